@@ -1,0 +1,67 @@
+// Passwords (staff) and passphrases (members): scrypt with its parameters stored in the hash,
+// so they can be raised later and old hashes re-hashed at the next sign-in.
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+// GUIDE.md: N=2^17, r=8, p=1 (128 MiB per hash). Tests may lower it through setHashParams.
+let currentParams: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+export function setHashParamsForTests(params: ScryptParams) {
+  currentParams = params;
+}
+
+export function hashParams(): ScryptParams {
+  return currentParams;
+}
+
+function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(
+      secret.normalize("NFC"),
+      salt,
+      KEY_LENGTH,
+      { ...params, maxmem: 256 * 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    );
+  });
+}
+
+/** Format: scrypt$N$r$p$salt$hash (base64url). */
+export async function hashPassword(secret: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(secret, salt, currentParams);
+  const { N, r, p } = currentParams;
+  return ["scrypt", N, r, p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** true when the hash was made with other parameters than today's */
+  needsRehash: boolean;
+}
+
+export async function verifyPassword(secret: string, stored: string): Promise<VerifyResult> {
+  const parts = stored.split("$");
+  if (parts.length !== 6 || parts[0] !== "scrypt") return { ok: false, needsRehash: false };
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  const expected = Buffer.from(hash, "base64url");
+  const actual = await scrypt(secret, Buffer.from(salt, "base64url"), params);
+  const ok = actual.length === expected.length && timingSafeEqual(actual, expected);
+  const needsRehash =
+    params.N !== currentParams.N || params.r !== currentParams.r || params.p !== currentParams.p;
+  return { ok, needsRehash };
+}
+
+/** A hash to verify against when the account does not exist, so both answers take as long. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("not a real password, only here to spend the same time");
+  return dummyHash;
+}

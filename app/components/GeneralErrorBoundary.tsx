@@ -1,0 +1,38 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * The one error boundary every route uses. Expected failures are thrown Responses (404, 403, …);
+ * anything else is a 500 that shows no details: the server has logged them.
+ */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+
+  if (status === 404) {
+    return (
+      <section className="panel" aria-labelledby="error-title">
+        <h1 id="error-title">{t("errors.notFoundTitle")}</h1>
+        <p>{t("errors.notFoundBody")}</p>
+        <p>{t("errors.notFoundHelp")}</p>
+        <p>
+          <Link className="button" to="/">
+            {t("errors.goHome")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="error-title">
+      <h1 id="error-title">{status >= 500 ? t("errors.errorTitle") : t("errors.statusTitle", { status })}</h1>
+      <p>{t("errors.errorBody")}</p>
+      <p>
+        <Link className="button" to="/">
+          {t("errors.goHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

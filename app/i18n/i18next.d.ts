@@ -1,0 +1,9 @@
+import "i18next";
+import type nb from "./locales/nb";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof nb };
+  }
+}

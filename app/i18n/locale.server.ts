@@ -1,0 +1,50 @@
+// Choosing the language for a request: ?lang=, then the language cookie, then Accept-Language.
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
+
+export const LANGUAGE_COOKIE = "lang";
+
+/** Parses Accept-Language (RFC 9110 §12.5.4) into tags ordered by weight. */
+export function parseAcceptLanguage(header: string | null): string[] {
+  if (!header) return [];
+  return header
+    .split(",")
+    .slice(0, 20)
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((l) => l.tag && l.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map((l) => l.tag);
+}
+
+/** Norwegian in any form (no, nn, nb) reads Bokmål; otherwise the first language we have. */
+export function matchLocale(tags: string[]): Locale | undefined {
+  for (const tag of tags) {
+    const base = tag.split("-")[0] ?? "";
+    if (base === "no" || base === "nn") return "nb";
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+export function localeFromRequest(request: Request): Locale {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (isLocale(fromQuery)) return fromQuery;
+  const fromCookie = readCookie(request.headers.get("Cookie"), LANGUAGE_COOKIE);
+  if (isLocale(fromCookie)) return fromCookie;
+  return matchLocale(parseAcceptLanguage(request.headers.get("Accept-Language"))) ?? DEFAULT_LOCALE;
+}
+
+export { LOCALES };

@@ -1,0 +1,40 @@
+import type { Catalog } from "./nb";
+
+const en: Catalog = {
+  meta: {
+    home: "Welcome",
+    notFound: "Page not found",
+    error: "Something went wrong",
+  },
+  layout: {
+    skipToContent: "Skip to content",
+    mainNav: "Main menu",
+    home: "Home",
+    language: "Language",
+    changeLanguage: "Change language",
+    footer: "A safe place to meet.",
+  },
+  home: {
+    title: "Welcome",
+    intro: "Here you find activities and people who understand you. You do not need to explain.",
+    chaptersTitle: "Local chapters",
+    chaptersIntro: "We have local chapters in several places in Norway:",
+    noChapters: "No local chapters yet.",
+    howToJoinTitle: "How to join",
+    howToJoin:
+      "You get a code from one of us who works here. We give you the code when we meet. With the code you can make a user. You choose a nickname yourself.",
+    haveCode: "I have a code",
+    signIn: "Sign in",
+  },
+  errors: {
+    notFoundTitle: "We could not find the page",
+    notFoundBody: "The page does not exist, or you do not have access to it.",
+    notFoundHelp: "Check the address, or go to the front page.",
+    errorTitle: "Something went wrong",
+    errorBody: "It is not your fault. Please try again in a little while.",
+    goHome: "Go to the front page",
+    statusTitle: "Error {{status}}",
+  },
+};
+
+export default en;

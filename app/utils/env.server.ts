@@ -1,0 +1,53 @@
+// The environment, validated once at start-up. A bad value stops the server with a message
+// that names the variable (see server.ts).
+import { z } from "zod";
+import { DEFAULT_DATABASE_PATH } from "../../db/connection";
+
+const boolean = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** the neutral name shown in titles, the manifest and anywhere a lock screen might show it */
+  SITE_NAME: z.string().min(1).max(40).default("Møteplass"),
+  /** where "Leave quickly" goes: an ordinary, neutral site */
+  QUICK_EXIT_URL: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith("https://"), "must be an https:// address")
+    .default("https://www.yr.no"),
+  /** the neutral calendar name in iCal feeds */
+  CALENDAR_NAME: z.string().min(1).max(40).default("Kalender"),
+  /** how many proxies sit in front of the app (for the client address used by rate limits) */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** "json" (one line per event) or "silent" (tests) */
+  LOG_FORMAT: z.enum(["json", "silent"]).default("json"),
+  /** secure cookies and HSTS; on by default in production */
+  SECURE_COOKIES: boolean.optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { SECURE_COOKIES: boolean };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return { ...env, SECURE_COOKIES: env.SECURE_COOKIES ?? env.NODE_ENV === "production" };
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,29 @@
+// One line of JSON per event. Values are strings or numbers we choose; JSON.stringify escapes
+// line breaks, so nothing a person types can forge a log line. Never pass secrets here.
+type Field = string | number | boolean | null | undefined;
+
+let sink: (line: string) => void = (line) => process.stdout.write(line + "\n");
+let silent = false;
+
+export function setLogSink(next: (line: string) => void) {
+  sink = next;
+}
+
+export function setLogSilent(value: boolean) {
+  silent = value;
+}
+
+export function log(event: string, fields: Record<string, Field> = {}) {
+  if (silent) return;
+  sink(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));
+}
+
+// Path segments that are secrets. Feed tokens live in paths; nothing else may.
+const SECRET_PATHS: Array<[RegExp, string]> = [[/^\/calendar\/[^/]+$/, "/calendar/[token]"]];
+
+/** The path to log: no query string, secret segments replaced. */
+export function redactPath(url: string): string {
+  const path = url.split(/[?#]/, 1)[0] ?? "";
+  for (const [pattern, replacement] of SECRET_PATHS) if (pattern.test(path)) return replacement;
+  return path.length > 200 ? path.slice(0, 200) + "…" : path;
+}

@@ -1,0 +1,241 @@
+// The Database interface Kysely checks every query against. One interface per table.
+// Times are UTC ISO-8601 strings (`2026-11-26T12:00:00.000Z`); booleans are 0/1 integers
+// so the same schema works on SQLite and PostgreSQL.
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Audience = "women" | "men" | "everyone";
+export type JoinPolicy = "open" | "approval";
+export type StaffRole = "admin" | "coordinator";
+export type ActivityStatus = "scheduled" | "cancelled";
+export type RsvpStatus = "going" | "waitlisted" | "not_going";
+export type MembershipStatus = "active" | "requested";
+
+export interface ChapterTable {
+  id: string;
+  slug: string;
+  name: string;
+  region: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupTable {
+  id: string;
+  /** null for a national/online group that belongs to no chapter */
+  chapter_id: string | null;
+  name: string;
+  description: string;
+  audience: Audience;
+  join_policy: JoinPolicy;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffUserTable {
+  id: string;
+  /** lower-cased; staff are employees, so an e-mail address is fine here (never for members) */
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string;
+  /** base32 TOTP secret; null until set up at first sign-in */
+  totp_secret: string | null;
+  /** the last accepted TOTP time step, so each code is accepted once */
+  totp_last_step: number | null;
+  deactivated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffChapterTable {
+  staff_id: string;
+  chapter_id: string;
+}
+
+export interface MemberTable {
+  id: string;
+  /** NFC-normalised, as the member typed it */
+  pseudonym: string;
+  /** lower-cased confusables skeleton; unique, so look-alike pseudonyms collide */
+  pseudonym_key: string;
+  passphrase_hash: string;
+  chapter_id: string;
+  locale: string | null;
+  /** calendar feed setting: neutral titles and no descriptions */
+  discreet_titles: Generated<number>;
+  /** calendar feed setting: include all upcoming activities of the member's groups */
+  feed_all_group_activities: Generated<number>;
+  /** a day (YYYY-MM-DD), not a time: staff only need to know who is still around */
+  last_active_on: string | null;
+  deactivated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembershipTable {
+  member_id: string;
+  group_id: string;
+  status: MembershipStatus;
+  created_at: string;
+}
+
+export interface InviteTable {
+  id: string;
+  code_hash: string;
+  chapter_id: string;
+  created_by_staff_id: string | null;
+  expires_at: string;
+  revoked_at: string | null;
+  used_at: string | null;
+  /** no link to the member who used it: an invite slip must not be traceable to a pseudonym */
+  created_at: string;
+}
+
+export interface InviteGroupTable {
+  invite_id: string;
+  group_id: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  member_id: string | null;
+  staff_id: string | null;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ResetCodeTable {
+  id: string;
+  member_id: string;
+  code_hash: string;
+  created_by_staff_id: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ActivityTable {
+  id: string;
+  /** null for a national activity */
+  chapter_id: string | null;
+  /** null: open to the whole chapter (or, with chapter_id null, to everyone) */
+  group_id: string | null;
+  /** activities created together by "repeat weekly" share a series id */
+  series_id: string | null;
+  title: string;
+  description: string;
+  starts_at: string;
+  ends_at: string;
+  /** public: a district or town, shown to everyone who may see the activity */
+  area: string;
+  /** private: shown only to members who are going, and to staff */
+  address: string | null;
+  capacity: number | null;
+  rsvp_deadline: string | null;
+  /** comma-separated language codes, e.g. "nb,en,ar" */
+  languages: string;
+  interpreter_available: Generated<number>;
+  status: ActivityStatus;
+  cancelled_at: string | null;
+  /** grows on every change; calendars need it (RFC 5545 SEQUENCE) */
+  sequence: Generated<number>;
+  created_by_staff_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RsvpTable {
+  id: string;
+  activity_id: string;
+  member_id: string;
+  status: RsvpStatus;
+  /** order of arrival per activity; the waitlist is promoted in this order */
+  arrival: number;
+  /** note to staff, visible only to staff */
+  note: string | null;
+  show_pseudonym: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  /** SHA-256 of the 256-bit session id in the cookie; the id itself is never stored */
+  id_hash: string;
+  member_id: string | null;
+  staff_id: string | null;
+  /** 1: "my own device" (long-lived cookie); 0: shared device (browser-session cookie) */
+  persistent: Generated<number>;
+  /** staff sessions are half-open until the second factor is given */
+  second_factor_at: string | null;
+  created_at: string;
+  last_seen_at: string;
+  idle_timeout_seconds: number;
+  expires_at: string;
+}
+
+export interface FeedTokenTable {
+  id: string;
+  token_hash: string;
+  member_id: string | null;
+  staff_id: string | null;
+  /** staff feeds are per chapter */
+  chapter_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_staff_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  /** JSON; never secrets and never free text typed by members */
+  details: string | null;
+}
+
+export interface RateLimitTable {
+  /** keyed hash of what is limited (an account, a client address, a token) */
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface Database {
+  chapters: ChapterTable;
+  groups: GroupTable;
+  staff_users: StaffUserTable;
+  staff_chapters: StaffChapterTable;
+  members: MemberTable;
+  group_memberships: GroupMembershipTable;
+  invites: InviteTable;
+  invite_groups: InviteGroupTable;
+  recovery_codes: RecoveryCodeTable;
+  reset_codes: ResetCodeTable;
+  activities: ActivityTable;
+  rsvps: RsvpTable;
+  sessions: SessionTable;
+  feed_tokens: FeedTokenTable;
+  audit_log: AuditLogTable;
+  rate_limits: RateLimitTable;
+}
+
+export type Chapter = Selectable<ChapterTable>;
+export type NewChapter = Insertable<ChapterTable>;
+export type Group = Selectable<GroupTable>;
+export type NewGroup = Insertable<GroupTable>;
+export type StaffUser = Selectable<StaffUserTable>;
+export type NewStaffUser = Insertable<StaffUserTable>;
+export type Member = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type Invite = Selectable<InviteTable>;
+export type Activity = Selectable<ActivityTable>;
+export type NewActivity = Insertable<ActivityTable>;
+export type ActivityUpdate = Updateable<ActivityTable>;
+export type Rsvp = Selectable<RsvpTable>;
+export type Session = Selectable<SessionTable>;
+export type FeedToken = Selectable<FeedTokenTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
