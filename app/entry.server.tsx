@@ -28,6 +28,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // Pages may hold what a shared phone must not keep: never store them.
+          responseHeaders.set("Cache-Control", "no-store");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -50,3 +52,9 @@ export default function handleRequest(
 }
 
 export { handleError } from "./utils/handle-error.server";
+
+/** Data requests (client navigations) carry the same private data as pages. */
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+  return response;
+}

@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary";
 import { SiteHeader } from "./components/SiteHeader";
 import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "./i18n/config";
 import { localeFromRequest } from "./i18n/locale.server";
+import { getViewer } from "./auth/viewer.server";
 import { env } from "./utils/env.server";
 import { useNonce } from "./utils/nonce";
 import stylesheet from "./styles/app.css";
@@ -25,7 +26,15 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
-  return { locale, siteName: env().SITE_NAME };
+  const viewer = await getViewer(request);
+  // Only what the header needs: never more about the person than the page shows anyway.
+  const who =
+    viewer.kind === "member"
+      ? ({ kind: "member", name: viewer.member.pseudonym } as const)
+      : viewer.kind === "staff"
+        ? ({ kind: "staff", name: viewer.staff.displayName } as const)
+        : ({ kind: "anonymous" } as const);
+  return { locale, siteName: env().SITE_NAME, who };
 }
 
 export function useRootData() {
@@ -49,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <SiteHeader siteName={data?.siteName ?? ""} />
+          <SiteHeader siteName={data?.siteName ?? ""} who={data?.who ?? { kind: "anonymous" }} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>

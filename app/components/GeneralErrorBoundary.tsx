@@ -26,7 +26,7 @@ export function GeneralErrorBoundary() {
   }
   return (
     <section className="panel" aria-labelledby="error-title">
-      <h1 id="error-title">{status >= 500 ? t("errors.errorTitle") : t("errors.statusTitle", { status })}</h1>
+      <h1 id="error-title">{status >= 500 ? t("errors.errorTitle") : t("errors.statusTitle", { status: String(status) })}</h1>
       <p>{t("errors.errorBody")}</p>
       <p>
         <Link className="button" to="/">

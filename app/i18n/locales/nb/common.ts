@@ -1,6 +1,5 @@
-// Norsk bokmål: the default language and the source of every key.
-// Plain language: short sentences, common words.
-const nb = {
+// Norsk bokmål, shared parts. Plain language: short sentences, common words.
+export default {
   meta: {
     home: "Velkommen",
     notFound: "Fant ikke siden",
@@ -12,6 +11,10 @@ const nb = {
     home: "Forside",
     language: "Språk",
     changeLanguage: "Bytt språk",
+    activities: "Aktiviteter",
+    myPage: "Min side",
+    staffHome: "Ansatt",
+    signOut: "Logg ut",
     footer: "Et trygt sted å møtes.",
   },
   home: {
@@ -35,9 +38,11 @@ const nb = {
     goHome: "Gå til forsiden",
     statusTitle: "Feil {{status}}",
   },
+  validation: {
+    summaryTitle: "Noe må rettes",
+    errorPrefix: "Feil:",
+    invalid: "Sjekk dette feltet.",
+    required: "Fyll ut dette feltet.",
+    tooLong: "Teksten er for lang.",
+  },
 } as const;
-
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-/** Every catalog must have exactly these keys; the type checker enforces it. */
-export type Catalog = Widen<typeof nb>;
-export default nb as Catalog;

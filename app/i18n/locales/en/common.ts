@@ -1,6 +1,6 @@
-import type { Catalog } from "./nb";
+import type { Catalog } from "../nb";
 
-const en: Catalog = {
+export default {
   meta: {
     home: "Welcome",
     notFound: "Page not found",
@@ -12,6 +12,10 @@ const en: Catalog = {
     home: "Home",
     language: "Language",
     changeLanguage: "Change language",
+    activities: "Activities",
+    myPage: "My page",
+    staffHome: "Staff",
+    signOut: "Sign out",
     footer: "A safe place to meet.",
   },
   home: {
@@ -35,6 +39,11 @@ const en: Catalog = {
     goHome: "Go to the front page",
     statusTitle: "Error {{status}}",
   },
-};
-
-export default en;
+  validation: {
+    summaryTitle: "Something needs fixing",
+    errorPrefix: "Error:",
+    invalid: "Check this field.",
+    required: "Fill in this field.",
+    tooLong: "The text is too long.",
+  },
+} satisfies Pick<Catalog, "meta" | "layout" | "home" | "errors" | "validation">;

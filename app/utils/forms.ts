@@ -1,0 +1,39 @@
+// One schema per form; errors are message keys (translated in the component), keyed by field.
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Reads a form with a schema. Only the fields the schema names are read, each once (the first
+ * value wins), so extra or repeated fields (`role`, `memberId`) cannot sneak in.
+ */
+export function parseForm<S extends z.ZodObject<z.ZodRawShape>>(
+  form: FormData,
+  schema: S,
+  secretFields: readonly string[] = [],
+): FormResult<z.infer<S>> {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = form.get(key);
+    if (typeof value === "string") raw[key] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values: keepTyped(raw, secretFields) };
+}
+
+/** What the person typed, minus secrets, to refill the form after an error. */
+export function keepTyped(raw: Record<string, string>, secretFields: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (!secretFields.includes(k)) values[k] = v.slice(0, 5000);
+  return values;
+}

@@ -1,0 +1,28 @@
+// A write transaction that takes the write lock at BEGIN. On SQLite a plain BEGIN reads first and
+// upgrades later, so two writers could both read "one place left"; BEGIN IMMEDIATE makes the
+// second wait (busy_timeout) until the first commits. A PostgreSQL dialect would use
+// SERIALIZABLE or row locks here instead.
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema";
+
+const insideWrite = new WeakSet<Kysely<Database>>();
+
+export async function writeTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  // Nested calls join the transaction they are already in.
+  if (db.isTransaction || insideWrite.has(db)) return work(db);
+  return db.connection().execute(async (conn) => {
+    insideWrite.add(conn);
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
