@@ -1,5 +1,5 @@
 // One schema per form; errors are message keys (translated in the component), keyed by field.
-import type { z } from "zod";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
@@ -11,13 +11,13 @@ export type FormResult<T> =
  * Reads a form with a schema. Only the fields the schema names are read, each once (the first
  * value wins), so extra or repeated fields (`role`, `memberId`) cannot sneak in.
  */
-export function parseForm<S extends z.ZodObject<z.ZodRawShape>>(
+export function parseForm<S extends z.ZodTypeAny>(
   form: FormData,
   schema: S,
   secretFields: readonly string[] = [],
-): FormResult<z.infer<S>> {
+): FormResult<z.output<S>> {
   const raw: Record<string, string> = {};
-  for (const key of Object.keys(schema.shape)) {
+  for (const key of fieldNames(schema)) {
     const value = form.get(key);
     if (typeof value === "string") raw[key] = value;
   }
@@ -29,6 +29,14 @@ export function parseForm<S extends z.ZodObject<z.ZodRawShape>>(
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values: keepTyped(raw, secretFields) };
+}
+
+/** The field names of an object schema, also when wrapped in refinements. */
+function fieldNames(schema: z.ZodTypeAny): string[] {
+  let inner: z.ZodTypeAny = schema;
+  while (inner instanceof z.ZodEffects) inner = inner.innerType();
+  if (!(inner instanceof z.ZodObject)) throw new Error("parseForm needs an object schema");
+  return Object.keys(inner.shape);
 }
 
 /** What the person typed, minus secrets, to refill the form after an error. */

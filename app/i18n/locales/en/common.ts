@@ -46,4 +46,4 @@ export default {
     required: "Fill in this field.",
     tooLong: "The text is too long.",
   },
-} satisfies Pick<Catalog, "meta" | "layout" | "home" | "errors" | "validation">;
+} satisfies Pick<Catalog, "meta" | "layout" | "home" | "errors"> & { validation: Record<string, string> };

@@ -1,8 +1,23 @@
 import type { Catalog } from "../nb";
 import common from "./common";
+import members from "./members";
+import activities from "./activities";
+import safety from "./safety";
+import calendar from "./calendar";
 
 const en: Catalog = {
   ...common,
+  ...members,
+  ...activities,
+  ...safety,
+  ...calendar,
+  validation: {
+    ...common.validation,
+    ...members.validation,
+    ...activities.validation,
+    ...safety.validation,
+    ...calendar.validation,
+  },
 };
 
 export default en;

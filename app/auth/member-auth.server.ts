@@ -1,0 +1,94 @@
+// Joining, signing in and recovering a member account: the rules between the forms and the models.
+import type { AppDatabase } from "../../db/connection";
+import {
+  consumeResetOrRecoveryCode,
+  createMemberFromInvite,
+  findMemberForSignIn,
+  replaceRecoveryCodes,
+  updatePassphraseHash,
+} from "~/models/members.server";
+import { log } from "~/utils/logger.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { randomReadableCode } from "./secrets.server";
+import { createSession, endAllSessionsOf, SESSION_POLICY } from "./session.server";
+
+export const RECOVERY_CODE_COUNT = 8;
+
+/** 5 groups of 4 Crockford characters = 100 bits each. */
+export function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => randomReadableCode(5));
+}
+
+export function memberSessionPolicy(ownDevice: boolean) {
+  return ownDevice ? SESSION_POLICY.memberOwnDevice : SESSION_POLICY.memberSharedDevice;
+}
+
+export async function joinWithInvite(
+  db: AppDatabase,
+  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean },
+) {
+  const recoveryCodes = newRecoveryCodes();
+  // Hash before the write transaction: scrypt takes ~0.3 s and must not hold the write lock.
+  const passphraseHash = await hashPassword(input.passphrase);
+  const result = await createMemberFromInvite(db, {
+    code: input.code,
+    pseudonym: input.pseudonym,
+    passphraseHash,
+    recoveryCodes,
+  });
+  if (!result.ok) {
+    log("member_join_refused", { reason: result.error });
+    return result;
+  }
+  const session = await createSession(db, { memberId: result.memberId }, memberSessionPolicy(input.ownDevice));
+  log("member_joined", { member: result.memberId });
+  return { ok: true as const, memberId: result.memberId, recoveryCodes, cookie: session.cookie };
+}
+
+/**
+ * One answer for an unknown pseudonym, a wrong passphrase and a deactivated account, after
+ * the same amount of work, so the answer tells nobody whether a pseudonym exists.
+ */
+export async function signInMember(
+  db: AppDatabase,
+  input: { pseudonym: string; passphrase: string; ownDevice: boolean },
+): Promise<{ ok: true; memberId: string; cookie: string } | { ok: false }> {
+  const member = await findMemberForSignIn(db, input.pseudonym);
+  const verdict = await verifyPassword(input.passphrase, member?.passphrase_hash ?? (await dummyPasswordHash()));
+  if (!member || !verdict.ok || member.deactivated_at !== null) {
+    log("member_sign_in_failed", {});
+    return { ok: false };
+  }
+  if (verdict.needsRehash) await updatePassphraseHash(db, member.id, await hashPassword(input.passphrase));
+  const session = await createSession(db, { memberId: member.id }, memberSessionPolicy(input.ownDevice));
+  log("member_signed_in", { member: member.id });
+  return { ok: true, memberId: member.id, cookie: session.cookie };
+}
+
+/** A forgotten passphrase: a recovery code (from joining) or a reset code (from staff). */
+export async function resetPassphraseWithCode(
+  db: AppDatabase,
+  input: { pseudonym: string; code: string; passphrase: string },
+): Promise<{ ok: true; memberId: string } | { ok: false }> {
+  const member = await findMemberForSignIn(db, input.pseudonym);
+  if (!member || member.deactivated_at !== null) {
+    log("member_reset_failed", {});
+    return { ok: false };
+  }
+  if (!(await consumeResetOrRecoveryCode(db, member.id, input.code))) {
+    log("member_reset_failed", {});
+    return { ok: false };
+  }
+  await updatePassphraseHash(db, member.id, await hashPassword(input.passphrase));
+  // Whoever knew the old passphrase is signed out everywhere.
+  await endAllSessionsOf(db, { memberId: member.id });
+  log("member_passphrase_reset", { member: member.id });
+  return { ok: true, memberId: member.id };
+}
+
+export async function regenerateRecoveryCodes(db: AppDatabase, memberId: string) {
+  const codes = newRecoveryCodes();
+  await replaceRecoveryCodes(db, memberId, codes);
+  log("member_recovery_codes_regenerated", { member: memberId });
+  return codes;
+}

@@ -1,0 +1,111 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { RecoveryCodes } from "~/components/RecoveryCodes";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { isCommonPassword } from "~/auth/common-passwords.server";
+import { joinWithInvite } from "~/auth/member-auth.server";
+import { getViewer } from "~/auth/viewer.server";
+import { joinSchema } from "~/domain/member-forms";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer.kind === "member") throw redirect("/");
+  // The QR code on an invite slip carries the code, so the person does not have to type it.
+  const code = new URL(request.url).searchParams.get("code")?.slice(0, 100) ?? "";
+  return { code };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(form, joinSchema(isCommonPassword), ["passphrase"]);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, recoveryCodes: null }, { status: 400 });
+
+  const result = await joinWithInvite(db(), parsed.data);
+  if (!result.ok) {
+    const errors: FieldErrors = result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
+    const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
+    return data({ errors, values, recoveryCodes: null }, { status: 400 });
+  }
+  // The recovery codes are shown in this one response and never stored in plain text.
+  return data(
+    { errors: null, values: null, recoveryCodes: result.recoveryCodes },
+    { headers: { "Set-Cookie": result.cookie } },
+  );
+}
+
+export default function Join() {
+  const { code } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+
+  if (actionData?.recoveryCodes) return <RecoveryCodes codes={actionData.recoveryCodes} continueTo="/" />;
+
+  const errors = actionData?.errors ?? undefined;
+  const values: Record<string, string | boolean | undefined> = actionData?.values ?? {};
+  const submitting = navigation.state === "submitting";
+  return (
+    <section className="panel stack" aria-labelledby="join-title">
+      <h1 id="join-title">{t("join.title")}</h1>
+      <p>{t("join.intro")}</p>
+      <ErrorSummary errors={errors} fieldOrder={["code", "pseudonym", "passphrase"]} />
+      <Form method="post" className="form" noValidate>
+        <TextField
+          name="code"
+          label={t("join.codeLabel")}
+          hint={t("join.codeHint")}
+          error={errors?.code}
+          defaultValue={String(values.code ?? code)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <TextField
+          name="pseudonym"
+          label={t("join.pseudonymLabel")}
+          hint={t("join.pseudonymHint")}
+          error={errors?.pseudonym}
+          defaultValue={String(values.pseudonym ?? "")}
+          autoComplete="username"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <TextField
+          name="passphrase"
+          type="password"
+          label={t("join.passphraseLabel")}
+          hint={t("join.passphraseHint")}
+          error={errors?.passphrase}
+          autoComplete="new-password"
+          maxLength={1000}
+        />
+        <CheckboxField
+          name="ownDevice"
+          label={t("join.ownDeviceLabel")}
+          hint={t("join.ownDeviceHint")}
+          defaultChecked={values.ownDevice === "on" || values.ownDevice === true}
+        />
+        <div>
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting ? t("join.submitting") : t("join.submit")}
+          </button>
+        </div>
+      </Form>
+      <p>
+        {t("join.haveAccount")} <Link to="/login">{t("login.submit")}</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("join.metaTitle"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,104 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { signInMember } from "~/auth/member-auth.server";
+import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
+import { getViewer } from "~/auth/viewer.server";
+import { loginSchema } from "~/domain/member-forms";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+import { safeRedirectPath } from "~/utils/redirect";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer.kind === "member") throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(form, loginSchema, ["passphrase"]);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+
+  const result = await signInMember(db(), parsed.data);
+  if (!result.ok) {
+    const values = { pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+    return data({ errors: { form: "members.signInFailed" } as FieldErrors, values }, { status: 400 });
+  }
+  // A new session id at every sign-in; whatever session this browser had before is ended.
+  const previous = sessionTokenFrom(request);
+  if (previous) await endSessionByToken(db(), previous);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  return redirect(redirectTo, { status: 303, headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const errors = actionData?.errors;
+  const values: Record<string, string> = actionData?.values ?? {};
+  const redirectTo = params.get("redirectTo");
+  return (
+    <section className="panel stack" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <ErrorSummary errors={errors} fieldOrder={["form", "pseudonym", "passphrase"]} />
+      <Form
+        method="post"
+        action={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"}
+        className="form"
+        noValidate
+      >
+        <TextField
+          name="pseudonym"
+          label={t("login.pseudonymLabel")}
+          error={errors?.pseudonym}
+          defaultValue={values.pseudonym ?? ""}
+          autoComplete="username"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <TextField
+          name="passphrase"
+          type="password"
+          label={t("login.passphraseLabel")}
+          error={errors?.passphrase}
+          autoComplete="current-password"
+          maxLength={1000}
+        />
+        <CheckboxField
+          name="ownDevice"
+          label={t("login.ownDeviceLabel")}
+          hint={t("login.ownDeviceHint")}
+          defaultChecked={values.ownDevice === "on"}
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </button>
+        </div>
+      </Form>
+      <ul className="link-list">
+        <li>
+          <Link to="/reset">{t("login.forgot")}</Link>
+        </li>
+        <li>
+          {t("login.noAccount")} <Link to="/join">{t("join.title")}</Link>
+        </li>
+        <li>
+          <Link to="/staff/login">{t("login.staffLink")}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.metaTitle"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,95 @@
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { isCommonPassword } from "~/auth/common-passwords.server";
+import { resetPassphraseWithCode } from "~/auth/member-auth.server";
+import { resetSchema } from "~/domain/member-forms";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(form, resetSchema(isCommonPassword), ["passphrase", "code"]);
+  if (!parsed.ok) return data({ done: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await resetPassphraseWithCode(db(), parsed.data);
+  if (!result.ok) {
+    return data(
+      { done: false, errors: { form: "members.resetFailed" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
+      { status: 400 },
+    );
+  }
+  return { done: true, errors: null, values: null };
+}
+
+export default function Reset() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  if (actionData?.done) {
+    return (
+      <section className="panel stack" aria-labelledby="reset-title">
+        <h1 id="reset-title">{t("reset.title")}</h1>
+        <p className="notice notice--success" role="status">
+          {t("reset.done")}
+        </p>
+        <p>
+          <Link className="button" to="/login">
+            {t("login.submit")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const errors = actionData?.errors ?? undefined;
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <section className="panel stack" aria-labelledby="reset-title">
+      <h1 id="reset-title">{t("reset.title")}</h1>
+      <p>{t("reset.intro")}</p>
+      <ErrorSummary errors={errors} fieldOrder={["form", "pseudonym", "code", "passphrase"]} />
+      <Form method="post" className="form" noValidate>
+        <TextField
+          name="pseudonym"
+          label={t("reset.pseudonymLabel")}
+          error={errors?.pseudonym}
+          defaultValue={values.pseudonym ?? ""}
+          autoComplete="username"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <TextField
+          name="code"
+          label={t("reset.codeLabel")}
+          error={errors?.code}
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <TextField
+          name="passphrase"
+          type="password"
+          label={t("reset.passphraseLabel")}
+          hint={t("join.passphraseHint")}
+          error={errors?.passphrase}
+          autoComplete="new-password"
+          maxLength={1000}
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("reset.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.metaTitle"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,211 @@
+import { joinWithInvite, resetPassphraseWithCode, signInMember } from "~/auth/member-auth.server";
+import { findActiveSession } from "~/auth/session.server";
+import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
+import { createInvites, isInviteUsable } from "~/models/invites.server";
+import { openDatabase } from "../../db/connection";
+import { createTestDatabase, useTestDatabase } from "../setup/db";
+import { createChapter, createGroup, createMember } from "../factories";
+
+const PASS = "en lang og god frase";
+
+function tokenFromCookie(cookie: string) {
+  return cookie.split(";")[0]!.split("=")[1]!;
+}
+
+describe("joining with an invite", () => {
+  const testDb = useTestDatabase();
+
+  async function oneInvite(options: { expiresAt?: Date } = {}) {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const group = await createGroup(db, { chapter_id: chapter.id, audience: "women" });
+    const [invite] = await createInvites(db, {
+      chapterId: chapter.id,
+      groupIds: [group.id],
+      expiresAt: options.expiresAt ?? new Date(Date.now() + 86_400_000),
+      count: 1,
+      createdByStaffId: null,
+    });
+    return { chapter, group, invite: invite! };
+  }
+
+  it("makes a member in the invite's chapter and groups, signed in, with recovery codes", async () => {
+    const { chapter, group, invite } = await oneInvite();
+    const db = testDb().db;
+    const result = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const member = await db.selectFrom("members").selectAll().where("id", "=", result.memberId).executeTakeFirstOrThrow();
+    expect(member.chapter_id).toBe(chapter.id);
+    expect(member.passphrase_hash).not.toContain(PASS);
+    const memberships = await db.selectFrom("group_memberships").selectAll().where("member_id", "=", member.id).execute();
+    expect(memberships.map((m) => [m.group_id, m.status])).toEqual([[group.id, "active"]]);
+    expect(result.recoveryCodes).toHaveLength(8);
+    const stored = await db.selectFrom("recovery_codes").select("code_hash").where("member_id", "=", member.id).execute();
+    expect(stored.map((s) => s.code_hash).sort()).toEqual(
+      result.recoveryCodes.map((c) => hashSecret(normalizeReadableCode(c))).sort(),
+    );
+    const session = await findActiveSession(db, tokenFromCookie(result.cookie));
+    expect(session?.memberId).toBe(member.id);
+    expect(result.cookie).not.toContain("Max-Age");
+  });
+
+  it("accepts the code however it is typed: lower case, spaces, O for 0", async () => {
+    const { invite } = await oneInvite();
+    const typed = invite.code.toLowerCase().replace(/-/g, " ").replace(/0/g, "o");
+    const result = await joinWithInvite(testDb().db, { code: typed, pseudonym: "Lyng", passphrase: PASS, ownDevice: true });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.cookie).toContain("Max-Age=2592000");
+  });
+
+  it("uses a code once: a second join with it is refused", async () => {
+    const { invite } = await oneInvite();
+    const db = testDb().db;
+    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Første", passphrase: PASS, ownDevice: false })).ok).toBe(true);
+    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Andre", passphrase: PASS, ownDevice: false })).toEqual({
+      ok: false,
+      error: "inviteUnusable",
+    });
+  });
+
+  it("refuses expired, revoked and unknown codes", async () => {
+    const db = testDb().db;
+    const expired = await oneInvite({ expiresAt: new Date(Date.now() - 1000) });
+    expect(await isInviteUsable(db, expired.invite.code)).toBe(false);
+    const revoked = await oneInvite();
+    await db.updateTable("invites").set({ revoked_at: new Date().toISOString() }).where("id", "=", revoked.invite.id).execute();
+    for (const code of [expired.invite.code, revoked.invite.code, "AAAA-BBBB-CCCC"]) {
+      const result = await joinWithInvite(db, { code, pseudonym: "Ny", passphrase: PASS, ownDevice: false });
+      expect(result).toEqual({ ok: false, error: "inviteUnusable" });
+    }
+  });
+
+  it("refuses a pseudonym that looks like a taken one and leaves the code usable", async () => {
+    const { chapter, invite } = await oneInvite();
+    const db = testDb().db;
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Sara" });
+    for (const lookAlike of ["sara", "SARA", "Ѕаrа"]) {
+      const result = await joinWithInvite(db, { code: invite.code, pseudonym: lookAlike, passphrase: PASS, ownDevice: false });
+      expect(result).toEqual({ ok: false, error: "pseudonymTaken" });
+    }
+    expect(await isInviteUsable(db, invite.code)).toBe(true);
+  });
+
+  it("makes exactly one member from 20 parallel redemptions of one code", async () => {
+    const { invite } = await oneInvite();
+    const db = testDb().db;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        joinWithInvite(db, { code: invite.code, pseudonym: `Parallell ${i}`, passphrase: PASS, ownDevice: false }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const count = await db.selectFrom("members").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+});
+
+describe("joining from several connections at once", () => {
+  it("makes exactly one member when 20 connections redeem one code in parallel", async () => {
+    const file = await createTestDatabase({ file: true });
+    const chapter = await createChapter(file.db);
+    const [invite] = await createInvites(file.db, {
+      chapterId: chapter.id,
+      groupIds: [],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      count: 1,
+      createdByStaffId: null,
+    });
+    const connections = Array.from({ length: 20 }, () => openDatabase(file.filename));
+    try {
+      const results = await Promise.all(
+        connections.map((c, i) =>
+          joinWithInvite(c.db, { code: invite!.code, pseudonym: `Tråd ${i}`, passphrase: PASS, ownDevice: false }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const count = await file.db.selectFrom("members").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(1);
+    } finally {
+      await Promise.all(connections.map((c) => c.db.destroy()));
+      await file.close();
+    }
+  });
+});
+
+describe("signing in", () => {
+  const testDb = useTestDatabase();
+
+  it("signs in with pseudonym and passphrase, also typed in another case", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id, pseudonym: "Solsikke", passphrase: PASS });
+    const result = await signInMember(db, { pseudonym: "solsikke", passphrase: PASS, ownDevice: false });
+    expect(result).toMatchObject({ ok: true, memberId: member.id });
+  });
+
+  it("gives the same answer for an unknown pseudonym, a wrong passphrase and a deactivated member", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Finnes", passphrase: PASS });
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Borte", passphrase: PASS, deactivated_at: new Date().toISOString() });
+    const answers = await Promise.all([
+      signInMember(db, { pseudonym: "Finnes ikke", passphrase: PASS, ownDevice: false }),
+      signInMember(db, { pseudonym: "Finnes", passphrase: "feil frase her", ownDevice: false }),
+      signInMember(db, { pseudonym: "Borte", passphrase: PASS, ownDevice: false }),
+    ]);
+    expect(answers).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
+  });
+});
+
+describe("resetting a forgotten passphrase", () => {
+  const testDb = useTestDatabase();
+
+  it("works once with a recovery code and signs the member out everywhere", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const [invite] = await createInvites(db, {
+      chapterId: chapter.id,
+      groupIds: [],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      count: 1,
+      createdByStaffId: null,
+    });
+    const joined = await joinWithInvite(db, { code: invite!.code, pseudonym: "Glemsk", passphrase: PASS, ownDevice: true });
+    if (!joined.ok) throw new Error("join failed");
+    const code = joined.recoveryCodes[0]!;
+    const next = "et helt nytt passord";
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Glemsk", code, passphrase: next })).toEqual({
+      ok: true,
+      memberId: joined.memberId,
+    });
+    expect(await findActiveSession(db, tokenFromCookie(joined.cookie))).toBeUndefined();
+    expect((await signInMember(db, { pseudonym: "Glemsk", passphrase: next, ownDevice: false })).ok).toBe(true);
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Glemsk", code, passphrase: "enda et nytt passord" })).toEqual({ ok: false });
+  });
+
+  it("accepts a staff reset code until it expires, and not another member's code", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const a = await createMember(db, { chapter_id: chapter.id, pseudonym: "Anna" });
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Bodil" });
+    const insert = (memberId: string, code: string, expiresAt: Date) =>
+      db
+        .insertInto("reset_codes")
+        .values({
+          id: crypto.randomUUID(),
+          member_id: memberId,
+          code_hash: hashSecret(normalizeReadableCode(code)),
+          created_by_staff_id: null,
+          expires_at: expiresAt.toISOString(),
+          used_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    await insert(a.id, "AAAA-1111", new Date(Date.now() - 1000));
+    await insert(a.id, "BBBB-2222", new Date(Date.now() + 86_400_000));
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "AAAA-1111", passphrase: PASS })).toEqual({ ok: false });
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Bodil", code: "BBBB-2222", passphrase: PASS })).toEqual({ ok: false });
+    expect((await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "bbbb 2222", passphrase: PASS })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+import { action as joinAction } from "~/routes/join";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { sessionCookieName, findActiveSession } from "~/auth/session.server";
+import { createInvites } from "~/models/invites.server";
+import { useTestDatabase } from "../setup/db";
+import { createChapter, createGroup, createMember, DEFAULT_MEMBER_PASSPHRASE } from "../factories";
+
+type ActionFn = (args: any) => Promise<unknown>;
+
+/** Calls an action with a form, the way Remix does; returns status, headers and data. */
+async function post(fn: ActionFn, path: string, fields: Array<[string, string]>, cookie?: string) {
+  const body = new URLSearchParams(fields);
+  const request = new Request(`http://localhost${path}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+  try {
+    const result = (await fn({ request, params: {}, context: {} })) as any;
+    if (result instanceof Response) return { status: result.status, headers: result.headers, data: undefined };
+    if (result && typeof result === "object" && "init" in result && "data" in result) {
+      return { status: result.init?.status ?? 200, headers: new Headers(result.init?.headers), data: result.data };
+    }
+    return { status: 200, headers: new Headers(), data: result };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers, data: undefined };
+    throw thrown;
+  }
+}
+
+describe("the join form", () => {
+  const testDb = useTestDatabase();
+
+  async function invite() {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const group = await createGroup(db, { chapter_id: chapter.id });
+    const [created] = await createInvites(db, {
+      chapterId: chapter.id,
+      groupIds: [group.id],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      count: 1,
+      createdByStaffId: null,
+    });
+    return { chapter, group, code: created!.code };
+  }
+
+  it("shows each problem next to its field and keeps what was typed, except the passphrase", async () => {
+    const { code } = await invite();
+    const res = await post(joinAction, "/join", [
+      ["code", code],
+      ["pseudonym", "<b>x</b>"],
+      ["passphrase", "kort"],
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ pseudonym: "pseudonym.characters", passphrase: "passphrase.tooShort" });
+    expect(res.data.values).toEqual({ code, pseudonym: "<b>x</b>" });
+    expect(JSON.stringify(res.data)).not.toContain("kort\"");
+  });
+
+  it.each([
+    ["an empty form", []],
+    ["overlong values", [["code", "x".repeat(100_000)], ["pseudonym", "y".repeat(100_000)], ["passphrase", "z".repeat(100_000)]]],
+    ["control characters", [["code", "\u0000\u0001"], ["pseudonym", "a\u0007b"], ["passphrase", "\u0000".repeat(12)]]],
+    ["bidi overrides", [["code", "\u202e"], ["pseudonym", "Sara\u202e"], ["passphrase", "abc\u202edefghijk"]]],
+  ] as Array<[string, Array<[string, string]>]>)("answers %s with 400 and field errors, never a 500", async (_name, fields) => {
+    const res = await post(joinAction, "/join", fields);
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.data.errors).length).toBeGreaterThan(0);
+    const members = await testDb().db.selectFrom("members").select("id").execute();
+    expect(members).toHaveLength(0);
+  });
+
+  it("ignores fields that try to choose the chapter, the role or the id", async () => {
+    const { chapter, code } = await invite();
+    const other = await createChapter(testDb().db);
+    const res = await post(joinAction, "/join", [
+      ["code", code],
+      ["pseudonym", "Nordlys"],
+      ["passphrase", "en lang og god frase"],
+      ["chapter_id", other.id],
+      ["role", "admin"],
+      ["id", "mine"],
+      ["memberId", "x"],
+    ]);
+    expect(res.status).toBe(200);
+    const member = await testDb().db.selectFrom("members").selectAll().executeTakeFirstOrThrow();
+    expect(member.chapter_id).toBe(chapter.id);
+    expect(member.id).not.toBe("mine");
+  });
+
+  it("uses the first of repeated fields", async () => {
+    const { code } = await invite();
+    const res = await post(joinAction, "/join", [
+      ["code", code],
+      ["pseudonym", "Første"],
+      ["pseudonym", "Andre"],
+      ["passphrase", "en lang og god frase"],
+    ]);
+    expect(res.status).toBe(200);
+    const member = await testDb().db.selectFrom("members").select("pseudonym").executeTakeFirstOrThrow();
+    expect(member.pseudonym).toBe("Første");
+  });
+
+  it("answers a double-clicked submit with one member and a clear message on the second", async () => {
+    const { code } = await invite();
+    const fields: Array<[string, string]> = [
+      ["code", code],
+      ["pseudonym", "Dobbel"],
+      ["passphrase", "en lang og god frase"],
+    ];
+    const [first, second] = await Promise.all([post(joinAction, "/join", fields), post(joinAction, "/join", fields)]);
+    expect([first.status, second.status].sort()).toEqual([200, 400]);
+    const members = await testDb().db.selectFrom("members").select("id").execute();
+    expect(members).toHaveLength(1);
+  });
+});
+
+describe("signing in and out", () => {
+  const testDb = useTestDatabase();
+
+  it("redirects to a same-site path only, and a replayed cookie after sign-out is refused", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Fjellrev" });
+    const fields: Array<[string, string]> = [
+      ["pseudonym", "Fjellrev"],
+      ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+    ];
+    for (const evil of ["//evil.example", "/\\evil.example", "https://evil.example"]) {
+      const res = await post(loginAction, `/login?redirectTo=${encodeURIComponent(evil)}`, fields);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toBe("/");
+    }
+    const res = await post(loginAction, "/login?redirectTo=%2Fme", fields);
+    expect(res.headers.get("Location")).toBe("/me");
+    const cookie = res.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(cookie.startsWith(`${sessionCookieName()}=`)).toBe(true);
+    const token = cookie.split("=")[1]!;
+    expect(await findActiveSession(db, token)).toBeDefined();
+
+    const out = await post(logoutAction, "/logout", [], cookie);
+    expect(out.status).toBe(303);
+    expect(out.headers.get("Set-Cookie")).toContain("Max-Age=0");
+    expect(await findActiveSession(db, token)).toBeUndefined();
+  });
+
+  it("gives one general message for a wrong passphrase and keeps the pseudonym", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Solsikke" });
+    const res = await post(loginAction, "/login", [
+      ["pseudonym", "Solsikke"],
+      ["passphrase", "feil passord her"],
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ errors: { form: "members.signInFailed" }, values: { pseudonym: "Solsikke", ownDevice: "" } });
+  });
+});

@@ -1,0 +1,65 @@
+import { checkPseudonym, pseudonymKey } from "~/domain/pseudonym";
+import { checkPassphrase } from "~/domain/passphrase";
+import { isCommonPassword } from "~/auth/common-passwords.server";
+
+describe("pseudonym rules", () => {
+  it.each(["Solsikke", "Ås", "Nordlys 2", "ma-ri_a.k", "سارا", "سحر", "Cabdi", "میرا", "Ørn"])(
+    "accepts %s",
+    (name) => expect(checkPseudonym(name)).toEqual({ ok: true, pseudonym: name.normalize("NFC") }),
+  );
+
+  it("normalises to NFC and trims, so a decomposed å counts as one character", () => {
+    const decomposed = "A\u030as"; // "Ås" written as A + combining ring
+    const result = checkPseudonym(`  ${decomposed}  `);
+    expect(result).toEqual({ ok: true, pseudonym: "Ås" });
+  });
+
+  it("counts visible characters, so 32 emoji-free graphemes pass and 33 do not", () => {
+    expect(checkPseudonym("a".repeat(32)).ok).toBe(true);
+    expect(checkPseudonym("a".repeat(33))).toEqual({ ok: false, error: "pseudonym.tooLong" });
+  });
+
+  it.each([
+    ["", "pseudonym.required"],
+    ["   ", "pseudonym.required"],
+    ["a", "pseudonym.tooShort"],
+    ["Sara\u202eevil", "pseudonym.invisible"],
+    ["Sa\u200bra", "pseudonym.invisible"],
+    ["Sa\u0000ra", "pseudonym.invisible"],
+    ["Sara\u2066", "pseudonym.invisible"],
+    ["<script>", "pseudonym.characters"],
+    ["Sara😀", "pseudonym.characters"],
+    ["a@b.no", "pseudonym.characters"],
+  ])("refuses %j with %s", (name, error) => {
+    expect(checkPseudonym(name)).toEqual({ ok: false, error });
+  });
+
+  it("gives look-alike pseudonyms the same key, whatever the case or script", () => {
+    expect(pseudonymKey("Sara")).toBe(pseudonymKey("Ѕаrа")); // Cyrillic S, a, a
+    expect(pseudonymKey("SARA")).toBe(pseudonymKey("sara"));
+    expect(pseudonymKey("Sara")).not.toBe(pseudonymKey("Sana"));
+  });
+});
+
+describe("passphrase rules", () => {
+  const isCommon = isCommonPassword;
+
+  it("accepts long passphrases with no composition rules", () => {
+    expect(checkPassphrase("blå sykkel under treet", { isCommon })).toBeUndefined();
+    expect(checkPassphrase("x".repeat(64) + " lang nok", { isCommon })).toBeUndefined();
+  });
+
+  it("refuses short, empty and huge ones", () => {
+    expect(checkPassphrase("", { isCommon })).toBe("passphrase.required");
+    expect(checkPassphrase("kort frase", { isCommon })).toBeUndefined();
+    expect(checkPassphrase("kortfrase", { isCommon })).toBe("passphrase.tooShort");
+    expect(checkPassphrase("y".repeat(1001), { isCommon })).toBe("passphrase.tooLong");
+  });
+
+  it("refuses common passwords, also with digits or symbols added at the end", () => {
+    expect(checkPassphrase("1234567890", { isCommon })).toBe("passphrase.common");
+    expect(checkPassphrase("qwertyuiop", { isCommon })).toBe("passphrase.common");
+    expect(isCommonPassword("Password123!")).toBe(true);
+    expect(isCommonPassword("fjellet havet og stille morgener")).toBe(false);
+  });
+});
