@@ -52,7 +52,7 @@ export async function joinWithInvite(
 export async function signInMember(
   db: AppDatabase,
   input: { pseudonym: string; passphrase: string; ownDevice: boolean },
-): Promise<{ ok: true; memberId: string; cookie: string } | { ok: false }> {
+): Promise<{ ok: true; memberId: string; cookie: string; locale: string | null } | { ok: false }> {
   const member = await findMemberForSignIn(db, input.pseudonym);
   const verdict = await verifyPassword(input.passphrase, member?.passphrase_hash ?? (await dummyPasswordHash()));
   if (!member || !verdict.ok || member.deactivated_at !== null) {
@@ -62,7 +62,7 @@ export async function signInMember(
   if (verdict.needsRehash) await updatePassphraseHash(db, member.id, await hashPassword(input.passphrase));
   const session = await createSession(db, { memberId: member.id }, memberSessionPolicy(input.ownDevice));
   log("member_signed_in", { member: member.id });
-  return { ok: true, memberId: member.id, cookie: session.cookie };
+  return { ok: true, memberId: member.id, cookie: session.cookie, locale: member.locale };
 }
 
 /** A forgotten passphrase: a recovery code (from joining) or a reset code (from staff). */

@@ -48,3 +48,8 @@ export function localeFromRequest(request: Request): Locale {
 }
 
 export { LOCALES };
+
+/** Remembers the chosen language for a year. Not a secret, but kept from scripts anyway. */
+export function languageCookie(locale: Locale, secure: boolean): string {
+  return `${LANGUAGE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure ? "; Secure" : ""}`;
+}

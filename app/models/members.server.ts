@@ -99,7 +99,7 @@ export function countUnusedRecoveryCodes(db: AppDatabase, memberId: string) {
 export function findMemberForSignIn(db: AppDatabase, pseudonym: string) {
   return db
     .selectFrom("members")
-    .select(["id", "passphrase_hash", "deactivated_at"])
+    .select(["id", "passphrase_hash", "deactivated_at", "locale"])
     .where("pseudonym_key", "=", pseudonymKey(pseudonym))
     .executeTakeFirst();
 }

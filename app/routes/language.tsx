@@ -1,22 +1,29 @@
-// Remembers the chosen language in a cookie and goes back to the page the person was on.
+// Remembers the chosen language in a cookie (and in a signed-in member's profile, so it follows
+// them to another device) and goes back to the page the person was on.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getViewer } from "~/auth/viewer.server";
 import { isLocale } from "~/i18n/config";
-import { LANGUAGE_COOKIE } from "~/i18n/locale.server";
+import { languageCookie } from "~/i18n/locale.server";
+import { setMemberLocale } from "~/models/members.server";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = form.get("lang");
-  const returnTo = safeRedirectPath(form.get("returnTo"));
+  const returnTo = withoutLangParameter(safeRedirectPath(form.get("returnTo")));
   if (!isLocale(lang)) return redirect(returnTo, { status: 303 });
-  const secure = env().SECURE_COOKIES ? "; Secure" : "";
-  return redirect(returnTo.replace(/([?&])lang=[^&]*&?/, "$1").replace(/[?&]$/, ""), {
-    status: 303,
-    headers: {
-      "Set-Cookie": `${LANGUAGE_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}`,
-    },
-  });
+  const viewer = await getViewer(request);
+  if (viewer.kind === "member") await setMemberLocale(db(), viewer.member.id, lang);
+  return redirect(returnTo, { status: 303, headers: { "Set-Cookie": languageCookie(lang, env().SECURE_COOKIES) } });
+}
+
+/** A ?lang= left in the address would override the choice just made. */
+function withoutLangParameter(path: string): string {
+  const url = new URL(path, "http://local");
+  url.searchParams.delete("lang");
+  return url.pathname + url.search;
 }
 
 export function loader() {

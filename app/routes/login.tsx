@@ -7,7 +7,10 @@ import { signInMember } from "~/auth/member-auth.server";
 import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { loginSchema } from "~/domain/member-forms";
+import { isLocale } from "~/i18n/config";
+import { languageCookie } from "~/i18n/locale.server";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/redirect";
@@ -32,7 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const previous = sessionTokenFrom(request);
   if (previous) await endSessionByToken(db(), previous);
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  return redirect(redirectTo, { status: 303, headers: { "Set-Cookie": result.cookie } });
+  const headers = new Headers({ "Set-Cookie": result.cookie });
+  // The language the member chose before, on any device, follows them here.
+  if (isLocale(result.locale)) headers.append("Set-Cookie", languageCookie(result.locale, env().SECURE_COOKIES));
+  return redirect(redirectTo, { status: 303, headers });
 }
 
 export default function Login() {

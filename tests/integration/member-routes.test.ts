@@ -1,6 +1,7 @@
 import { action as joinAction } from "~/routes/join";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
+import { action as languageAction } from "~/routes/language";
 import { sessionCookieName, findActiveSession } from "~/auth/session.server";
 import { createInvites } from "~/models/invites.server";
 import { useTestDatabase } from "../setup/db";
@@ -156,5 +157,37 @@ describe("signing in and out", () => {
     ]);
     expect(res.status).toBe(400);
     expect(res.data).toEqual({ errors: { form: "members.signInFailed" }, values: { pseudonym: "Solsikke", ownDevice: "" } });
+  });
+});
+
+describe("choosing a language", () => {
+  const testDb = useTestDatabase();
+
+  it("remembers the choice in a cookie and, for a member, in the profile that the next sign-in restores", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Språk" });
+    const fields: Array<[string, string]> = [
+      ["pseudonym", "Språk"],
+      ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+    ];
+    const signedIn = await post(loginAction, "/login", fields);
+    expect(signedIn.headers.get("Set-Cookie")).not.toContain("lang=");
+    const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    const chosen = await post(languageAction, "/language", [["lang", "en"], ["returnTo", "/me?lang=nb"]], cookie);
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get("Location")).toBe("/me");
+    expect(chosen.headers.get("Set-Cookie")).toMatch(/^lang=en; Path=\/;/);
+
+    const again = await post(loginAction, "/login", fields);
+    expect(again.headers.get("Set-Cookie")).toContain("lang=en");
+  });
+
+  it("ignores unknown languages and redirects only within the site", async () => {
+    const res = await post(languageAction, "/language", [["lang", "xx"], ["returnTo", "//evil.example"]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/");
+    expect(res.headers.get("Set-Cookie")).toBeNull();
   });
 });
