@@ -1,18 +1,164 @@
-import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { getViewer, type MemberViewer } from "~/auth/viewer.server";
+import { ActivityCard } from "~/components/ActivityCard";
+import { CheckboxField } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { useLocaleTag } from "~/components/ActivityTime";
+import { SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
+import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/domain/oslo-weeks";
+import { listActiveGroupsForMember, listUpcomingActivitiesForMember } from "~/models/activities.server";
 import { listChapters } from "~/models/chapters.server";
 import { db } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer.kind === "staff") throw redirect("/staff");
+  if (viewer.kind === "member") return memberHome(request, viewer);
   // Signed out: a neutral welcome and the chapter names. No activity titles, times or places.
   const chapters = await listChapters(db());
-  return { chapters: chapters.map((c) => ({ slug: c.slug, name: c.name, region: c.region })) };
+  return {
+    kind: "welcome" as const,
+    chapters: chapters.map((c) => ({ slug: c.slug, name: c.name, region: c.region })),
+  };
 }
 
+async function memberHome(request: Request, viewer: MemberViewer) {
+  const { id: memberId, chapterId } = viewer.member;
+  const now = new Date();
+  const params = new URL(request.url).searchParams;
+  const groups = await listActiveGroupsForMember(db(), memberId);
+  // A group the member is not in is ignored, not an error: the filter simply does not apply.
+  const groupId = groups.find((g) => g.id === params.get("group"))?.id;
+  const week = parseWeekOffset(params.get("week"));
+  // Only codes staff can tick; anything else is ignored like an unknown group.
+  const language = SPOKEN_LANGUAGE_CODES.find((code) => code === params.get("language"));
+  const interpreterOnly = params.get("interpreter") === "1";
+  const activities = await listUpcomingActivitiesForMember(db(), {
+    memberId,
+    chapterId,
+    now,
+    groupId,
+    week: week === undefined ? undefined : osloWeekRange(now, week),
+    language,
+    interpreterOnly,
+  });
+  return {
+    kind: "member" as const,
+    activities,
+    groups,
+    weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
+    filter: { group: groupId ?? "", week: week === undefined ? "" : String(week), language: language ?? "", interpreterOnly },
+  };
+}
+
+const SPOKEN_LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
+
 export default function Index() {
-  const { chapters } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "member" ? <MemberHome {...data} /> : <Welcome chapters={data.chapters} />;
+}
+
+type MemberHomeData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "member" }>;
+
+function MemberHome({ activities, groups, weekStarts, filter }: MemberHomeData) {
+  const { t } = useTranslation();
+  const tag = useLocaleTag();
+  const filtered = filter.group !== "" || filter.week !== "" || filter.language !== "" || filter.interpreterOnly;
+  const weekLabel = (start: string, offset: number) =>
+    offset === 0
+      ? t("activities.thisWeek")
+      : offset === 1
+        ? t("activities.nextWeek")
+        : t("activities.weekOf", {
+            date: new Intl.DateTimeFormat(tag, { timeZone: "Europe/Oslo", day: "numeric", month: "long" }).format(new Date(start)),
+          });
+  return (
+    <div className="stack">
+      <section aria-labelledby="activities-title">
+        <h1 id="activities-title">{t("activities.listTitle")}</h1>
+        <p className="lead">{t("activities.listIntro")}</p>
+      </section>
+      <Form method="get" className="activity-filter" aria-labelledby="filter-title">
+        <h2 id="filter-title" className="visually-hidden">
+          {t("activities.filterTitle")}
+        </h2>
+        {groups.length > 0 ? (
+          <div className="field">
+            <label className="field__label" htmlFor="filter-group">
+              {t("activities.filterGroup")}
+            </label>
+            <select id="filter-group" name="group" className="field__input" defaultValue={filter.group}>
+              <option value="">{t("activities.filterAllGroups")}</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label className="field__label" htmlFor="filter-week">
+            {t("activities.filterWeek")}
+          </label>
+          <select id="filter-week" name="week" className="field__input" defaultValue={filter.week}>
+            <option value="">{t("activities.filterAllWeeks")}</option>
+            {weekStarts.map((start, offset) => (
+              <option key={start} value={String(offset)}>
+                {weekLabel(start, offset)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-language">
+            {t("activities.filterLanguage")}
+          </label>
+          <select id="filter-language" name="language" className="field__input" defaultValue={filter.language}>
+            <option value="">{t("activities.filterAllLanguages")}</option>
+            {SPOKEN_LANGUAGE_CODES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {SPOKEN_LANGUAGES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CheckboxField
+          name="interpreter"
+          value="1"
+          label={t("activities.filterInterpreter")}
+          defaultChecked={filter.interpreterOnly}
+        />
+        <div className="activity-filter__actions">
+          <button type="submit" className="button">
+            {t("activities.applyFilter")}
+          </button>
+          {filtered ? (
+            <Link to="/" className="button button--secondary">
+              {t("activities.clearFilter")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {activities.length === 0 ? (
+        <p className="notice">{filtered ? t("activities.emptyFiltered") : t("activities.empty")}</p>
+      ) : (
+        <ul className="activity-list">
+          {activities.map((activity) => (
+            <li key={activity.id}>
+              <ActivityCard activity={activity} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Welcome({ chapters }: { chapters: Array<{ slug: string; name: string; region: string }> }) {
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -53,4 +199,9 @@ export default function Index() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, (t) => t("meta.home"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data?.kind === "member" ? t("activities.metaList") : t("meta.home")));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

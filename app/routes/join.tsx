@@ -1,5 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
@@ -103,6 +111,14 @@ export default function Join() {
     </section>
   );
 }
+
+// After a successful join the session cookie makes the loader send the member to "/", which
+// would take the recovery codes off the screen before they are read: don't reload this page then.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  const joined = Boolean((actionResult as { recoveryCodes?: unknown } | undefined)?.recoveryCodes);
+  if (joined && currentUrl.pathname === nextUrl.pathname) return false;
+  return defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("join.metaTitle"));
 

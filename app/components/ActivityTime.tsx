@@ -1,0 +1,30 @@
+// When an activity happens, as a clock in Oslo shows it, in the reader's language. The server's
+// own time zone never matters: every format names Europe/Oslo.
+import { useTranslation } from "react-i18next";
+import { isLocale, LOCALE_TAGS, DEFAULT_LOCALE } from "~/i18n/config";
+
+const OSLO_DAY_AND_TIME: Intl.DateTimeFormatOptions = {
+  timeZone: "Europe/Oslo",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+};
+
+/** "tirsdag 1. desember, 18:00–20:00"; a range over two days names both days. */
+export function formatActivityTime(localeTag: string, startsAt: string, endsAt?: string): string {
+  const format = new Intl.DateTimeFormat(localeTag, OSLO_DAY_AND_TIME);
+  return endsAt ? format.formatRange(new Date(startsAt), new Date(endsAt)) : format.format(new Date(startsAt));
+}
+
+/** The BCP 47 tag of the language the page is shown in. */
+export function useLocaleTag(): string {
+  const { i18n } = useTranslation();
+  return LOCALE_TAGS[isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE];
+}
+
+export function ActivityTime({ startsAt, endsAt }: { startsAt: string; endsAt?: string }) {
+  const tag = useLocaleTag();
+  return <time dateTime={startsAt}>{formatActivityTime(tag, startsAt, endsAt)}</time>;
+}

@@ -1,0 +1,243 @@
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { getViewer, requireMember } from "~/auth/viewer.server";
+import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
+import { ActivityTime, formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
+import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { LinkifiedText } from "~/components/LinkifiedText";
+import { answerBlock, rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/domain/rsvp";
+import { findActivityForMember, findActivityForStaff } from "~/models/activities.server";
+import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/models/rsvps.server";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const activityId = params.activityId ?? "";
+  const viewer = await getViewer(request);
+  if (viewer.kind === "staff") {
+    // Staff see everything, address included, for activities their chapters cover (the query is
+    // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
+    const activity = await findActivityForStaff(db(), { activityId, staff: viewer.staff });
+    if (!activity) notFound();
+    return { view: "staff" as const, activity, member: null, block: null };
+  }
+  const { member } = await requireMember(request);
+  const activity = await findActivityForMember(db(), { activityId, memberId: member.id, chapterId: member.chapterId });
+  if (!activity) notFound();
+  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
+  return {
+    view: "member" as const,
+    activity: shared,
+    member: { myStatus, waitlistPosition, myNote, myShowPseudonym },
+    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, new Date()),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireMember(request);
+  // A body that is not a form reads as an empty form: a 400 with a message, never a 500.
+  const form = await request.formData().catch(() => new FormData());
+  const parsed = parseForm(form, rsvpFormSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+
+  const who = { activityId: params.activityId ?? "", memberId: member.id, chapterId: member.chapterId };
+  const { intent, note, showPseudonym } = parsed.data;
+  const outcome =
+    intent === "going"
+      ? await rsvpGoing(db(), who, { note, showPseudonym })
+      : intent === "not_going"
+        ? await rsvpNotGoing(db(), who, { note })
+        : await withdrawRsvp(db(), who);
+  if (!outcome.ok) {
+    if (outcome.reason === "not_found") notFound();
+    const errors: FieldErrors = { form: `activities.${outcome.reason}` };
+    return data({ errors, values: { note: note ?? "" } }, { status: 409 });
+  }
+  // Post/redirect/get: a reload does not send the answer again.
+  return redirect(`/activities/${encodeURIComponent(who.activityId)}`, { status: 303 });
+}
+
+export default function ActivityPage() {
+  const { view, activity, member, block } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const tag = useLocaleTag();
+  const cancelled = activity.status === "cancelled";
+  return (
+    <div className="stack">
+      <p>
+        <Link to={view === "staff" ? "/staff" : "/"}>{t("activities.backToList")}</Link>
+      </p>
+      <article className="panel activity-detail" aria-labelledby="activity-title">
+        <p className="activity-card__group">
+          <ScopeLabel scope={activity.scope} groupName={activity.groupName} />
+        </p>
+        <h1 id="activity-title">{activity.title}</h1>
+        {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
+        {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
+        <dl className="activity-facts">
+          <div>
+            <dt>{t("activities.when")}</dt>
+            <dd>
+              <ActivityTime startsAt={activity.startsAt} endsAt={activity.endsAt} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("activities.area")}</dt>
+            <dd>{activity.area}</dd>
+          </div>
+          <div>
+            <dt>{t("activities.address")}</dt>
+            <dd>
+              {activity.address ??
+                (view === "member" && member?.myStatus !== "going"
+                  ? t("activities.addressWhenGoing")
+                  : t("activities.addressMissing"))}
+            </dd>
+          </div>
+          {activity.languages.length > 0 ? (
+            <div>
+              <dt>{t("activities.languages")}</dt>
+              <dd>
+                {languageNames(activity.languages, tag)}
+                {activity.interpreterAvailable ? <> {t("activities.interpreter")}</> : null}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {activity.description.trim() !== "" ? (
+          <section aria-labelledby="about-title" className="activity-detail__about">
+            <h2 id="about-title">{t("activities.about")}</h2>
+            <LinkifiedText text={activity.description} />
+          </section>
+        ) : null}
+        <section className="activity-detail__who">
+          <p>
+            {activity.goingCount === 0 ? t("activities.goingNone") : t("activities.goingCount", { count: activity.goingCount })}
+            {!cancelled ? (
+              <>
+                {" · "}
+                <PlacesLabel capacity={activity.capacity} goingCount={activity.goingCount} />
+              </>
+            ) : null}
+          </p>
+          {activity.waitlistCount > 0 ? <p>{t("activities.waitlistCount", { count: activity.waitlistCount })}</p> : null}
+          {activity.shownPseudonyms.length > 0 ? (
+            <>
+              <p>{t("activities.shownPseudonyms")}</p>
+              <ul className="pseudonym-list">
+                {activity.shownPseudonyms.map((pseudonym, i) => (
+                  <li key={i}>{pseudonym}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {activity.goingCount > activity.shownPseudonyms.length && activity.shownPseudonyms.length > 0 ? (
+            <p className="muted">{t("activities.othersHidden")}</p>
+          ) : null}
+        </section>
+      </article>
+      {view === "member" && member ? (
+        <section className="panel rsvp" aria-labelledby="answer-title">
+          <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
+          <p className="rsvp__status">
+            <AnswerBadge activityStatus={activity.status} myStatus={member.myStatus} waitlistPosition={member.waitlistPosition} />{" "}
+            {member.myStatus === "going"
+              ? t("activities.statusGoing")
+              : member.myStatus === "waitlisted"
+                ? t("activities.statusWaitlisted", { position: String(member.waitlistPosition ?? "") })
+                : member.myStatus === "not_going"
+                  ? t("activities.statusNotGoing")
+                  : t("activities.statusNone")}
+          </p>
+          {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
+          {block === "cancelled" ? null : block === "closed" ? (
+            <p className="notice">{t("activities.closed")}</p>
+          ) : (
+            <AnswerForm
+              activity={activity}
+              member={member}
+              errors={actionData?.errors}
+              typedNote={actionData?.values.note}
+              deadline={formatActivityTime(tag, rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }))}
+            />
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function AnswerForm({
+  activity,
+  member,
+  errors,
+  typedNote,
+  deadline,
+}: {
+  activity: LoaderData["activity"];
+  member: NonNullable<LoaderData["member"]>;
+  errors?: FieldErrors;
+  typedNote?: string;
+  deadline: string;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  // A second click while the first answer is on its way does nothing (the server is idempotent too).
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const answered = member.myStatus === "going" || member.myStatus === "waitlisted";
+  const full = activity.capacity !== null && activity.goingCount >= activity.capacity;
+  return (
+    // Keyed by the saved answer, so the fields show what was saved after each answer.
+    <Form method="post" className="form" key={`${member.myStatus}:${member.myNote}:${member.myShowPseudonym}`} noValidate>
+      <ErrorSummary errors={errors} fieldOrder={["intent", "note"]} />
+      <p>{t("activities.deadline", { time: deadline })}</p>
+      <TextAreaField
+        name="note"
+        label={t("activities.noteLabel")}
+        hint={t("activities.noteHint")}
+        error={errors?.note}
+        defaultValue={typedNote ?? member.myNote ?? ""}
+        maxLength={RSVP_NOTE_MAX}
+        rows={3}
+      />
+      <CheckboxField
+        name="showPseudonym"
+        label={t("activities.showPseudonymLabel")}
+        hint={t("activities.showPseudonymHint")}
+        defaultChecked={member.myShowPseudonym}
+      />
+      <div className="button-row">
+        <button type="submit" name="intent" value="going" className="button" disabled={busy}>
+          {answered ? t("activities.saveAnswer") : full ? t("activities.joinWaitlist") : t("activities.going")}
+        </button>
+        {member.myStatus !== "not_going" ? (
+          <button type="submit" name="intent" value="not_going" className="button button--secondary" disabled={busy}>
+            {t("activities.notGoing")}
+          </button>
+        ) : null}
+        {member.myStatus !== null ? (
+          <button type="submit" name="intent" value="withdraw" className="link-button" disabled={busy}>
+            {t("activities.withdraw")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+// Neutral on purpose: a tab list or history on a shared phone must not name the activity.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, (t) => t("activities.metaDetail"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,27 @@
+// Runs in a worker thread with its own SQLite connection to the same file: "going" answers from
+// another connection, as a second server process would send them. It says "ready" once loaded
+// and answers on "go", so all connections start together.
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "../../../db/connection";
+import { rsvpGoing } from "../../../app/models/rsvps.server";
+
+const { filename, activityId, members } = workerData as {
+  filename: string;
+  activityId: string;
+  members: Array<{ memberId: string; chapterId: string }>;
+};
+
+const { db } = openDatabase(filename);
+parentPort?.once("message", async () => {
+  try {
+    const outcomes = await Promise.all(
+      members.map((m) =>
+        rsvpGoing(db, { activityId, ...m }, { note: null, showPseudonym: false }).catch((e: Error) => ({ error: e.message })),
+      ),
+    );
+    parentPort?.postMessage({ outcomes });
+  } finally {
+    await db.destroy();
+  }
+});
+parentPort?.postMessage({ ready: true });
