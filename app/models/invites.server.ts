@@ -106,3 +106,29 @@ export function listInvitesForChapter(db: AppDatabase, chapterId: string) {
     .limit(500)
     .execute();
 }
+
+/** How many of the chapter's invites are unused (still usable), used, revoked and expired. */
+export async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = new Date()) {
+  const at = now.toISOString();
+  const row = await db
+    .selectFrom("invites")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("used_at", "is not", null).as("used"),
+      eb.fn.countAll<number>().filterWhere("used_at", "is", null).filterWhere("revoked_at", "is not", null).as("revoked"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere("used_at", "is", null)
+        .filterWhere("revoked_at", "is", null)
+        .filterWhere("expires_at", "<=", at)
+        .as("expired"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere("used_at", "is", null)
+        .filterWhere("revoked_at", "is", null)
+        .filterWhere("expires_at", ">", at)
+        .as("unused"),
+    ])
+    .where("chapter_id", "=", chapterId)
+    .executeTakeFirstOrThrow();
+  return { used: Number(row.used), revoked: Number(row.revoked), expired: Number(row.expired), unused: Number(row.unused) };
+}

@@ -1,0 +1,239 @@
+// The activity form staff use to create, duplicate and edit. Works without JavaScript: every
+// field is posted as typed, and the server answers with errors next to the fields.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
+import { isAmbiguousOsloTime, type Fold } from "~/domain/time";
+import type { FieldErrors } from "~/utils/forms";
+
+export interface TargetOption {
+  value: string;
+  label: string;
+}
+
+export interface TargetGroup {
+  label: string;
+  options: TargetOption[];
+}
+
+const FIELD_ORDER = [
+  "form",
+  "target",
+  "title",
+  "description",
+  "startDate",
+  "startTime",
+  "endDate",
+  "endTime",
+  "area",
+  "address",
+  "capacity",
+  "deadlineDate",
+  "deadlineTime",
+  "languages",
+  "repeat",
+  "repeatUntil",
+];
+
+export function StaffActivityForm({
+  values,
+  errors,
+  mode,
+  targets,
+  submitLabel,
+  children,
+}: {
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  mode: "new" | "edit";
+  /** the groups and chapters a new activity can belong to */
+  targets?: TargetGroup[];
+  submitLabel: string;
+  /** hidden fields, e.g. the sequence the form was opened at */
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ticked = new Set((values.languages ?? "").split(",").filter(Boolean));
+  return (
+    <Form method="post" className="form staff-activity-form" noValidate>
+      <ErrorSummary errors={errors} fieldOrder={FIELD_ORDER} />
+      {children}
+      {mode === "new" && targets ? (
+        <div className={`field${errors?.target ? " field--error" : ""}`}>
+          <label htmlFor="field-target" className="field__label">
+            {t("staff.activityForm.target")}
+          </label>
+          {errors?.target ? (
+            <p id="field-target-error" className="field__error">
+              {t(`validation.${errors.target}` as never, { defaultValue: t("validation.invalid") }) as string}
+            </p>
+          ) : null}
+          <select
+            id="field-target"
+            name="target"
+            className="field__input"
+            defaultValue={values.target ?? ""}
+            aria-invalid={errors?.target ? true : undefined}
+            aria-describedby={errors?.target ? "field-target-error" : undefined}
+          >
+            <option value="">{t("staff.activityForm.chooseTarget")}</option>
+            {targets.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+      ) : null}
+
+      <TextField
+        name="title"
+        label={t("staff.activityForm.title")}
+        hint={t("staff.activityForm.titleHint")}
+        error={errors?.title}
+        defaultValue={values.title ?? ""}
+        maxLength={120}
+        required
+      />
+      <TextAreaField
+        name="description"
+        label={t("staff.activityForm.description")}
+        error={errors?.description}
+        defaultValue={values.description ?? ""}
+        rows={5}
+      />
+
+      <fieldset className="staff-when">
+        <legend>{t("staff.activityForm.starts")}</legend>
+        <p className="field__hint">{t("staff.activityForm.osloTimeHint")}</p>
+        <div className="staff-row">
+          <TextField name="startDate" type="date" label={t("staff.activityForm.date")} error={errors?.startDate} defaultValue={values.startDate ?? ""} required />
+          <TextField name="startTime" type="time" label={t("staff.activityForm.time")} error={errors?.startTime} defaultValue={values.startTime ?? ""} required />
+        </div>
+        <FoldChoice name="startFold" date={values.startDate} time={values.startTime} value={values.startFold} />
+      </fieldset>
+      <fieldset className="staff-when">
+        <legend>{t("staff.activityForm.ends")}</legend>
+        <div className="staff-row">
+          <TextField name="endDate" type="date" label={t("staff.activityForm.date")} error={errors?.endDate} defaultValue={values.endDate ?? ""} required />
+          <TextField name="endTime" type="time" label={t("staff.activityForm.time")} error={errors?.endTime} defaultValue={values.endTime ?? ""} required />
+        </div>
+        <FoldChoice name="endFold" date={values.endDate} time={values.endTime} value={values.endFold} />
+      </fieldset>
+
+      <TextField
+        name="area"
+        label={t("staff.activityForm.area")}
+        hint={t("staff.activityForm.areaHint")}
+        error={errors?.area}
+        defaultValue={values.area ?? ""}
+        maxLength={80}
+        required
+      />
+      <TextField
+        name="address"
+        label={t("staff.activityForm.address")}
+        hint={t("staff.activityForm.addressHint")}
+        error={errors?.address}
+        defaultValue={values.address ?? ""}
+        maxLength={300}
+      />
+      <TextField
+        name="capacity"
+        inputMode="numeric"
+        label={t("staff.activityForm.capacity")}
+        hint={t("staff.activityForm.capacityHint")}
+        error={errors?.capacity}
+        defaultValue={values.capacity ?? ""}
+        className="field__input staff-short"
+      />
+
+      <fieldset className="staff-when">
+        <legend>{t("staff.activityForm.deadline")}</legend>
+        <p className="field__hint">{t("staff.activityForm.deadlineHint")}</p>
+        <div className="staff-row">
+          <TextField name="deadlineDate" type="date" label={t("staff.activityForm.date")} error={errors?.deadlineDate} defaultValue={values.deadlineDate ?? ""} />
+          <TextField name="deadlineTime" type="time" label={t("staff.activityForm.time")} error={errors?.deadlineTime} defaultValue={values.deadlineTime ?? ""} />
+        </div>
+        <FoldChoice name="deadlineFold" date={values.deadlineDate} time={values.deadlineTime} value={values.deadlineFold} />
+      </fieldset>
+
+      <fieldset id="field-languages" className={errors?.languages ? "field--error" : undefined}>
+        <legend>{t("staff.activityForm.languages")}</legend>
+        {errors?.languages ? (
+          <p className="field__error">{t(`validation.${errors.languages}` as never, { defaultValue: t("validation.invalid") }) as string}</p>
+        ) : null}
+        <div className="staff-checkbox-grid">
+          {(Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[]).map((code) => (
+            <label key={code} className="staff-checkbox" lang={code}>
+              <input type="checkbox" name="languages" value={code} defaultChecked={ticked.has(code)} />
+              <span>{SPOKEN_LANGUAGES[code]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="staff-checkbox">
+        <input type="checkbox" name="interpreter" defaultChecked={values.interpreter === "on"} />
+        <span>{t("staff.activityForm.interpreter")}</span>
+      </label>
+
+      {mode === "new" ? (
+        <fieldset className="staff-when">
+          <legend>{t("staff.activityForm.repeat")}</legend>
+          <div className="field">
+            <label htmlFor="field-repeat" className="field__label">
+              {t("staff.activityForm.repeatHow")}
+            </label>
+            <select id="field-repeat" name="repeat" className="field__input" defaultValue={values.repeat ?? "none"}>
+              {REPEATS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`staff.activityForm.repeatOptions.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            name="repeatUntil"
+            type="date"
+            label={t("staff.activityForm.repeatUntil")}
+            hint={t("staff.activityForm.repeatUntilHint")}
+            error={errors?.repeatUntil}
+            defaultValue={values.repeatUntil ?? ""}
+          />
+        </fieldset>
+      ) : null}
+
+      <div className="button-row">
+        <button type="submit" className="button" name="intent" value="save">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * On the night the clocks go back, 02:00–02:59 happens twice. The form then asks which one is
+ * meant, with summer time (the first) chosen unless staff pick the other.
+ */
+function FoldChoice({ name, date, time, value }: { name: string; date?: string; time?: string; value?: string }) {
+  const { t } = useTranslation();
+  if (!date || !time || !isAmbiguousOsloTime(date, time)) return null;
+  const chosen: Fold = value === "later" ? "later" : "earlier";
+  return (
+    <fieldset className="notice notice--warning" id={`field-${name}`}>
+      <legend>{t("staff.activityForm.foldQuestion", { time })}</legend>
+      {(["earlier", "later"] as const).map((fold) => (
+        <label key={fold} className="staff-checkbox">
+          <input type="radio" name={name} value={fold} defaultChecked={chosen === fold} />
+          <span>{t(`staff.activityForm.fold.${fold}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,128 @@
+// The members of one chapter: pseudonyms, groups, last active day. Staff can deactivate a member
+// (signed out everywhere at once) or give them a one-time code to choose a new passphrase.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaffChapter } from "~/auth/staff-access.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { ErrorSummary } from "~/components/forms";
+import { codeInGroups, memberActionSchema } from "~/domain/staff-forms";
+import { formatOsloDay } from "~/domain/time";
+import { LOCALE_TAGS } from "~/i18n/config";
+import { localeFromRequest } from "~/i18n/locale.server";
+import { recordAudit } from "~/models/audit.server";
+import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/models/members-admin.server";
+import { db } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { chapter } = await requireStaffChapter(request, params.chapterId);
+  const tag = LOCALE_TAGS[localeFromRequest(request)];
+  const members = await listMembersOfChapter(db(), chapter.id);
+  return {
+    chapter,
+    members: members.map((m) => ({
+      id: m.id,
+      pseudonym: m.pseudonym,
+      groups: m.group_names ?? "",
+      lastActive: m.last_active_on ? formatOsloDay(m.last_active_on, tag) : null,
+      deactivated: m.deactivated_at !== null,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
+  const parsed = parseForm(await request.formData(), memberActionSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, resetCode: null, done: null }, { status: 400 });
+  const { intent, memberId } = parsed.data;
+  const target = { chapterId: chapter.id, memberId };
+
+  if (intent === "deactivate") {
+    if (await deactivateMember(db(), target)) {
+      await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "member.deactivate", objectType: "member", objectId: memberId });
+    }
+    return { errors: undefined, resetCode: null, done: "deactivated" as const };
+  }
+  const code = await issueResetCode(db(), { ...target, staffId: viewer.staff.id });
+  // Unknown, other chapter's or deactivated: indistinguishable, like everywhere else.
+  if (!code) throw new Response("Not found", { status: 404 });
+  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "member.reset_code", objectType: "member", objectId: memberId });
+  // Shown once, from this response; only its hash is stored.
+  return { errors: undefined, resetCode: { memberId, code: codeInGroups(code) }, done: null };
+}
+
+export default function ChapterMembers() {
+  const { chapter, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const resetFor = actionData?.resetCode ? members.find((m) => m.id === actionData.resetCode?.memberId) : undefined;
+  return (
+    <div className="stack">
+      <section className="panel">
+        <p>
+          <Link to={`/staff/chapters/${chapter.id}`}>{chapter.name}</Link>
+        </p>
+        <h1>{t("staff.members.title")}</h1>
+        <p>{t("staff.members.intro")}</p>
+        <ErrorSummary errors={actionData?.errors} />
+        {actionData?.done === "deactivated" ? (
+          <p className="notice notice--success" role="status">
+            {t("staff.members.deactivatedDone")}
+          </p>
+        ) : null}
+        {actionData?.resetCode && resetFor ? (
+          <div className="notice notice--warning" role="status">
+            <h2>{t("staff.members.resetCodeTitle")}</h2>
+            <p>{t("staff.members.resetCodeFor", { pseudonym: resetFor.pseudonym })}</p>
+            <p className="staff-code">{actionData.resetCode.code}</p>
+            <p>{t("staff.members.resetCodeOnce")}</p>
+          </div>
+        ) : null}
+      </section>
+      <section className="panel">
+        {members.length === 0 ? (
+          <p>{t("staff.members.none")}</p>
+        ) : (
+          <ul className="staff-member-list">
+            {members.map((m) => (
+              <li key={m.id} className={m.deactivated ? "is-deactivated" : undefined}>
+                <p>
+                  <strong>{m.pseudonym}</strong>
+                  {m.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
+                </p>
+                <p className="muted">
+                  {t("staff.members.groups")}: {m.groups || "—"} · {t("staff.members.lastActive")}: {m.lastActive ?? t("staff.members.never")}
+                </p>
+                {m.deactivated ? null : (
+                  <Form method="post" className="staff-inline-form">
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <button type="submit" className="button button--small button--secondary" name="intent" value="resetCode">
+                      {t("staff.members.resetCode")}
+                    </button>
+                    <button
+                      type="submit"
+                      className="button button--small button--danger"
+                      name="intent"
+                      value="deactivate"
+                      title={t("staff.members.deactivateExplain")}
+                    >
+                      {t("staff.members.deactivate")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.members"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,77 @@
+// A new group in one of the staff member's chapters, or (admins) a national/online group.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound } from "~/auth/staff-access.server";
+import { requireStaff } from "~/auth/viewer.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { StaffGroupForm } from "~/components/StaffGroupForm";
+import { newGroupSchema } from "~/domain/staff-forms";
+import { recordAudit } from "~/models/audit.server";
+import { createGroup } from "~/models/groups.server";
+import { findChapterForStaff, listChaptersForStaff } from "~/models/staff-chapters.server";
+import { db } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request);
+  const chapters = await listChaptersForStaff(db(), viewer.staff);
+  return { chapters: chapters.map((c) => ({ id: c.id, name: c.name })), isAdmin: viewer.staff.role === "admin" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request);
+  const parsed = parseForm(await request.formData(), newGroupSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { chapter: chapterChoice, ...fields } = parsed.data;
+  let chapterId: string | null = null;
+  if (chapterChoice === "national") {
+    if (viewer.staff.role !== "admin") notFound();
+  } else {
+    const chapter = await findChapterForStaff(db(), viewer.staff, chapterChoice);
+    if (!chapter) notFound();
+    chapterId = chapter.id;
+  }
+  const groupId = await createGroup(db(), { ...fields, chapterId });
+  await recordAudit(db(), {
+    actorStaffId: viewer.staff.id,
+    action: "group.create",
+    objectType: "group",
+    objectId: groupId,
+    details: { chapterId, audience: fields.audience, joinPolicy: fields.joinPolicy },
+  });
+  return redirect(`/staff/groups/${groupId}?created=1`, { status: 303 });
+}
+
+export default function NewGroup() {
+  const { chapters, isAdmin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const values: Record<string, string> = actionData?.values ?? {
+    chapter: searchParams.get("chapter") ?? (chapters.length === 0 && isAdmin ? "national" : ""),
+    audience: "everyone",
+    joinPolicy: "approval",
+  };
+  return (
+    <section className="panel">
+      <p>
+        <Link to="/staff">{t("staff.backHome")}</Link>
+      </p>
+      <h1>{t("staff.groups.newTitle")}</h1>
+      <StaffGroupForm
+        values={values}
+        errors={actionData?.errors}
+        chapters={[...chapters.map((c) => ({ value: c.id, label: c.name })), ...(isAdmin ? [{ value: "national", label: t("staff.groups.nationalOption") }] : [])]}
+        submitLabel={t("staff.groups.submitCreate")}
+      />
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.group"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

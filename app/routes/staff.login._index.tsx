@@ -1,0 +1,120 @@
+// Staff sign-in, step one: e-mail and password. The answer is the same for an unknown address and
+// a wrong password; the next step is the TOTP code (or setting TOTP up, the first time).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { clientAddress, hitRateLimit, retryAfterHeaders } from "~/auth/rate-limit.server";
+import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
+import { signInStaffWithPassword } from "~/auth/staff-auth.server";
+import { getViewer } from "~/auth/viewer.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { normalizeEmail } from "~/models/staff.server";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+import { safeRedirectPath } from "~/utils/redirect";
+
+const WINDOW_SECONDS = 15 * 60;
+
+const signInSchema = z.object({
+  email: z.string({ required_error: "required" }).trim().min(1, "required").max(254, "tooLong"),
+  password: z.string({ required_error: "required" }).min(1, "required").max(1000, "tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer.kind === "staff") throw redirect("/staff");
+  return {};
+}
+
+/** Where the second step goes, carrying the page the person first asked for. */
+function nextStep(path: string, redirectTo: string | undefined) {
+  const target = safeRedirectPath(redirectTo, "/staff");
+  return target === "/staff" ? path : `${path}?redirectTo=${encodeURIComponent(target)}`;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(form, signInSchema, ["password"]);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { email, password, redirectTo } = parsed.data;
+  const values = { email, redirectTo: redirectTo ?? "" };
+
+  // Counted before the password is checked, for right and wrong alike.
+  for (const [bucket, subject, limit] of [
+    ["staff-login-ip", clientAddress(context), 50],
+    ["staff-login-account", normalizeEmail(email), 10],
+  ] as const) {
+    const verdict = await hitRateLimit(db(), { bucket, subject, limit, windowSeconds: WINDOW_SECONDS });
+    if (!verdict.ok) {
+      const errors: FieldErrors = { form: "staff.tooManyAttempts" };
+      return data({ errors, values }, { status: 429, headers: retryAfterHeaders(verdict.retryAfterSeconds) });
+    }
+  }
+
+  const result = await signInStaffWithPassword(db(), { email, password });
+  if (!result.ok) {
+    const errors: FieldErrors = { form: "staff.signInFailed" };
+    return data({ errors, values }, { status: 400 });
+  }
+  // Whatever session this browser had before (a member's, an old staff one) ends here.
+  const previous = sessionTokenFrom(request);
+  if (previous) await endSessionByToken(db(), previous);
+  return redirect(nextStep(result.needsTotpSetup ? "/staff/login/setup" : "/staff/login/totp", redirectTo), {
+    status: 303,
+    headers: { "Set-Cookie": result.cookie },
+  });
+}
+
+export default function StaffLogin() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const errors: FieldErrors | undefined = actionData?.errors;
+  return (
+    <section className="panel staff-narrow" aria-labelledby="staff-login-title">
+      <h1 id="staff-login-title">{t("staff.login.title")}</h1>
+      <p>{t("staff.login.intro")}</p>
+      <ErrorSummary errors={errors} fieldOrder={["form", "email", "password"]} />
+      <Form method="post" className="form" noValidate>
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={actionData?.values.redirectTo ?? searchParams.get("redirectTo") ?? ""}
+        />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t("staff.login.email")}
+          error={errors?.email}
+          defaultValue={actionData?.values.email ?? ""}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t("staff.login.password")}
+          error={errors?.password}
+          required
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("staff.login.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

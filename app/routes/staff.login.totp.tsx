@@ -1,0 +1,104 @@
+// Staff sign-in, step two: a code from the authenticator app, or one of the recovery codes.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { hitRateLimit, retryAfterHeaders } from "~/auth/rate-limit.server";
+import { completeStaffSecondFactor } from "~/auth/staff-auth.server";
+import { getViewer, type PendingStaffViewer } from "~/auth/viewer.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { findStaffSecondFactor } from "~/models/staff.server";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+import { safeRedirectPath } from "~/utils/redirect";
+
+const codeSchema = z.object({
+  code: z.string({ required_error: "required" }).trim().min(1, "required").max(64, "staff.codeFailed"),
+  redirectTo: z.string().optional(),
+});
+
+/** Only a half-signed-in staff member belongs here; everyone else is sent on. */
+async function requirePendingStaff(request: Request): Promise<PendingStaffViewer> {
+  const viewer = await getViewer(request);
+  if (viewer.kind === "staff-pending") return viewer;
+  throw redirect(viewer.kind === "staff" ? "/staff" : "/staff/login");
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePendingStaff(request);
+  const staff = await findStaffSecondFactor(db(), viewer.staffId);
+  if (!staff?.totp_secret) throw redirect(`/staff/login/setup${new URL(request.url).search}`);
+  return {};
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requirePendingStaff(request);
+  const parsed = parseForm(await request.formData(), codeSchema, ["code"]);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+
+  const limit = await hitRateLimit(db(), {
+    bucket: "staff-login-account",
+    subject: `second-factor:${viewer.staffId}`,
+    limit: 10,
+    windowSeconds: 15 * 60,
+  });
+  if (!limit.ok) {
+    const errors: FieldErrors = { form: "staff.tooManyAttempts" };
+    return data({ errors }, { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) });
+  }
+
+  const result = await completeStaffSecondFactor(db(), {
+    staffId: viewer.staffId,
+    pendingSessionId: viewer.sessionId,
+    code: parsed.data.code,
+  });
+  if (!result.ok) {
+    const errors: FieldErrors = { code: "staff.codeFailed" };
+    return data({ errors }, { status: 400 });
+  }
+  return redirect(safeRedirectPath(parsed.data.redirectTo, "/staff"), {
+    status: 303,
+    headers: { "Set-Cookie": result.cookie },
+  });
+}
+
+export default function StaffLoginTotp() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const errors: FieldErrors | undefined = actionData?.errors;
+  return (
+    <section className="panel staff-narrow" aria-labelledby="staff-totp-title">
+      <h1 id="staff-totp-title">{t("staff.totp.title")}</h1>
+      <p>{t("staff.totp.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          name="code"
+          label={t("staff.totp.code")}
+          hint={t("staff.totp.codeHint")}
+          error={errors?.code}
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+        />
+        <div>
+          <button type="submit" className="button">
+            {t("staff.totp.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

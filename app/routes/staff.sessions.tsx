@@ -1,0 +1,36 @@
+// Where the staff member is signed in; end one other session or all others.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
+import { requireStaff } from "~/auth/viewer.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { SessionsPanel } from "~/components/SessionList";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request);
+  return { sessions: await listOwnSessions({ staffId: viewer.staff.id }, viewer.sessionId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request);
+  return endOwnSessions(request, { staffId: viewer.staff.id }, viewer.sessionId);
+}
+
+export default function StaffSessions() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <SessionsPanel sessions={sessions} done={result?.done ?? null}>
+      <Link to="/staff">{t("layout.staffHome")}</Link>
+    </SessionsPanel>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("safety.meta.sessions"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
