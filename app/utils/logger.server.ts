@@ -18,8 +18,22 @@ export function log(event: string, fields: Record<string, Field> = {}) {
   sink(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));
 }
 
+/**
+ * Something a security review wants to find: refused requests, rate limits hit, sessions ended.
+ * One event name, so `grep '"event":"security"'` finds them all. Same rule: never secrets, never
+ * a client address, never what a person typed.
+ */
+export function logSecurityEvent(
+  kind: "cross_site_refused" | "rate_limited" | "access_refused" | "sessions_ended" | "account_deleted",
+  fields: Record<string, Field> = {},
+) {
+  log("security", { kind, ...fields });
+}
+
 // Path segments that are secrets. Feed tokens live in paths; nothing else may.
-const SECRET_PATHS: Array<[RegExp, string]> = [[/^\/calendar\/[^/]+$/, "/calendar/[token]"]];
+// Routing ignores case and trailing slashes, so match loosely and drop everything after the prefix.
+// Percent-encoded slashes are matched too, so no spelling of a feed URL reaches the log.
+const SECRET_PATHS: Array<[RegExp, string]> = [[/^\/+calendar(\/|%2f)/i, "/calendar/[token]"]];
 
 /** The path to log: no query string, secret segments replaced. */
 export function redactPath(url: string): string {

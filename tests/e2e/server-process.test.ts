@@ -1,0 +1,44 @@
+// The real server entry as a process: start-up checks and shutdown.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startApp, type RunningApp } from "./support";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+let app: RunningApp | undefined;
+afterEach(() => app?.stop());
+
+describe("the server process", () => {
+  test("stops on SIGTERM, even with a keep-alive connection open, logs server_stopped and exits 0", async () => {
+    app = await startApp();
+    // fetch keeps the connection open for reuse; shutdown must not wait for it to time out.
+    expect(await (await fetch(app.baseUrl + "/healthz")).text()).toBe("ok");
+
+    const started = Date.now();
+    const code = await app.stop();
+
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Other lines (requests, start-up jobs) may come between; these three keep their order.
+    const lifecycle = app.logs.map((l) => l.event).filter((e) => e.startsWith("server_"));
+    expect(lifecycle).toEqual(["server_started", "server_stopping", "server_stopped"]);
+    expect(app.logs.at(-1)?.event).toBe("server_stopped");
+    expect(app.logs.filter((l) => l.event === "unparsed"), "stdout holds only JSON lines").toEqual([]);
+    expect(app.logs.find((l) => l.event === "server_stopping")).toMatchObject({ signal: "SIGTERM" });
+  });
+
+  test("refuses to start with a bad environment, naming the variable", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "not-a-port", DATABASE_PATH: ":memory:" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^\s*PORT: /m);
+  });
+});
