@@ -7,13 +7,15 @@ import {
   useRouteLoaderData,
   type MetaFunction,
 } from "@remix-run/react";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary";
+import { QuickExit } from "./components/QuickExit";
+import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "./i18n/config";
-import { localeFromRequest } from "./i18n/locale.server";
+import { languageCookie, languageToRemember, localeFromRequest } from "./i18n/locale.server";
 import { getViewer } from "./auth/viewer.server";
 import { env } from "./utils/env.server";
 import { useNonce } from "./utils/nonce";
@@ -22,6 +24,9 @@ import stylesheet from "./styles/app.css";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  // Without it, iOS makes a home-screen icon from a screenshot of the page.
+  { rel: "apple-touch-icon", href: "/icon-192.png" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : viewer.kind === "staff"
         ? ({ kind: "staff", name: viewer.staff.displayName } as const)
         : ({ kind: "anonymous" } as const);
-  return { locale, siteName: env().SITE_NAME, who };
+  const remember = languageToRemember(request);
+  return data(
+    { locale, siteName: env().SITE_NAME, who, quickExitUrl: env().QUICK_EXIT_URL },
+    remember ? { headers: { "Set-Cookie": languageCookie(remember, env().SECURE_COOKIES) } } : undefined,
+  );
 }
 
 export function useRootData() {
@@ -53,15 +62,20 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
+        {/* The name under a home-screen icon on iOS, which does not read the manifest. */}
+        <meta name="apple-mobile-web-app-title" content={data?.siteName ?? ""} />
         <Meta />
         <Links />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
+          {/* First in the tab order, before the skip link: leaving must take one key press. */}
+          <QuickExit exitUrl={data?.quickExitUrl} />
           <SiteHeader siteName={data?.siteName ?? ""} who={data?.who ?? { kind: "anonymous" }} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
+          <SiteFooter />
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -204,6 +204,19 @@ export interface RateLimitTable {
   count: number;
 }
 
+export interface AppSecretTable {
+  /** what the secret is for, e.g. "rate-limit" */
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export interface AnonymousAttendanceTable {
+  activity_id: string;
+  /** "going" answers of accounts deleted after the activity ended; no link to who they were */
+  going_count: Generated<number>;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -221,6 +234,8 @@ export interface Database {
   feed_tokens: FeedTokenTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitTable;
+  app_secrets: AppSecretTable;
+  anonymous_attendance: AnonymousAttendanceTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;

@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { log, redactPath } from "../app/utils/logger.server";
+import { refuseCrossSiteWrites } from "./csrf";
 import { securityHeaders } from "./security";
 
 export interface AppOptions {
@@ -36,6 +37,7 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
 
   app.use(securityHeaders({ hsts }));
   app.use(compression());
+  app.use(refuseCrossSiteWrites());
 
   // Fingerprinted build output: cached for a year and never revalidated.
   app.use(
@@ -49,7 +51,8 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      // req.ip honours "trust proxy" (TRUST_PROXY); only rate limits may use it, as a keyed hash.
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),
     }),
   );
   return app;

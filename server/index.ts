@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { migrateToLatest } from "../db/migrator";
+import { retentionPolicyFromEnv, runRetention } from "../db/retention";
 import { EnvError, parseEnv } from "../app/utils/env.server";
 import { log, setLogSilent } from "../app/utils/logger.server";
 import { createApp } from "./app";
@@ -24,6 +25,17 @@ export async function startServer() {
 
   const { db, closeDatabase } = await import("../app/utils/db.server");
   await migrateToLatest(db());
+
+  // Retention (DATA.md): once now, then daily. unref: the timer never keeps the process alive.
+  const retention = async () => {
+    try {
+      log("retention", { ...(await runRetention(db(), retentionPolicyFromEnv(env))) });
+    } catch (error) {
+      log("retention_failed", { message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+    }
+  };
+  await retention();
+  setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
 
   const buildPath = path.join(root, "build", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

@@ -1,20 +1,37 @@
 // Languages and the i18next instances that translate with them. Shared by server and browser.
 import i18next, { type i18n, type TFunction } from "i18next";
+import ar from "./locales/ar";
 import en from "./locales/en";
 import nb from "./locales/nb";
+import so from "./locales/so";
+import ur from "./locales/ur";
 
-export const LOCALES = ["nb", "en"] as const;
+export const LOCALES = ["nb", "en", "ar", "ur", "so"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nb";
 
-/** The BCP 47 tag used for Intl and <html lang>. */
-export const LOCALE_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
-export const LOCALE_NAMES: Record<Locale, string> = { nb: "Norsk", en: "English" };
+/**
+ * The BCP 47 tag used for Intl and <html lang>. Plain "ar" (not ar-SA/ar-EG) keeps Western digits
+ * in dates and times, as on the invite slips and signs in Norway; ur-PK likewise (ur-IN would
+ * switch to Eastern Arabic digits).
+ */
+export const LOCALE_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB", ar: "ar", ur: "ur-PK", so: "so-SO" };
+/** Each language in its own name: a reader looks for the word they can read. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  nb: "Norsk",
+  en: "English",
+  ar: "العربية",
+  ur: "اردو",
+  so: "Soomaali",
+};
 export const RTL_LOCALES: ReadonlySet<string> = new Set(["ar", "ur"]);
 
 export const resources = {
   nb: { translation: nb },
   en: { translation: en },
+  ar: { translation: ar },
+  ur: { translation: ur },
+  so: { translation: so },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
@@ -40,6 +57,8 @@ export function i18nFor(locale: Locale): i18n {
       // React escapes output; double escaping would show &amp; to members.
       interpolation: { escapeValue: false },
       returnNull: false,
+      // No advertisement in server logs or the browser console.
+      showSupportNotice: false,
     });
     instances.set(locale, instance);
   }

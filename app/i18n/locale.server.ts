@@ -47,6 +47,16 @@ export function localeFromRequest(request: Request): Locale {
   return matchLocale(parseAcceptLanguage(request.headers.get("Accept-Language"))) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * The language from ?lang= when the cookie does not say it yet: the root loader then remembers
+ * it, so a link like /?lang=ar keeps the page in Arabic after the next click too.
+ */
+export function languageToRemember(request: Request): Locale | undefined {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (!isLocale(fromQuery)) return undefined;
+  return readCookie(request.headers.get("Cookie"), LANGUAGE_COOKIE) === fromQuery ? undefined : fromQuery;
+}
+
 export { LOCALES };
 
 /** Remembers the chosen language for a year. Not a secret, but kept from scripts anyway. */

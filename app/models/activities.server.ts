@@ -21,7 +21,7 @@ export type ActivityScope = "group" | "chapter" | "national";
  * The member row is read in the same query, so a deactivated member sees nothing, and the
  * chapter comes from the database, not from what the caller believes.
  */
-function visibleToMember(memberId: string, chapterId?: string) {
+export function visibleToMember(memberId: string, chapterId?: string) {
   return (eb: ExpressionBuilder<Database, "activities">): Expression<SqlBool> =>
     eb.exists(
       eb

@@ -13,6 +13,7 @@ import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/models/rsvps.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireMember(request);
   // A body that is not a form reads as an empty form: a 400 with a message, never a 500.
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormData(request).catch(() => new FormData());
   const parsed = parseForm(form, rsvpFormSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
 
@@ -112,6 +113,14 @@ export default function ActivityPage() {
             </div>
           ) : null}
         </dl>
+        {view === "member" ? (
+          <p>
+            {/* A resource route: a plain link, so the browser downloads the file. */}
+            <a href={`/activities/${encodeURIComponent(activity.id)}/calendar.ics`} download>
+              {t("calendar.download.link")}
+            </a>
+          </p>
+        ) : null}
         {activity.description.trim() !== "" ? (
           <section aria-labelledby="about-title" className="activity-detail__about">
             <h2 id="about-title">{t("activities.about")}</h2>

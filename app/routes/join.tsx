@@ -14,11 +14,13 @@ import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { isCommonPassword } from "~/auth/common-passwords.server";
 import { joinWithInvite } from "~/auth/member-auth.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
 import { getViewer } from "~/auth/viewer.server";
 import { joinSchema } from "~/domain/member-forms";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -28,10 +30,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { code };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormData(request);
   const parsed = parseForm(form, joinSchema(isCommonPassword), ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, recoveryCodes: null }, { status: 400 });
+
+  // Guessing invite codes is hopeless (140 bits), but trying them costs us a hash each time.
+  const limit = await hitRateLimits(db(), [{ bucket: "join-ip", subject: clientAddress(context), limit: 20 }], 60 * 60);
+  if (!limit.ok) {
+    const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+    return data(
+      { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
+      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+    );
+  }
 
   const result = await joinWithInvite(db(), parsed.data);
   if (!result.ok) {
@@ -111,6 +123,8 @@ export default function Join() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 // After a successful join the session cookie makes the loader send the member to "/", which
 // would take the recovery codes off the screen before they are read: don't reload this page then.

@@ -8,9 +8,10 @@ import { setMemberLocale } from "~/models/members.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const lang = form.get("lang");
   const returnTo = withoutLangParameter(safeRedirectPath(form.get("returnTo")));
   if (!isLocale(lang)) return redirect(returnTo, { status: 303 });

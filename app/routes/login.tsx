@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { signInMember } from "~/auth/member-auth.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
+import { pseudonymKey } from "~/domain/pseudonym";
 import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { loginSchema } from "~/domain/member-forms";
@@ -14,6 +16,7 @@ import { env } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -21,10 +24,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormData(request);
   const parsed = parseForm(form, loginSchema, ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+
+  // Counted before the passphrase is checked, right or wrong, so the limit tells nothing.
+  const limit = await hitRateLimits(
+    db(),
+    [
+      { bucket: "login-ip", subject: clientAddress(context), limit: 50 },
+      { bucket: "login-account", subject: pseudonymKey(parsed.data.pseudonym), limit: 10 },
+    ],
+    15 * 60,
+  );
+  if (!limit.ok) {
+    const values = { pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+    return data(
+      { errors: { form: "members.tooManyAttempts" } as FieldErrors, values },
+      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+    );
+  }
 
   const result = await signInMember(db(), parsed.data);
   if (!result.ok) {
@@ -102,6 +122,8 @@ export default function Login() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.metaTitle"));
 

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ActivityTime } from "~/components/ActivityTime";
+import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { ErrorSummary, TextField } from "~/components/forms";
@@ -15,6 +16,7 @@ import { clearSessionCookie, endAllSessionsOf } from "~/auth/session.server";
 import { requireMember } from "~/auth/viewer.server";
 import { changePassphraseSchema } from "~/domain/member-forms";
 import { listUpcomingRsvpsForMember } from "~/models/activities.server";
+import { loadCalendarSection } from "~/models/feeds.server";
 import {
   countUnusedRecoveryCodes,
   findMemberPassphraseHash,
@@ -27,15 +29,17 @@ import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { log } from "~/utils/logger.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
-  const [answers, groups, recoveryCodesLeft] = await Promise.all([
+  const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
     listUpcomingRsvpsForMember(db(), member.id, new Date()),
     listGroupsForMember(db(), member.id, member.chapterId),
     countUnusedRecoveryCodes(db(), member.id),
+    loadCalendarSection(db(), member.id),
   ]);
-  return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft };
+  return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar };
 }
 
 const groupIntent = z.object({ groupId: z.string().min(1).max(100) });
@@ -50,7 +54,7 @@ type ActionResult = {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireMember(request);
   const memberId = viewer.member.id;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const reply = (result: Omit<ActionResult, "intent">, status = 200) => data({ intent, ...result }, { status });
 
@@ -96,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyPage() {
-  const { pseudonym, answers, groups, recoveryCodesLeft } = useLoaderData<typeof loader>();
+  const { pseudonym, answers, groups, recoveryCodesLeft, calendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -185,6 +189,8 @@ export default function MyPage() {
           </ul>
         )}
       </section>
+
+      <CalendarFeedSection section={calendar} />
 
       <section className="panel stack" aria-labelledby="passphrase-title">
         <h2 id="passphrase-title">{t("me.passphraseTitle")}</h2>

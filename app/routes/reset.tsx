@@ -5,15 +5,33 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { isCommonPassword } from "~/auth/common-passwords.server";
 import { resetPassphraseWithCode } from "~/auth/member-auth.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
+import { pseudonymKey } from "~/domain/pseudonym";
 import { resetSchema } from "~/domain/member-forms";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormData(request);
   const parsed = parseForm(form, resetSchema(isCommonPassword), ["passphrase", "code"]);
   if (!parsed.ok) return data({ done: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
+
+  const limit = await hitRateLimits(
+    db(),
+    [
+      { bucket: "reset", subject: `ip:${clientAddress(context)}`, limit: 20 },
+      { bucket: "reset", subject: `account:${pseudonymKey(parsed.data.pseudonym)}`, limit: 5 },
+    ],
+    60 * 60,
+  );
+  if (!limit.ok) {
+    return data(
+      { done: false, errors: { form: "members.tooManyAttempts" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
+      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+    );
+  }
   const result = await resetPassphraseWithCode(db(), parsed.data);
   if (!result.ok) {
     return data(
@@ -87,6 +105,8 @@ export default function Reset() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.metaTitle"));
 

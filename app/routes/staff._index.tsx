@@ -62,6 +62,12 @@ export default function StaffHome() {
               </Link>
             </>
           ) : null}
+          <Link className="button button--secondary" to="/staff/calendar">
+            {t("staff.home.calendar")}
+          </Link>
+          <Link className="button button--secondary" to="/staff/sessions">
+            {t("staff.home.sessions")}
+          </Link>
         </div>
       </section>
 

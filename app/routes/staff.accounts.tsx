@@ -15,6 +15,7 @@ import { createStaffAccount, listStaffAccounts } from "~/models/staff.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 /** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
 const INITIAL_PASSWORD_GROUPS = 6;
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
-  const parsed = parseForm(joinCheckboxes(await request.formData(), "chapterIds"), staffAccountSchema);
+  const parsed = parseForm(joinCheckboxes(await readFormData(request), "chapterIds"), staffAccountSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, created: null }, { status: 400 });
   const chapters = await listChaptersForStaff(db(), viewer.staff);
   const chapterIds = parsed.data.chapterIds.filter((id) => chapters.some((c) => c.id === id));

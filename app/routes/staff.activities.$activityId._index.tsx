@@ -24,6 +24,7 @@ import { cancelActivity, findActivityForEditing, updateActivity } from "~/models
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const activityId = params.activityId ?? "";
   const existing = await findActivityForEditing(db(), viewer.staff, activityId);
   if (!existing) notFound();
-  const form = languagesFromForm(await request.formData());
+  const form = languagesFromForm(await readFormData(request));
 
   if (form.get("intent") === "cancel") {
     const parsed = parseForm(form, cancelSchema);

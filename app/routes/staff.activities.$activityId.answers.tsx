@@ -21,6 +21,7 @@ import {
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activity = await findActivityForEditing(db(), viewer.staff, params.activityId ?? "");
   if (!activity) notFound();
-  const parsed = parseForm(await request.formData(), answerChangeSchema);
+  const parsed = parseForm(await readFormData(request), answerChangeSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { intent, memberId, reason } = parsed.data;
   const target = { activityId: activity.id, memberId };

@@ -22,6 +22,7 @@ import { findChapterForStaff, listChaptersForStaff } from "~/models/staff-chapte
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -70,7 +71,7 @@ async function resolveTarget(viewer: StaffViewer, target: string) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const form = languagesFromForm(await request.formData());
+  const form = languagesFromForm(await readFormData(request));
   const parsed = parseForm(form, newActivitySchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const input = parsed.data;

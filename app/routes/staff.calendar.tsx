@@ -17,10 +17,14 @@ import { listChaptersForStaff } from "~/models/staff-chapters.server";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff } = await requireStaff(request);
-  const [chapters, linkDates] = await Promise.all([listChaptersForStaff(db(), staff), listStaffFeedLinkDates(db(), staff.id)]);
+  const [chapters, linkDates] = await Promise.all([
+    listChaptersForStaff(db(), staff),
+    listStaffFeedLinkDates(db(), staff.id),
+  ]);
   return {
     chapters: chapters.map((c) => ({ chapterId: c.id, name: c.name, linkCreatedAt: linkDates.get(c.id) ?? null })),
   };
@@ -29,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const linkSchema = z.object({ intent: z.literal("link"), chapterId: z.string().min(1).max(100) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), linkSchema);
+  const parsed = parseForm(await readFormData(request), linkSchema);
   if (!parsed.ok) throw new Response("Not found", { status: 404 });
   // Outside the staff member's chapters: 404, as for a chapter that does not exist.
   const { viewer, chapter } = await requireStaffChapter(request, parsed.data.chapterId);

@@ -15,6 +15,7 @@ import { listCoordinators } from "~/models/staff.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Changing the chapter itself and its coordinators is for admins only.
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId, "admin");
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "coordinators") {
     const parsed = parseForm(joinCheckboxes(form, "coordinatorIds"), coordinatorsSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

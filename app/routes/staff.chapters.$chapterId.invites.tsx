@@ -19,6 +19,7 @@ import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { qrCodeDataUrl } from "~/utils/qr-code.server";
+import { readFormData } from "~/utils/read-form.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const revokeSchema = z.object({ inviteId: z.string().min(1).max(64) });
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
-  const form = await request.formData();
+  const form = await readFormData(request);
 
   if (form.get("intent") === "revoke") {
     const parsed = parseForm(form, revokeSchema);

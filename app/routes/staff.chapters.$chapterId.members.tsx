@@ -15,6 +15,7 @@ import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/models
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { chapter } = await requireStaffChapter(request, params.chapterId);
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
-  const parsed = parseForm(await request.formData(), memberActionSchema);
+  const parsed = parseForm(await readFormData(request), memberActionSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, resetCode: null, done: null }, { status: 400 });
   const { intent, memberId } = parsed.data;
   const target = { chapterId: chapter.id, memberId };

@@ -11,6 +11,7 @@ import { createChapter, listChaptersForStaff } from "~/models/staff-chapters.ser
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
-  const parsed = parseForm(await request.formData(), chapterSchema);
+  const parsed = parseForm(await readFormData(request), chapterSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createChapter(db(), parsed.data);
   if (!result.ok) {

@@ -15,6 +15,7 @@ import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } f
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const group = await findGroupForStaff(db(), viewer.staff, params.groupId ?? "");
   if (!group) notFound();
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
 
   if (intent === "approve" || intent === "decline") {

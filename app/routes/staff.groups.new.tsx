@@ -13,6 +13,7 @@ import { findChapterForStaff, listChaptersForStaff } from "~/models/staff-chapte
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const parsed = parseForm(await request.formData(), newGroupSchema);
+  const parsed = parseForm(await readFormData(request), newGroupSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { chapter: chapterChoice, ...fields } = parsed.data;
   let chapterId: string | null = null;

@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/read-form.server";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -37,7 +38,7 @@ function nextStep(path: string, redirectTo: string | undefined) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(form, signInSchema, ["password"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
@@ -112,6 +113,8 @@ export default function StaffLogin() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

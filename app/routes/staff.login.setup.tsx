@@ -17,6 +17,7 @@ import { env } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { qrCodeDataUrl } from "~/utils/qr-code.server";
+import { readFormData } from "~/utils/read-form.server";
 
 const confirmSchema = z.object({
   code: z.string({ required_error: "required" }).trim().min(1, "required").max(16, "staff.codeFailed"),
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getViewer(request);
   const token = sessionTokenFrom(request);
   if (viewer.kind !== "staff-pending" || !token) throw redirect("/staff/login");
-  const parsed = parseForm(await request.formData(), confirmSchema, ["code"]);
+  const parsed = parseForm(await readFormData(request), confirmSchema, ["code"]);
   if (!parsed.ok) return data({ errors: parsed.errors, recoveryCodes: null }, { status: 400 });
 
   const limit = await hitRateLimit(db(), {
@@ -148,6 +149,8 @@ export default function StaffLoginSetup() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/read-form.server";
 
 const codeSchema = z.object({
   code: z.string({ required_error: "required" }).trim().min(1, "required").max(64, "staff.codeFailed"),
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePendingStaff(request);
-  const parsed = parseForm(await request.formData(), codeSchema, ["code"]);
+  const parsed = parseForm(await readFormData(request), codeSchema, ["code"]);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
 
   const limit = await hitRateLimit(db(), {
@@ -96,6 +97,8 @@ export default function StaffLoginTotp() {
     </section>
   );
 }
+
+export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

@@ -18,7 +18,11 @@ export const envSchema = z.object({
   QUICK_EXIT_URL: z
     .string()
     .url()
-    .refine((u) => u.startsWith("https://"), "must be an https:// address")
+    // http only on this machine, so tests can stand in a local page for the neutral site.
+    .refine(
+      (u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(u),
+      "must be an https:// address",
+    )
     .default("https://www.yr.no"),
   /** the neutral calendar name in iCal feeds */
   CALENDAR_NAME: z.string().min(1).max(40).default("Kalender"),
@@ -28,6 +32,20 @@ export const envSchema = z.object({
   LOG_FORMAT: z.enum(["json", "silent"]).default("json"),
   /** secure cookies and HSTS; on by default in production */
   SECURE_COOKIES: boolean.optional(),
+  /** the name under an installed icon; as neutral as SITE_NAME */
+  SITE_SHORT_NAME: z.string().min(1).max(12).default("Møteplass"),
+  /**
+   * the key for hashing rate-limit keys (client addresses, account names). Unset: a random secret
+   * is made once and kept in the database (app_secrets), so the demo needs no configuration.
+   */
+  RATE_LIMIT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** retention (days): private notes and exact addresses after an activity ended */
+  RETENTION_NOTES_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_ADDRESSES_DAYS: z.coerce.number().int().min(1).default(30),
+  /** retention (days): deactivated accounts are deleted this long after deactivation */
+  RETENTION_DEACTIVATED_DAYS: z.coerce.number().int().min(1).default(90),
+  /** retention (days): audit log entries */
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
 });
 
 export type Env = z.infer<typeof envSchema> & { SECURE_COOKIES: boolean };

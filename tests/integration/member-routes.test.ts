@@ -191,3 +191,33 @@ describe("choosing a language", () => {
     expect(res.headers.get("Set-Cookie")).toBeNull();
   });
 });
+
+describe("limits on guessing", () => {
+  const testDb = useTestDatabase();
+
+  it("answers the 11th sign-in attempt for one pseudonym with 429 and Retry-After, even with the right passphrase", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Gjettet" });
+    for (let i = 0; i < 10; i++) {
+      const res = await post(loginAction, "/login", [["pseudonym", "gjettet"], ["passphrase", `feil forsøk nr ${i}`]]);
+      expect(res.status).toBe(400);
+    }
+    const blocked = await post(loginAction, "/login", [["pseudonym", "Gjettet"], ["passphrase", DEFAULT_MEMBER_PASSPHRASE]]);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(blocked.data.errors).toEqual({ form: "members.tooManyAttempts" });
+    expect(blocked.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("answers a body that is not a form with 400, not 500", async () => {
+    const request = new Request("http://localhost/login", {
+      method: "POST",
+      body: "--broken\r\nnot multipart at all",
+      headers: { "Content-Type": "multipart/form-data; boundary=other" },
+    });
+    const thrown = await loginAction({ request, params: {}, context: {} } as any).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(400);
+  });
+});

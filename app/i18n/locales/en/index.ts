@@ -4,6 +4,7 @@ import members from "./members";
 import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
+import staff from "./staff";
 
 const en: Catalog = {
   ...common,
@@ -11,12 +12,14 @@ const en: Catalog = {
   ...activities,
   ...safety,
   ...calendar,
+  ...staff,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...calendar.validation,
+    ...staff.validation,
   },
 };
 

@@ -78,7 +78,8 @@ export default {
     changePassphrase: "Change password",
     passphraseChanged: "Your password is changed. You are signed out in other places.",
     recoveryTitle: "Backup codes",
-    recoveryCount: "You have {{count}} unused backup codes.",
+    recoveryCount_one: "You have 1 unused backup code.",
+    recoveryCount_other: "You have {{count}} unused backup codes.",
     recoveryRegenerate: "Make new backup codes",
     recoveryRegenerateHint: "The old codes stop working.",
     securityTitle: "Sign-in and safety",
@@ -98,6 +99,7 @@ export default {
       currentPassphraseWrong: "The password is not right.",
       signInFailed: "The nickname or password is not right.",
       resetFailed: "The nickname or code is not right.",
+      tooManyAttempts: "Too many tries. Wait a while and try again.",
       resetCodeRequired: "Type the code.",
     },
     pseudonym: {

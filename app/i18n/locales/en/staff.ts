@@ -44,6 +44,8 @@ export default {
       alreadyDone: "The code app is already set up.",
     },
     home: {
+      calendar: "Calendar links",
+      sessions: "Where I am signed in",
       title: "Overview",
       newActivity: "New activity",
       chapters: "Chapters",

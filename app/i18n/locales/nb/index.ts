@@ -6,6 +6,7 @@ import members from "./members";
 import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
+import staff from "./staff";
 
 const nb = {
   ...common,
@@ -13,16 +14,20 @@ const nb = {
   ...activities,
   ...safety,
   ...calendar,
+  ...staff,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...calendar.validation,
+    ...staff.validation,
   },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalog must have exactly these keys; the type checker enforces it. */
 export type Catalog = Widen<typeof nb>;
+/** A catalog still being translated: only keys nb has, not yet all of them. */
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
 export default nb;

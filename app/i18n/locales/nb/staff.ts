@@ -44,6 +44,8 @@ export default {
       alreadyDone: "Kode-appen er allerede satt opp.",
     },
     home: {
+      calendar: "Kalenderlenker",
+      sessions: "Hvor jeg er logget inn",
       title: "Oversikt",
       newActivity: "Ny aktivitet",
       chapters: "Lokallag",

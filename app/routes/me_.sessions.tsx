@@ -1,0 +1,36 @@
+// Where the member is signed in; end one other session or all others.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
+import { requireMember } from "~/auth/viewer.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { SessionsPanel } from "~/components/SessionList";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireMember(request);
+  return { sessions: await listOwnSessions({ memberId: viewer.member.id }, viewer.sessionId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireMember(request);
+  return endOwnSessions(request, { memberId: viewer.member.id }, viewer.sessionId);
+}
+
+export default function MySessions() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <SessionsPanel sessions={sessions} done={result?.done ?? null}>
+      <Link to="/me">{t("layout.myPage")}</Link>
+    </SessionsPanel>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("safety.meta.sessions"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
