@@ -175,3 +175,28 @@ export function listCoordinators(db: AppDatabase) {
     .orderBy("display_name")
     .execute();
 }
+
+/**
+ * Deactivates another staff account: it can no longer sign in, and its sessions and calendar
+ * links end at once. Returns false for an unknown, already deactivated or own account.
+ */
+export async function deactivateStaffAccount(db: AppDatabase, staffId: string, actorStaffId: string, now = new Date()) {
+  if (staffId === actorStaffId) return false;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("staff_users")
+      .set({ deactivated_at: now.toISOString(), updated_at: now.toISOString() })
+      .where("id", "=", staffId)
+      .where("deactivated_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await trx.deleteFrom("sessions").where("staff_id", "=", staffId).execute();
+    await trx
+      .updateTable("feed_tokens")
+      .set({ revoked_at: now.toISOString() })
+      .where("staff_id", "=", staffId)
+      .where("revoked_at", "is", null)
+      .execute();
+    return true;
+  });
+}

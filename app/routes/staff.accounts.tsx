@@ -11,7 +11,7 @@ import { joinCheckboxes } from "~/domain/activity-form";
 import { staffAccountSchema } from "~/domain/staff-forms";
 import { recordAudit } from "~/models/audit.server";
 import { listChaptersForStaff } from "~/models/staff-chapters.server";
-import { createStaffAccount, listStaffAccounts } from "~/models/staff.server";
+import { createStaffAccount, deactivateStaffAccount, listStaffAccounts } from "~/models/staff.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
@@ -23,12 +23,19 @@ const INITIAL_PASSWORD_GROUPS = 6;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
   const [accounts, chapters] = await Promise.all([listStaffAccounts(db()), listChaptersForStaff(db(), viewer.staff)]);
-  return { accounts, chapters };
+  return { accounts, chapters, myId: viewer.staff.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
-  const parsed = parseForm(joinCheckboxes(await readFormData(request), "chapterIds"), staffAccountSchema);
+  const form = await readFormData(request);
+  if (form.get("intent") === "deactivate") {
+    const staffId = String(form.get("staffId") ?? "").slice(0, 100);
+    if (!(await deactivateStaffAccount(db(), staffId, viewer.staff.id))) throw new Response("Not found", { status: 404 });
+    await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "staff.deactivate", objectType: "staff", objectId: staffId });
+    return { errors: undefined, values: undefined, created: null };
+  }
+  const parsed = parseForm(joinCheckboxes(form, "chapterIds"), staffAccountSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, created: null }, { status: 400 });
   const chapters = await listChaptersForStaff(db(), viewer.staff);
   const chapterIds = parsed.data.chapterIds.filter((id) => chapters.some((c) => c.id === id));
@@ -57,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { accounts, chapters } = useLoaderData<typeof loader>();
+  const { accounts, chapters, myId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const values: Record<string, string> = actionData?.values ?? { role: "coordinator" };
@@ -91,6 +98,14 @@ export default function Accounts() {
                   ? ` · ${chapters.filter((c) => a.chapterIds.includes(c.id)).map((c) => c.name).join(", ")}`
                   : ""}
               </p>
+              {!a.deactivated_at && a.id !== myId ? (
+                <Form method="post">
+                  <input type="hidden" name="staffId" value={a.id} />
+                  <button type="submit" name="intent" value="deactivate" className="link-button">
+                    {t("staff.accounts.deactivate")}
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -220,6 +220,7 @@ export default {
       initialPasswordOnce: "The password is shown only now. Give it to the person in a safe way. The code app is set up at the first sign-in.",
       totpOn: "Code app set up",
       totpOff: "Code app not set up yet",
+      deactivate: "Deactivate the account (signs out at once)",
       deactivated: "Deactivated",
     },
     members: {

@@ -220,6 +220,7 @@ export default {
       initialPasswordOnce: "Passordet vises bare nå. Gi det til personen på en trygg måte. Kode-appen settes opp ved første innlogging.",
       totpOn: "Kode-app satt opp",
       totpOff: "Kode-app ikke satt opp ennå",
+      deactivate: "Deaktiver kontoen (logger ut med en gang)",
       deactivated: "Deaktivert",
     },
     members: {
