@@ -39,7 +39,7 @@ interface RouteSpec {
   path: (w: World) => string;
   params?: (w: World) => Record<string, string>;
   get: Row;
-  /** staff routes: a form post for each role, too */
+  /** routes with an action: a form post for each role, too */
   post?: { fields: (w: World) => Array<[string, string]>; expect: Row };
 }
 
@@ -74,22 +74,38 @@ const MATRIX: Record<string, RouteSpec> = {
   "$.tsx": { path: () => "/no-such-page", get: all("404") },
   "healthz.ts": { path: () => "/healthz", get: all("ok") },
   "manifest[.]webmanifest.ts": { path: () => "/manifest.webmanifest", get: all("ok") },
-  "language.tsx": { path: () => "/language", get: all("404") },
-  "exit.tsx": { path: () => "/exit", get: all("ok") },
+  "language.tsx": { path: () => "/language", get: all("404"), post: { fields: () => [["lang", "en"]], expect: all("ok") } },
+  "exit.tsx": { path: () => "/exit", get: all("ok"), post: { fields: () => [], expect: all("ok") } },
   "safety.tsx": { path: () => "/safety", get: all("public") },
-  "reset.tsx": { path: () => "/reset", get: all("public") },
-  "join.tsx": { path: () => "/join", get: signInPage },
-  "login.tsx": { path: () => "/login", get: signInPage },
-  "logout.tsx": { path: () => "/logout", get: all("ok") },
-  "me.tsx": { path: () => "/me", get: membersOnly },
-  "me_.calendar.tsx": { path: () => "/me/calendar", get: membersOnly },
+  "reset.tsx": {
+    path: () => "/reset",
+    get: all("public"),
+    // A new pseudonym per visitor: the per-account limit (5 an hour) is not what this tests.
+    post: { fields: () => [["pseudonym", `Ingen ${crypto.randomUUID()}`], ["code", "AAAA-BBBB"], ["passphrase", "et langt nytt passord"]], expect: all("ok") },
+  },
+  "join.tsx": { path: () => "/join", get: signInPage, post: { fields: () => [["code", "AAAA"]], expect: all("ok") } },
+  "login.tsx": {
+    path: () => "/login",
+    get: signInPage,
+    post: { fields: () => [["pseudonym", "Ingen"], ["passphrase", "feil passord her"]], expect: all("ok") },
+  },
+  "logout.tsx": { path: () => "/logout", get: all("ok"), post: { fields: () => [], expect: all("ok") } },
+  "me.tsx": {
+    path: () => "/me",
+    get: membersOnly,
+    // Asking to join a Bergen group: a member of another chapter may not even learn it exists.
+    post: { fields: (w) => [["intent", "joinGroup"], ["groupId", w.groupId]], expect: { ...membersOnly, memberOfOtherChapter: "404" } },
+  },
+  "me_.calendar.tsx": { path: () => "/me/calendar", get: membersOnly, post: { fields: () => [["intent", "settings"]], expect: membersOnly } },
   "me_.data.tsx": { path: () => "/me/data", get: membersOnly },
-  "me_.delete.tsx": { path: () => "/me/delete", get: membersOnly },
-  "me_.sessions.tsx": { path: () => "/me/sessions", get: membersOnly },
+  "me_.delete.tsx": { path: () => "/me/delete", get: membersOnly, post: { fields: () => [], expect: membersOnly } },
+  "me_.sessions.tsx": { path: () => "/me/sessions", get: membersOnly, post: { fields: () => [["intent", "end-others"]], expect: membersOnly } },
   "activities.$activityId.tsx": {
     path: (w) => `/activities/${w.activityId}`,
     params: (w) => ({ activityId: w.activityId }),
     get: { ...membersOnly, memberOfOtherChapter: "404", coordinator: "ok", coordinatorOfOtherChapter: "404", admin: "ok" },
+    // Only members answer; staff are sent to the member sign-in like any non-member.
+    post: { fields: () => [["intent", "going"]], expect: { ...membersOnly, memberOfOtherChapter: "404" } },
   },
   "activities.$activityId.calendar[.ics].ts": {
     path: (w) => `/activities/${w.activityId}/calendar.ics`,
