@@ -115,7 +115,8 @@ describe("a new member on a phone", () => {
       // The activity is full: the address stays hidden, and answering puts the member on the waitlist.
       await card.getByRole("link", { name: testActivity.title }).click();
       await page.waitForURL(`${app.baseUrl}/activities/${testActivity.id}`);
-      await expect(page.title()).resolves.toBe("Aktivitet – Møteplass");
+      // A client-side navigation sets the title just after the URL changes: wait for it.
+      await expect.poll(() => page.title()).toBe("Aktivitet – Møteplass");
       await expect(page.locator("main").textContent()).resolves.toContain(nb.activities.addressWhenGoing);
       await page.getByLabel(nb.activities.showPseudonymLabel).check();
       await page.getByRole("button", { name: nb.activities.joinWaitlist }).click();
