@@ -10,12 +10,15 @@ export const LOCALES = ["nb", "en", "ar", "ur", "so"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nb";
 
+/** The BCP 47 tag of each language, for <html lang> (screen readers, fonts, hyphenation). */
+export const LOCALE_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB", ar: "ar", ur: "ur-PK", so: "so" };
 /**
- * The BCP 47 tag used for Intl and <html lang>. Plain "ar" (not ar-SA/ar-EG) keeps Western digits
- * in dates and times, as on the invite slips and signs in Norway; ur-PK likewise (ur-IN would
- * switch to Eastern Arabic digits).
+ * The tag dates, times and language names are formatted with (Intl). Server (Node, full ICU) and
+ * browser must print the same text, or hydration fails. Plain "ar" and "ur-PK" keep Western
+ * digits, as on invite slips (ar-EG/ur-IN would not). Chromium ships no Somali data, so Somali
+ * dates use en-GB: Somali month names come from English (Diseembar, Noofeembar).
  */
-export const LOCALE_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB", ar: "ar", ur: "ur-PK", so: "so-SO" };
+export const FORMAT_TAGS: Record<Locale, string> = { ...LOCALE_TAGS, so: "en-GB" };
 /** Each language in its own name: a reader looks for the word they can read. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   nb: "Norsk",

@@ -17,6 +17,8 @@ import { joinWithInvite } from "~/auth/member-auth.server";
 import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
 import { getViewer } from "~/auth/viewer.server";
 import { joinSchema } from "~/domain/member-forms";
+import { localeFromRequest } from "~/i18n/locale.server";
+import { setMemberLocale } from "~/models/members.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
@@ -51,6 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
     return data({ errors, values, recoveryCodes: null }, { status: 400 });
   }
+  // The language the person joined in becomes their profile's language.
+  await setMemberLocale(db(), result.memberId, localeFromRequest(request));
   // The recovery codes are shown in this one response and never stored in plain text.
   return data(
     { errors: null, values: null, recoveryCodes: result.recoveryCodes },

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE } from "../../db/demo-data";
-import { LOCALE_NAMES, resources, tFor } from "~/i18n/config";
+import { LOCALE_NAMES, LOCALES, resources, tFor } from "~/i18n/config";
 import { launchBrowser, PHONE, startApp, watchPage, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;
@@ -36,7 +36,7 @@ describe("the language of the pages", () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "so-SO" });
     const page = await context.newPage();
     await page.goto(app.baseUrl + "/login");
-    expect(await htmlLangDir(page)).toEqual(["so-SO", "ltr"]);
+    expect(await htmlLangDir(page)).toEqual(["so", "ltr"]);
     await page.getByRole("heading", { level: 1, name: tFor("so")("login.title") }).waitFor();
     await context.close();
   });
@@ -61,7 +61,7 @@ describe("the language of the pages", () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO", javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(app.baseUrl + "/join");
-    await page.getByLabel(nb.layout.language).selectOption({ label: LOCALE_NAMES.en });
+    await page.getByLabel(nb.layout.language, { exact: true }).selectOption({ label: LOCALE_NAMES.en });
     await Promise.all([page.waitForURL(app.baseUrl + "/join"), page.getByRole("button", { name: nb.layout.changeLanguage }).click()]);
     await page.getByRole("heading", { level: 1, name: tFor("en")("join.title") }).waitFor();
     expect(await languageCookie(context)).toBe("en");
@@ -79,13 +79,30 @@ describe("the language of the pages", () => {
     await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.login.submit }).click()]);
     await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
 
-    await page.getByLabel(nb.layout.language).selectOption({ label: LOCALE_NAMES.ar });
+    await page.getByLabel(nb.layout.language, { exact: true }).selectOption({ label: LOCALE_NAMES.ar });
     await page.getByRole("button", { name: nb.layout.changeLanguage }).click();
     await page.getByRole("heading", { level: 1, name: tFor("ar")("activities.listTitle") }).waitFor();
     expect(await htmlLangDir(page)).toEqual(["ar", "rtl"]);
     expect(await memberLocale("Fjellrev")).toBe("ar");
     expect(await languageCookie(context)).toBe("ar");
+
+    // Loaded afresh in Arabic, the browser formats dates exactly as the server did: no hydration error.
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
+    expect(await page.locator(".activity-card time").first().textContent()).toMatch(/[\u0600-\u06FF].*\d{1,2}:\d{2}/);
     expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+
+    // Every language: the list and an activity hydrate without a mismatch.
+    for (const locale of LOCALES) {
+      await context.addCookies([{ name: "lang", value: locale, url: app.baseUrl }]);
+      await page.goto(app.baseUrl + "/", { waitUntil: "networkidle" });
+      await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
+      const href = await page.locator(".activity-card__title a").first().getAttribute("href");
+      await page.goto(app.baseUrl + href, { waitUntil: "networkidle" });
+      await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
+      expect({ locale, errors: problems.consoleErrors }).toEqual({ locale, errors: [] });
+    }
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { i18nFor, LOCALE_NAMES, LOCALE_TAGS, LOCALES, resources, type Locale } from "~/i18n/config";
+import { FORMAT_TAGS, i18nFor, LOCALE_NAMES, LOCALES, resources, type Locale } from "~/i18n/config";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -106,7 +106,7 @@ describe("message catalogs", () => {
   test("each language is offered in its own name and has a tag Intl understands", () => {
     expect(LOCALE_NAMES).toMatchObject({ ar: "العربية", ur: "اردو", so: "Soomaali" });
     for (const locale of LOCALES) {
-      expect(Intl.DateTimeFormat.supportedLocalesOf([LOCALE_TAGS[locale]])).toEqual([LOCALE_TAGS[locale]]);
+      expect(Intl.DateTimeFormat.supportedLocalesOf([FORMAT_TAGS[locale]])).toEqual([FORMAT_TAGS[locale]]);
     }
   });
 });

@@ -105,6 +105,7 @@ export default {
       signInFailed: "الاسم المستعار أو كلمة المرور غير صحيح.",
       resetFailed: "الاسم المستعار أو الرمز غير صحيح.",
       resetCodeRequired: "اكتب الرمز.",
+      tooManyAttempts: "محاولات كثيرة جدًا. انتظر قليلًا، ثم حاول مرة أخرى.",
     },
     pseudonym: {
       required: "اكتب اسمًا مستعارًا.",

@@ -44,6 +44,8 @@ export default {
       alreadyDone: "تطبيق الرموز جاهز من قبل.",
     },
     home: {
+      calendar: "روابط التقويم",
+      sessions: "أين أنا داخل",
       title: "نظرة عامة",
       newActivity: "نشاط جديد",
       chapters: "الفروع",
@@ -246,6 +248,7 @@ export default {
       initialPasswordOnce: "كلمة المرور تظهر الآن فقط. أعطها للشخص بطريقة آمنة. تطبيق الرموز يُجهّز عند أول دخول.",
       totpOn: "تطبيق الرموز جاهز",
       totpOff: "تطبيق الرموز غير جاهز بعد",
+      deactivate: "أوقف الحساب (يخرج فورًا)",
       deactivated: "موقوف",
     },
     members: {

@@ -11,9 +11,9 @@ export default {
     passphraseHint: "At least 10 characters. Several words are easy to remember, for example “blue bike under the tree”.",
     ownDeviceLabel: "This is my own phone or computer",
     ownDeviceHint: "Then you stay signed in for 30 days. Do not tick this if others use it.",
-    submit: "Make user",
-    submitting: "Making user …",
-    haveAccount: "Do you already have a user?",
+    submit: "Create account",
+    submitting: "Creating account …",
+    haveAccount: "Do you already have an account?",
   },
   recovery: {
     metaTitle: "Backup codes",
@@ -33,7 +33,7 @@ export default {
     submit: "Sign in",
     failed: "The nickname or password is not right.",
     forgot: "Forgot your password?",
-    noAccount: "Do you have a code but no user?",
+    noAccount: "Do you have a code but no account?",
     staffLink: "Do you work here? Sign in as staff",
   },
   reset: {

@@ -38,7 +38,7 @@ export default {
       private3: "Close the private window when you are done.",
       sharedTitle: "Shared or borrowed phone",
       shared1: "When you sign in, do not tick “my own phone”. Then you are signed out when you close the browser, or after 30 minutes.",
-      shared2: "Do not let the browser save your passphrase.",
+      shared2: "Do not let the browser save your password.",
       shared3: "Sign out when you are done. On “My page” you can see where you are signed in, and sign out elsewhere.",
       calendarTitle: "The calendar on your phone",
       calendar1: "If you added the calendar from here to your phone, others can see the events there. Choose neutral titles on “My page”.",

@@ -28,6 +28,4 @@ const nb = {
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalog must have exactly these keys; the type checker enforces it. */
 export type Catalog = Widen<typeof nb>;
-/** A catalog still being translated: only keys nb has, not yet all of them. */
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
 export default nb;

@@ -37,7 +37,7 @@ export default {
       private3: "Lukk det private vinduet når du er ferdig.",
       sharedTitle: "Delt eller lånt telefon",
       shared1: "Når du logger inn: ikke kryss av for «min egen telefon». Da blir du logget ut når du lukker nettleseren, eller etter 30 minutter.",
-      shared2: "Ikke la nettleseren lagre passordfrasen din.",
+      shared2: "Ikke la nettleseren lagre passordet ditt.",
       shared3: "Logg ut når du er ferdig. På «Min side» kan du se hvor du er logget inn, og logge ut andre steder.",
       calendarTitle: "Kalenderen på telefonen",
       calendar1: "Har du lagt kalenderen herfra inn på telefonen, kan andre se avtalene der. Velg nøytrale titler på «Min side».",

@@ -101,6 +101,7 @@ export default {
       signInFailed: "Naanaysta ama ereyga sirta ah waa khalad.",
       resetFailed: "Naanaysta ama koodhka waa khalad.",
       resetCodeRequired: "Qor koodhka.",
+      tooManyAttempts: "Isku day aad u badan. Wax yar sug, kadib mar kale isku day.",
     },
     pseudonym: {
       required: "Qor naanays.",

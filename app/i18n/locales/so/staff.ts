@@ -44,6 +44,8 @@ export default {
       alreadyDone: "App-ka koodhka hore ayaa loo diyaariyay.",
     },
     home: {
+      calendar: "Xiriiriyeyaasha kalandarka",
+      sessions: "Meelaha aan ku jiro",
       title: "Guudmar",
       newActivity: "Hawl cusub",
       chapters: "Laamaha",
@@ -218,6 +220,7 @@ export default {
       initialPasswordOnce: "Ereyga sirta ah hadda oo keliya ayaa la arkaa. Qofka si ammaan ah u sii. App-ka koodhka waxaa la diyaarinayaa gelitaanka ugu horreeya.",
       totpOn: "App-ka koodhka waa diyaar",
       totpOff: "App-ka koodhka weli lama diyaarin",
+      deactivate: "Hakii akoonka (isla markiiba wuu baxayaa)",
       deactivated: "La hakiyay",
     },
     members: {

@@ -101,6 +101,7 @@ export default {
       signInFailed: "فرضی نام یا پاس ورڈ درست نہیں۔",
       resetFailed: "فرضی نام یا کوڈ درست نہیں۔",
       resetCodeRequired: "کوڈ لکھیں۔",
+      tooManyAttempts: "بہت زیادہ کوششیں۔ تھوڑا انتظار کریں، پھر دوبارہ کوشش کریں۔",
     },
     pseudonym: {
       required: "فرضی نام لکھیں۔",

@@ -44,6 +44,8 @@ export default {
       alreadyDone: "کوڈ ایپ پہلے سے سیٹ ہے۔",
     },
     home: {
+      calendar: "کیلنڈر لنک",
+      sessions: "میں کہاں لاگ اِن ہوں",
       title: "جائزہ",
       newActivity: "نئی سرگرمی",
       chapters: "مقامی گروپ",
@@ -218,6 +220,7 @@ export default {
       initialPasswordOnce: "پاس ورڈ صرف ابھی نظر آئے گا۔ یہ محفوظ طریقے سے اس شخص کو دیں۔ کوڈ ایپ پہلے لاگ اِن پر سیٹ ہوگی۔",
       totpOn: "کوڈ ایپ سیٹ ہے",
       totpOff: "کوڈ ایپ ابھی سیٹ نہیں",
+      deactivate: "اکاؤنٹ بند کریں (فوراً لاگ آؤٹ)",
       deactivated: "بند",
     },
     members: {
