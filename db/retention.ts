@@ -26,6 +26,7 @@ export interface RetentionReport {
   auditEntriesDeleted: number;
   sessionsDeleted: number;
   rateLimitWindowsDeleted: number;
+  joinReceiptsDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,6 +87,9 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where("window_start", "<", new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS).toISOString())
     .executeTakeFirst();
 
+  // The only link between an invite and the member it made, kept only while a join may be repeated.
+  const joinReceipts = await db.deleteFrom("join_receipts").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+
   return {
     notesCleared: Number(notes.numUpdatedRows),
     addressesCleared: Number(addresses.numUpdatedRows),
@@ -94,6 +98,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     auditEntriesDeleted: Number(audit.numDeletedRows),
     sessionsDeleted: Number(sessions.numDeletedRows),
     rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
+    joinReceiptsDeleted: Number(joinReceipts.numDeletedRows),
   };
 }
 

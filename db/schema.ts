@@ -56,8 +56,10 @@ export interface MemberTable {
   id: string;
   /** NFC-normalised, as the member typed it */
   pseudonym: string;
-  /** lower-cased confusables skeleton; unique, so look-alike pseudonyms collide */
+  /** case- and look-alike-insensitive confusables skeleton (`pseudonymKey`); unique */
   pseudonym_key: string;
+  /** case-insensitive only (`pseudonymCaseKey`); unique; sign-in tries it first */
+  pseudonym_case_key: string;
   passphrase_hash: string;
   chapter_id: string;
   locale: string | null;
@@ -217,6 +219,13 @@ export interface AnonymousAttendanceTable {
   going_count: Generated<number>;
 }
 
+/** For a day after a join: which member an invite made, so the join can be repeated (then deleted). */
+export interface JoinReceiptTable {
+  invite_id: string;
+  member_id: string;
+  expires_at: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -236,6 +245,7 @@ export interface Database {
   rate_limits: RateLimitTable;
   app_secrets: AppSecretTable;
   anonymous_attendance: AnonymousAttendanceTable;
+  join_receipts: JoinReceiptTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;

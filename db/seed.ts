@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { hashPassword } from "../app/auth/password.server";
 import { hashSecret, normalizeReadableCode } from "../app/auth/secrets.server";
-import { normalizePseudonym, pseudonymKey } from "../app/domain/pseudonym";
+import { normalizePseudonym, pseudonymCaseKey, pseudonymKey } from "../app/domain/pseudonym";
 import { addDaysToDateInput, formatOsloDateInput } from "../app/domain/time";
 import { newId, nowIso } from "../app/utils/ids.server";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "./connection";
@@ -138,6 +138,7 @@ export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: {
           id: lookup(memberId, m.pseudonym),
           pseudonym: normalizePseudonym(m.pseudonym),
           pseudonym_key: pseudonymKey(m.pseudonym),
+          pseudonym_case_key: pseudonymCaseKey(m.pseudonym),
           passphrase_hash: passphraseHash,
           chapter_id: lookup(chapterId, m.chapter),
           locale: m.locale ?? null,

@@ -16,7 +16,7 @@ import type {
   RsvpStatus,
   StaffUser,
 } from "../db/schema";
-import { pseudonymKey } from "~/domain/pseudonym";
+import { pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
 import { hashPassword } from "~/auth/password.server";
 import { newId, nowIso } from "~/utils/ids.server";
 
@@ -111,7 +111,7 @@ export async function createMember(
     membershipStatus = "active",
     passphrase = DEFAULT_MEMBER_PASSPHRASE,
     ...fields
-  }: Partial<Omit<NewMember, "pseudonym_key">> &
+  }: Partial<Omit<NewMember, "pseudonym_key" | "pseudonym_case_key">> &
     Pick<NewMember, "chapter_id"> & {
       groupIds?: string[];
       membershipStatus?: MembershipStatus;
@@ -132,6 +132,7 @@ export async function createMember(
       ...fields,
       pseudonym,
       pseudonym_key: pseudonymKey(pseudonym),
+      pseudonym_case_key: pseudonymCaseKey(pseudonym),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

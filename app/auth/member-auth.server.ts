@@ -3,10 +3,12 @@ import type { AppDatabase } from "../../db/connection";
 import {
   consumeResetOrRecoveryCode,
   createMemberFromInvite,
+  findJoinReceipt,
   findMemberForSignIn,
   replaceRecoveryCodes,
   updatePassphraseHash,
 } from "~/models/members.server";
+import { pseudonymKey } from "~/domain/pseudonym";
 import { log } from "~/utils/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { randomReadableCode } from "./secrets.server";
@@ -23,12 +25,22 @@ export function memberSessionPolicy(ownDevice: boolean) {
   return ownDevice ? SESSION_POLICY.memberOwnDevice : SESSION_POLICY.memberSharedDevice;
 }
 
+export type JoinOutcome =
+  | { ok: true; memberId: string; recoveryCodes: string[]; cookie: string; repeated: boolean }
+  | { ok: false; error: "inviteUnusable" | "pseudonymTaken" };
+
+/**
+ * Joins with an invite; or, when the code was used by a join in the last day, repeats that join
+ * for the same person (same pseudonym and passphrase): she is signed in to the account the code
+ * made and gets new recovery codes in place of ones she may never have seen. Every other unusable
+ * code gets one answer after the same work (a hash and a verify), whatever the pseudonym.
+ */
 export async function joinWithInvite(
   db: AppDatabase,
   input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean },
-) {
+): Promise<JoinOutcome> {
   const recoveryCodes = newRecoveryCodes();
-  // Hash before the write transaction: scrypt takes ~0.3 s and must not hold the write lock.
+  // Hash before the write transaction: scrypt takes a good part of a second and must not hold the write lock.
   const passphraseHash = await hashPassword(input.passphrase);
   const result = await createMemberFromInvite(db, {
     code: input.code,
@@ -36,13 +48,33 @@ export async function joinWithInvite(
     passphraseHash,
     recoveryCodes,
   });
-  if (!result.ok) {
+  if (result.ok) {
+    const session = await createSession(db, { memberId: result.memberId }, memberSessionPolicy(input.ownDevice));
+    log("member_joined", { member: result.memberId });
+    return { ok: true, memberId: result.memberId, recoveryCodes, cookie: session.cookie, repeated: false };
+  }
+  if (result.error === "pseudonymTaken") {
     log("member_join_refused", { reason: result.error });
     return result;
   }
-  const session = await createSession(db, { memberId: result.memberId }, memberSessionPolicy(input.ownDevice));
-  log("member_joined", { member: result.memberId });
-  return { ok: true as const, memberId: result.memberId, recoveryCodes, cookie: session.cookie };
+  return repeatJoin(db, input);
+}
+
+async function repeatJoin(
+  db: AppDatabase,
+  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean },
+): Promise<JoinOutcome> {
+  const receipt = await findJoinReceipt(db, input.code);
+  // Verified whatever the pseudonym, so a used slip's holder cannot time which pseudonym it made.
+  const verdict = await verifyPassword(input.passphrase, receipt?.passphrase_hash ?? (await dummyPasswordHash()));
+  if (!receipt || !verdict.ok || receipt.deactivated_at !== null || receipt.pseudonym_key !== pseudonymKey(input.pseudonym)) {
+    log("member_join_refused", { reason: "inviteUnusable" });
+    return { ok: false, error: "inviteUnusable" };
+  }
+  const recoveryCodes = await regenerateRecoveryCodes(db, receipt.id);
+  const session = await createSession(db, { memberId: receipt.id }, memberSessionPolicy(input.ownDevice));
+  log("member_join_repeated", { member: receipt.id });
+  return { ok: true, memberId: receipt.id, recoveryCodes, cookie: session.cookie, repeated: true };
 }
 
 /**

@@ -20,7 +20,38 @@ export function hashParams(): ScryptParams {
   return currentParams;
 }
 
+// Each scrypt at N=2^17 holds 128 MiB while it runs; without a bound, parallel sign-ins and joins
+// take as much memory as there are requests (five joins at once took 676 MiB). At most
+// SCRYPT_CONCURRENCY run at a time (libuv runs four threads anyway); the rest wait in order.
+export const SCRYPT_CONCURRENCY = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+let observer: ((running: number) => void) | undefined;
+
+/** Tests watch how many hashes run at once. */
+export function observeScryptForTests(watch: ((running: number) => void) | undefined) {
+  observer = watch;
+}
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  // A finished hash hands its place straight to the next in line, so none can slip in between.
+  if (running >= SCRYPT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  observer?.(running);
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return limited(() => scryptNow(secret, salt, params));
+}
+
+function scryptNow(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCallback(
       secret.normalize("NFC"),

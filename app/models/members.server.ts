@@ -2,17 +2,23 @@
 import type { AppDatabase } from "../../db/connection";
 import { writeTransaction } from "../../db/transaction";
 import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
-import { pseudonymKey } from "~/domain/pseudonym";
+import { pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
 import { newId } from "~/utils/ids.server";
-import { redeemInvite } from "./invites.server";
+import { inviteCodeHash, redeemInvite } from "./invites.server";
 
 export type JoinResult =
   | { ok: true; memberId: string }
   | { ok: false; error: "inviteUnusable" | "pseudonymTaken" };
 
+/** How long a join can be repeated with the same code, pseudonym and passphrase. */
+export const JOIN_RETRY_HOURS = 24;
+
+class PseudonymTaken extends Error {}
+
 /**
- * Redeems the invite and creates the member with the invite's groups, all or nothing:
- * a taken pseudonym rolls the redemption back, so the code still works for a second try.
+ * Redeems the invite and creates the member with the invite's groups, all or nothing. The code
+ * is tried first, so without a usable code the answer never depends on the pseudonym; a taken
+ * pseudonym rolls the redemption back, so the code still works for a second try.
  */
 export async function createMemberFromInvite(
   db: AppDatabase,
@@ -20,12 +26,17 @@ export async function createMemberFromInvite(
   now = new Date(),
 ): Promise<JoinResult> {
   const key = pseudonymKey(input.pseudonym);
+  const caseKey = pseudonymCaseKey(input.pseudonym);
   try {
     return await writeTransaction(db, async (trx) => {
-      const taken = await trx.selectFrom("members").select("id").where("pseudonym_key", "=", key).executeTakeFirst();
-      if (taken) return { ok: false, error: "pseudonymTaken" } as const;
       const invite = await redeemInvite(trx, input.code, now);
       if (!invite) return { ok: false, error: "inviteUnusable" } as const;
+      const taken = await trx
+        .selectFrom("members")
+        .select("id")
+        .where((eb) => eb.or([eb("pseudonym_key", "=", key), eb("pseudonym_case_key", "=", caseKey)]))
+        .executeTakeFirst();
+      if (taken) throw new PseudonymTaken();
       const memberId = newId();
       const at = now.toISOString();
       await trx
@@ -34,6 +45,7 @@ export async function createMemberFromInvite(
           id: memberId,
           pseudonym: input.pseudonym,
           pseudonym_key: key,
+          pseudonym_case_key: caseKey,
           passphrase_hash: input.passphraseHash,
           chapter_id: invite.chapterId,
           locale: null,
@@ -50,15 +62,40 @@ export async function createMemberFromInvite(
           .execute();
       }
       await insertRecoveryCodes(trx, memberId, input.recoveryCodes, now);
+      await trx
+        .insertInto("join_receipts")
+        .values({
+          invite_id: invite.inviteId,
+          member_id: memberId,
+          expires_at: new Date(now.getTime() + JOIN_RETRY_HOURS * 3_600_000).toISOString(),
+        })
+        .execute();
       return { ok: true, memberId } as const;
     });
   } catch (error) {
-    // Another join took the same pseudonym between our check and insert.
-    if (error instanceof Error && /UNIQUE constraint failed: members\.pseudonym_key/.test(error.message)) {
+    // Taken, found above (the redemption is rolled back with it) or by another join between
+    // our check and insert (the unique keys).
+    if (error instanceof PseudonymTaken) return { ok: false, error: "pseudonymTaken" };
+    if (error instanceof Error && /UNIQUE constraint failed: members\.pseudonym_(case_)?key/.test(error.message)) {
       return { ok: false, error: "pseudonymTaken" };
     }
     throw error;
   }
+}
+
+/**
+ * The member a used code made, while the join may still be repeated, with what is needed to
+ * check that the same person repeats it. Undefined for any other code.
+ */
+export async function findJoinReceipt(db: AppDatabase, code: string, now = new Date()) {
+  return db
+    .selectFrom("join_receipts")
+    .innerJoin("invites", "invites.id", "join_receipts.invite_id")
+    .innerJoin("members", "members.id", "join_receipts.member_id")
+    .select(["members.id", "members.pseudonym_key", "members.passphrase_hash", "members.deactivated_at"])
+    .where("invites.code_hash", "=", inviteCodeHash(code))
+    .where("join_receipts.expires_at", ">", now.toISOString())
+    .executeTakeFirst();
 }
 
 async function insertRecoveryCodes(db: AppDatabase, memberId: string, codes: string[], now: Date) {
@@ -96,12 +133,21 @@ export function countUnusedRecoveryCodes(db: AppDatabase, memberId: string) {
     .then((r) => Number(r.count));
 }
 
-export function findMemberForSignIn(db: AppDatabase, pseudonym: string) {
-  return db
+/**
+ * The member with this pseudonym, in any case, or else the one it looks like. The exact name comes
+ * first: two members who joined before look-alike keys were complete may share a look-alike.
+ */
+export async function findMemberForSignIn(db: AppDatabase, pseudonym: string) {
+  const caseKey = pseudonymCaseKey(pseudonym);
+  const rows = await db
     .selectFrom("members")
-    .select(["id", "passphrase_hash", "deactivated_at", "locale"])
-    .where("pseudonym_key", "=", pseudonymKey(pseudonym))
-    .executeTakeFirst();
+    .select(["id", "passphrase_hash", "deactivated_at", "locale", "pseudonym_case_key"])
+    .where((eb) => eb.or([eb("pseudonym_case_key", "=", caseKey), eb("pseudonym_key", "=", pseudonymKey(pseudonym))]))
+    .execute();
+  const member = rows.find((r) => r.pseudonym_case_key === caseKey) ?? rows[0];
+  if (!member) return undefined;
+  const { pseudonym_case_key: _key, ...found } = member;
+  return found;
 }
 
 export function findMemberPassphraseHash(db: AppDatabase, memberId: string) {

@@ -1,4 +1,7 @@
 import { joinWithInvite, resetPassphraseWithCode, signInMember } from "~/auth/member-auth.server";
+import { observeScryptForTests } from "~/auth/password.server";
+import { countUnusedRecoveryCodes } from "~/models/members.server";
+import { runRetention } from "../../db/retention";
 import { findActiveSession } from "~/auth/session.server";
 import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
 import { createInvites, isInviteUsable } from "~/models/invites.server";
@@ -91,6 +94,86 @@ describe("joining with an invite", () => {
     expect(await isInviteUsable(db, invite.code)).toBe(true);
   });
 
+  it("refuses look-alikes written with capitals or letters that decompose", async () => {
+    const { chapter, invite } = await oneInvite();
+    const db = testDb().db;
+    for (const name of ["Hiba", "Nora", "Kari", "Emma", "Tariq", "Zoë"]) await createMember(db, { chapter_id: chapter.id, pseudonym: name });
+    for (const lookAlike of ["\u0397iba", "\u039dora", "\u039aari", "\u0395mma", "\u0422ariq", "Zo\u0451", "HIBA", "zoë"]) {
+      const result = await joinWithInvite(db, { code: invite.code, pseudonym: lookAlike, passphrase: PASS, ownDevice: false });
+      expect(result).toEqual({ ok: false, error: "pseudonymTaken" });
+    }
+    expect(await isInviteUsable(db, invite.code)).toBe(true);
+  });
+
+  it("does the same work for an unusable code whatever the pseudonym", async () => {
+    const { chapter, invite } = await oneInvite();
+    const db = testDb().db;
+    await createMember(db, { chapter_id: chapter.id, pseudonym: "Fjellrev" });
+    const used = await joinWithInvite(db, { code: invite.code, pseudonym: "Brukt", passphrase: PASS, ownDevice: false });
+    expect(used.ok).toBe(true);
+    const hashesFor = async (code: string, pseudonym: string) => {
+      let count = 0;
+      observeScryptForTests(() => count++);
+      try {
+        const result = await joinWithInvite(db, { code, pseudonym, passphrase: "en annen lang frase", ownDevice: false });
+        expect(result).toEqual({ ok: false, error: "inviteUnusable" });
+      } finally {
+        observeScryptForTests(undefined);
+      }
+      return count;
+    };
+    const counts = [
+      await hashesFor("AAAA-BBBB-CCCC-DDDD", "Fjellrev"),
+      await hashesFor("AAAA-BBBB-CCCC-DDDD", "Ledig"),
+      await hashesFor(invite.code, "Fjellrev"),
+      await hashesFor(invite.code, "Brukt"),
+    ];
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeGreaterThan(0);
+  });
+
+  it("repeats a join whose answer never arrived: same code, pseudonym and passphrase sign in with new recovery codes", async () => {
+    const { invite } = await oneInvite();
+    const db = testDb().db;
+    const first = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    if (!first.ok) throw new Error("join failed");
+    const again = await joinWithInvite(db, { code: invite.code, pseudonym: "måke", passphrase: PASS, ownDevice: true });
+    expect(again).toMatchObject({ ok: true, memberId: first.memberId, repeated: true });
+    if (!again.ok) return;
+    expect((await findActiveSession(db, tokenFromCookie(again.cookie)))?.memberId).toBe(first.memberId);
+    expect(again.recoveryCodes).toHaveLength(8);
+    expect(again.recoveryCodes).not.toEqual(first.recoveryCodes);
+    expect(await countUnusedRecoveryCodes(db, first.memberId)).toBe(8);
+    // The codes she never saw no longer work; the new ones do.
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Måke", code: first.recoveryCodes[0]!, passphrase: "en ny lang frase" })).toEqual({ ok: false });
+    expect((await resetPassphraseWithCode(db, { pseudonym: "Måke", code: again.recoveryCodes[0]!, passphrase: "en ny lang frase" })).ok).toBe(true);
+    const members = await db.selectFrom("members").select("id").execute();
+    expect(members).toHaveLength(1);
+  });
+
+  it("treats a used code as unusable for another pseudonym, another passphrase, or after a day", async () => {
+    const { invite } = await oneInvite();
+    const db = testDb().db;
+    const first = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    if (!first.ok) throw new Error("join failed");
+    const unusable = { ok: false, error: "inviteUnusable" };
+    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Ærfugl", passphrase: PASS, ownDevice: false })).toEqual(unusable);
+    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: "en annen lang frase", ownDevice: false })).toEqual(unusable);
+    await db.updateTable("join_receipts").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false })).toEqual(unusable);
+  });
+
+  it("forgets which member a code made once the retry window has passed", async () => {
+    const { invite } = await oneInvite();
+    const db = testDb().db;
+    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false })).ok).toBe(true);
+    const policy = { notesAfterDays: 30, addressesAfterDays: 30, deactivatedAfterDays: 90, auditAfterDays: 365 };
+    await runRetention(db, { ...policy, now: new Date(Date.now() + 23 * 3_600_000) });
+    expect(await db.selectFrom("join_receipts").selectAll().execute()).toHaveLength(1);
+    await runRetention(db, { ...policy, now: new Date(Date.now() + 25 * 3_600_000) });
+    expect(await db.selectFrom("join_receipts").selectAll().execute()).toHaveLength(0);
+  });
+
   it("makes exactly one member from 20 parallel redemptions of one code", async () => {
     const { invite } = await oneInvite();
     const db = testDb().db;
@@ -135,6 +218,16 @@ describe("joining from several connections at once", () => {
 
 describe("signing in", () => {
   const testDb = useTestDatabase();
+
+  it("finds a member by her look-alike key and, first, by her exact name in any case", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const natasha = await createMember(db, { chapter_id: chapter.id, pseudonym: "Наташа", passphrase: PASS });
+    const ingrid = await createMember(db, { chapter_id: chapter.id, pseudonym: "Ingrid", passphrase: PASS });
+    for (const [typed, id] of [["НАТАША", natasha.id], ["наташа", natasha.id], ["ingrid", ingrid.id], ["INGRID", ingrid.id]] as const) {
+      expect(await signInMember(db, { pseudonym: typed, passphrase: PASS, ownDevice: false })).toMatchObject({ ok: true, memberId: id });
+    }
+  });
 
   it("signs in with pseudonym and passphrase, also typed in another case", async () => {
     const db = testDb().db;

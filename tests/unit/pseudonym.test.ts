@@ -1,4 +1,4 @@
-import { checkPseudonym, pseudonymKey } from "~/domain/pseudonym";
+import { checkPseudonym, pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
 import { checkPassphrase } from "~/domain/passphrase";
 import { isCommonPassword } from "~/auth/common-passwords.server";
 
@@ -38,6 +38,46 @@ describe("pseudonym rules", () => {
     expect(pseudonymKey("Sara")).toBe(pseudonymKey("Ѕаrа")); // Cyrillic S, a, a
     expect(pseudonymKey("SARA")).toBe(pseudonymKey("sara"));
     expect(pseudonymKey("Sara")).not.toBe(pseudonymKey("Sana"));
+  });
+
+  it.each([
+    ["\u0397iba", "Hiba", "Greek capital Eta"],
+    ["\u039dora", "Nora", "Greek capital Nu"],
+    ["\u039aari", "Kari", "Greek capital Kappa"],
+    ["\u0395mma", "Emma", "Greek capital Epsilon"],
+    ["\u0422ariq", "Tariq", "Cyrillic capital Te"],
+    ["Zo\u0451", "Zo\u00eb", "Cyrillic io, which decomposes to e with diaeresis"],
+    ["\u0391\u0399\u0395\u039d", "Aien", "only Greek capitals"],
+    ["\u03bdera", "vera", "Greek small nu"],
+  ])("gives %s the key of %s (%s), whatever the case", (lookAlike, original) => {
+    for (const form of [original, original.toLowerCase(), original.toUpperCase()]) {
+      expect(pseudonymKey(lookAlike)).toBe(pseudonymKey(form));
+    }
+  });
+
+  it("keeps sign-in case-insensitive for Latin names, also where a capital looks like another letter", () => {
+    for (const [a, b] of [["Ingrid", "ingrid"], ["INGRID", "ingrid"], ["Maria", "MARIA"], ["Ørn", "ØRN"], ["Straße", "STRASSE"]]) {
+      expect(pseudonymKey(a!)).toBe(pseudonymKey(b!));
+    }
+  });
+
+  it("gives case variants of any script one case key", () => {
+    expect(pseudonymCaseKey("Наташа")).toBe(pseudonymCaseKey("НАТАША"));
+    expect(pseudonymCaseKey("Ηλιος")).toBe(pseudonymCaseKey("ηλιος"));
+    expect(pseudonymCaseKey("Ås")).toBe(pseudonymCaseKey("A\u030as"));
+    expect(pseudonymCaseKey("Sara")).not.toBe(pseudonymCaseKey("Ѕаrа"));
+  });
+
+  it("keeps different names apart", () => {
+    for (const [a, b] of [["Sara", "Sana"], ["Ås", "As"], ["Nora", "Mora"], ["Hiba", "Hina"]]) {
+      expect(pseudonymKey(a!)).not.toBe(pseudonymKey(b!));
+    }
+  });
+
+  it("refuses a letter with more combining marks than any script needs, and accepts real ones", () => {
+    expect(checkPseudonym("Ab" + "\u0301".repeat(360))).toEqual({ ok: false, error: "pseudonym.tooManyMarks" });
+    expect(checkPseudonym("Za\u0300\u0301\u0302\u0303")).toEqual({ ok: false, error: "pseudonym.tooManyMarks" });
+    for (const name of ["Nguyễn", "Việt", "שָׁלוֹם", "مُحَمَّد", "नमस्ते", "Zoë"]) expect(checkPseudonym(name).ok).toBe(true);
   });
 });
 

@@ -108,6 +108,7 @@ export default {
       tooLong: "The nickname can have at most 32 characters.",
       invisible: "The nickname has invisible characters. Type it again.",
       characters: "Use only letters, numbers, spaces and . - _",
+      tooManyMarks: "One of the letters has too many accents or dots. Use at most 3 on each letter.",
     },
     passphrase: {
       required: "Write a password.",

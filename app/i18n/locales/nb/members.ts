@@ -109,6 +109,7 @@ export default {
       tooLong: "Kallenavnet kan ha høyst 32 tegn.",
       invisible: "Kallenavnet har usynlige tegn. Skriv det på nytt.",
       characters: "Bruk bare bokstaver, tall, mellomrom og . - _",
+      tooManyMarks: "Ett av tegnene har for mange aksenter eller prikker. Bruk høyst 3 på hver bokstav.",
     },
     passphrase: {
       required: "Skriv et passord.",

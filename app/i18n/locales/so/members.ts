@@ -109,6 +109,7 @@ export default {
       tooLong: "Naanaystu waxay lahaan kartaa ugu badnaan 32 xaraf.",
       invisible: "Naanaysta waxaa ku jira xarfo aan muuqan. Mar kale qor.",
       characters: "Isticmaal xarfo, tirooyin, meel bannaan iyo . - _ oo keliya",
+      tooManyMarks: "Mid ka mid ah xarfaha ayaa leh calaamado ama dhibco aad u badan. Isticmaal ugu badnaan 3 xaraf kasta.",
     },
     passphrase: {
       required: "Qor erey sir ah.",
