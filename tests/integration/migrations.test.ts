@@ -91,3 +91,47 @@ describe("the database connection", () => {
     }
   });
 });
+
+describe("recomputing pseudonym keys (2026-12-01T1900)", () => {
+  test("gives existing members the new keys and keeps both members of a look-alike pair able to sign in", async () => {
+    const { createMigrator } = await import("../../db/migrator");
+    const { signInMember } = await import("~/auth/member-auth.server");
+    const { hashPassword } = await import("~/auth/password.server");
+    const { pseudonymCaseKey, pseudonymKey } = await import("~/domain/pseudonym");
+    const opened = openDatabase(":memory:");
+    database = { ...opened, filename: ":memory:", close: () => opened.db.destroy() };
+    const before = await createMigrator(opened.db).migrateTo("2026-11-26T1420_activities_upcoming_index");
+    expect(before.error).toBeUndefined();
+    const at = "2026-11-27T10:00:00.000Z";
+    await sql`insert into chapters (id, slug, name, region, created_at, updated_at) values ('c1', 'oslo', 'Oslo', 'Østlandet', ${at}, ${at})`.execute(opened.db);
+    const hash = await hashPassword("en lang og god frase");
+    // Keys as the old function made them (lower-case, then the map, no NFD): these pairs did not collide.
+    const old = [
+      ["m1", "Hiba", "hiba", "2026-11-27T10:00:00.000Z"],
+      ["m2", "\u0397iba", "n\u0329iba", "2026-11-28T10:00:00.000Z"],
+      ["m3", "Zoë", "zoë", "2026-11-27T11:00:00.000Z"],
+      ["m4", "Solsikke", "solsikke", "2026-11-27T12:00:00.000Z"],
+    ];
+    for (const [id, pseudonym, key, created] of old) {
+      await sql`insert into members (id, pseudonym, pseudonym_key, passphrase_hash, chapter_id, created_at, updated_at)
+        values (${id}, ${pseudonym}, ${key}, ${hash}, 'c1', ${created}, ${created})`.execute(opened.db);
+    }
+    await migrateToLatest(opened.db);
+
+    const rows = await sql<{ id: string; pseudonym_key: string; pseudonym_case_key: string }>`
+      select id, pseudonym_key, pseudonym_case_key from members order by id`.execute(opened.db);
+    expect(rows.rows).toEqual([
+      { id: "m1", pseudonym_key: pseudonymKey("Hiba"), pseudonym_case_key: pseudonymCaseKey("Hiba") },
+      // Joined later than m1 and looks like her: keeps her account, not the look-alike key.
+      { id: "m2", pseudonym_key: "#m2", pseudonym_case_key: pseudonymCaseKey("\u0397iba") },
+      { id: "m3", pseudonym_key: pseudonymKey("Zoë"), pseudonym_case_key: pseudonymCaseKey("Zoë") },
+      { id: "m4", pseudonym_key: pseudonymKey("Solsikke"), pseudonym_case_key: pseudonymCaseKey("Solsikke") },
+    ]);
+    for (const [id, pseudonym] of old) {
+      expect(await signInMember(opened.db, { pseudonym: pseudonym!, passphrase: "en lang og god frase", ownDevice: false })).toMatchObject({
+        ok: true,
+        memberId: id,
+      });
+    }
+  });
+});
