@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Worked out before anything is checked or used, so it cannot fail after the sign-in.
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   const form = await readFormData(request);
   const parsed = parseForm(form, loginSchema, ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -54,7 +56,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new session id at every sign-in; whatever session this browser had before is ended.
   const previous = sessionTokenFrom(request);
   if (previous) await endSessionByToken(db(), previous);
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   const headers = new Headers({ "Set-Cookie": result.cookie });
   // The language the member chose before, on any device, follows them here.
   if (isLocale(result.locale)) headers.append("Set-Cookie", languageCookie(result.locale, env().SECURE_COOKIES));

@@ -43,6 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
   const values = { email, redirectTo: redirectTo ?? "" };
+  // Worked out before the password is checked, so nothing can fail after the half session exists.
+  const next = { setup: nextStep("/staff/login/setup", redirectTo), totp: nextStep("/staff/login/totp", redirectTo) };
 
   // Counted before the password is checked, for right and wrong alike.
   for (const [bucket, subject, limit] of [
@@ -64,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Whatever session this browser had before (a member's, an old staff one) ends here.
   const previous = sessionTokenFrom(request);
   if (previous) await endSessionByToken(db(), previous);
-  return redirect(nextStep(result.needsTotpSetup ? "/staff/login/setup" : "/staff/login/totp", redirectTo), {
+  return redirect(result.needsTotpSetup ? next.setup : next.totp, {
     status: 303,
     headers: { "Set-Cookie": result.cookie },
   });

@@ -38,6 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePendingStaff(request);
   const parsed = parseForm(await readFormData(request), codeSchema, ["code"]);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  // Worked out before the code is used: a code must never be spent on an answer that then fails.
+  const redirectTo = safeRedirectPath(parsed.data.redirectTo, "/staff");
 
   const limit = await hitRateLimit(db(), {
     bucket: "staff-login-account",
@@ -59,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = { code: "staff.codeFailed" };
     return data({ errors }, { status: 400 });
   }
-  return redirect(safeRedirectPath(parsed.data.redirectTo, "/staff"), {
+  return redirect(redirectTo, {
     status: 303,
     headers: { "Set-Cookie": result.cookie },
   });

@@ -171,6 +171,20 @@ describe("signing in and out", () => {
     expect(await findActiveSession(db, token)).toBeUndefined();
   });
 
+  it("signs in and redirects safely when redirectTo holds characters a header cannot carry", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id, pseudonym: "Fjellrev" });
+    const res = await post(loginAction, "/login?redirectTo=%2F%E3%80%80%2Fevil.example", [
+      ["pseudonym", "Fjellrev"],
+      ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+    ]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/%E3%80%80/evil.example");
+    const token = res.headers.get("Set-Cookie")!.split(";")[0]!.split("=")[1]!;
+    expect((await findActiveSession(db, token))?.memberId).toBe(member.id);
+  });
+
   it("gives one general message for a wrong passphrase and keeps the pseudonym", async () => {
     const db = testDb().db;
     const chapter = await createChapter(db);

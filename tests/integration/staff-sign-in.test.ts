@@ -85,6 +85,19 @@ describe("staff sign-in", () => {
     expect(replay.data.errors).toEqual({ code: "staff.codeFailed" });
   });
 
+  it("carries a redirectTo with characters a header cannot carry through both steps, and uses the code for a real sign-in", async () => {
+    const { staff, secret } = await staffWithTotp();
+    const odd = "/\u3000/evil.example";
+    const first = await call(loginAction, "/staff/login", { fields: [["email", staff.email], ["password", staff.password], ["redirectTo", odd]] });
+    expect(first.status).toBe(303);
+    expect(first.headers.get("Location")).toBe(`/staff/login/totp?redirectTo=${encodeURIComponent("/%E3%80%80/evil.example")}`);
+    const pending = cookieFrom(first.headers.get("Set-Cookie"));
+    const res = await call(totpAction, "/staff/login/totp", { fields: [["code", currentTotpCode(secret)], ["redirectTo", odd]], cookie: pending });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/%E3%80%80/evil.example");
+    expect((await loadViewer(testDb().db, tokenOf(cookieFrom(res.headers.get("Set-Cookie"))))).kind).toBe("staff");
+  });
+
   it("lets exactly one of two parallel requests with the same code through", async () => {
     const { staff, secret } = await staffWithTotp();
     const db = testDb().db;
