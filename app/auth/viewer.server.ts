@@ -113,7 +113,8 @@ export async function requireMember(request: Request): Promise<MemberViewer> {
 export async function requireStaff(request: Request, role?: StaffRole): Promise<StaffViewer> {
   const viewer = await getViewer(request);
   if (viewer.kind !== "staff") throw signInRedirect(request, "/staff/login");
-  if (role && viewer.staff.role !== role) throw new Response("Forbidden", { status: 403 });
+  // The error page says why, so a coordinator is not told "try again later" (reasons: GeneralErrorBoundary).
+  if (role && viewer.staff.role !== role) throw Response.json({ reason: "adminOnly" }, { status: 403 });
   return viewer;
 }
 

@@ -10,6 +10,21 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
+  if (status === 403) {
+    // A staff page for admins only (requireStaff) says so; any other refusal says no access.
+    const adminOnly = isRouteErrorResponse(error) && (error.data as { reason?: unknown } | null)?.reason === "adminOnly";
+    return (
+      <section className="panel" aria-labelledby="error-title">
+        <h1 id="error-title">{adminOnly ? t("errors.adminOnlyTitle") : t("errors.forbiddenTitle")}</h1>
+        <p>{adminOnly ? t("errors.adminOnlyBody") : t("errors.forbiddenBody")}</p>
+        <p>
+          <Link className="button" to={adminOnly ? "/staff" : "/"}>
+            {adminOnly ? t("errors.backToStaff") : t("errors.goHome")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
   if (status === 404) {
     return (
       <section className="panel" aria-labelledby="error-title">

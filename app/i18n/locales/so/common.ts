@@ -37,6 +37,11 @@ export default {
     errorBody: "Khaladku adiga maaha. Mar kale isku day wax yar kadib.",
     goHome: "Tag bogga hore",
     statusTitle: "Khalad {{status}}",
+    adminOnlyTitle: "Boggan waxaa leh maamulayaasha qaranka",
+    adminOnlyBody: "Waxaad u gashay isuduwe ahaan. Maamulayaasha qaranka oo keliya ayaa isticmaali kara. Weydii maamule haddii aad wax uga baahan tahay boggan.",
+    backToStaff: "Ku noqo bogagga shaqaalaha",
+    forbiddenTitle: "Uma lihid oggolaansho boggan",
+    forbiddenBody: "Akoonka aad ku gashay ma furi karo boggan.",
   },
   validation: {
     summaryTitle: "Wax baa u baahan in la saxo",
