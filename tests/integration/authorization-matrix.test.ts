@@ -89,6 +89,11 @@ const MATRIX: Record<string, RouteSpec> = {
     get: signInPage,
     post: { fields: () => [["pseudonym", "Ingen"], ["passphrase", "feil passord her"]], expect: all("ok") },
   },
+  "recovery-codes[.]txt.ts": {
+    path: () => "/recovery-codes.txt",
+    get: all("404"),
+    post: { fields: () => [["code", "AAAA-BBBB-CCCC-DDDD-EEEE"]], expect: all("ok") },
+  },
   "logout.tsx": { path: () => "/logout", get: all("ok"), post: { fields: () => [], expect: all("ok") } },
   "me.tsx": {
     path: () => "/me",

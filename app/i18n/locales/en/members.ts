@@ -22,6 +22,10 @@ export default {
     keepSafe: "Write them down and hide the note in a safe place. You only see them now.",
     noEmail: "We do not have your e-mail or phone. Without codes, you must ask one of us for a new code.",
     continue: "I have kept the codes",
+    copy: "Copy the codes",
+    copied: "The codes are copied. Paste them somewhere safe.",
+    copyFailed: "Could not copy. Write them down, or save them as a file.",
+    saveFile: "Save as a file",
   },
   login: {
     metaTitle: "Sign in",

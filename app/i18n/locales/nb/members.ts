@@ -23,6 +23,10 @@ export default {
     keepSafe: "Skriv dem ned og gjem lappen et trygt sted. Du ser dem bare nå.",
     noEmail: "Vi har ikke e-post eller telefon til deg. Uten koder må du spørre en av oss om en ny kode.",
     continue: "Jeg har tatt vare på kodene",
+    copy: "Kopier kodene",
+    copied: "Kodene er kopiert. Lim dem inn et trygt sted.",
+    copyFailed: "Kunne ikke kopiere. Skriv dem av, eller lagre dem som fil.",
+    saveFile: "Lagre som fil",
   },
   login: {
     metaTitle: "Logg inn",

@@ -23,6 +23,10 @@ export default {
     keepSafe: "Qor oo warqadda meel ammaan ah dhig. Hadda oo keliya ayaad arkaysaa.",
     noEmail: "Iimayl ama taleefan kaama hayno. Koodhadh la'aan, koodh cusub naga codso.",
     continue: "Koodhadhka waan kaydiyay",
+    copy: "Koobiyee koodhadhka",
+    copied: "Koodhadhka waa la koobiyeeyay. Meel ammaan ah ku dheji.",
+    copyFailed: "Lama koobiyeyn karin. Qor, ama u kaydi fayl ahaan.",
+    saveFile: "U kaydi fayl ahaan",
   },
   login: {
     metaTitle: "Gal",
