@@ -27,7 +27,7 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
     .executeTakeFirst();
   if (!member) return undefined;
 
-  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes] = await Promise.all([
+  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes, joinReceipt] = await Promise.all([
     db
       .selectFrom("group_memberships")
       .innerJoin("groups", "groups.id", "group_memberships.group_id")
@@ -75,6 +75,7 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       .where("member_id", "=", memberId)
       .orderBy("created_at")
       .execute(),
+    db.selectFrom("join_receipts").select("expires_at").where("member_id", "=", memberId).executeTakeFirst(),
   ]);
 
   return {
@@ -112,6 +113,8 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
     })),
     recoveryCodes: recoveryCodes.map((c) => ({ createdAt: c.created_at, usedAt: c.used_at })),
     resetCodes: resetCodes.map((c) => ({ createdAt: c.created_at, expiresAt: c.expires_at, usedAt: c.used_at })),
+    /** until when the join may be repeated with the same code (README "Joining can be repeated for a day") */
+    joinRepeatableUntil: joinReceipt?.expires_at ?? null,
   };
 }
 
@@ -149,7 +152,7 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
     }
 
     // Explicit, not left to ON DELETE CASCADE alone: this must hold even where foreign keys are off.
-    for (const table of ["rsvps", "group_memberships", "sessions", "feed_tokens", "recovery_codes", "reset_codes"] as const) {
+    for (const table of ["rsvps", "group_memberships", "sessions", "feed_tokens", "recovery_codes", "reset_codes", "join_receipts"] as const) {
       await trx.deleteFrom(table).where("member_id", "=", memberId).execute();
     }
     await trx

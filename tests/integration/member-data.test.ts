@@ -138,6 +138,21 @@ describe("deleteMemberAccount", () => {
     expect(leftovers).toEqual([]);
   });
 
+  test("removes the receipt that links a member who just joined to her invite, even with foreign keys off", async () => {
+    const { db, sqlite } = database();
+    const { joinWithInvite } = await import("~/auth/member-auth.server");
+    const { createInvites } = await import("~/models/invites.server");
+    const chapter = await createChapter(db);
+    const [invite] = await createInvites(db, { chapterId: chapter.id, groupIds: [], expiresAt: new Date(Date.now() + 86_400_000), count: 1, createdByStaffId: null });
+    const joined = await joinWithInvite(db, { code: invite!.code, pseudonym: "Nykommer", passphrase: "en lang og god frase", ownDevice: false });
+    if (!joined.ok) throw new Error("join failed");
+    expect((await exportMemberData(db, joined.memberId))?.joinRepeatableUntil).toEqual(expect.any(String));
+    sqlite.pragma("foreign_keys = OFF");
+    await deleteMemberAccount(db, joined.memberId);
+    sqlite.pragma("foreign_keys = ON");
+    expect(await db.selectFrom("join_receipts").selectAll().execute()).toEqual([]);
+  });
+
   test("keeps an anonymous count of their attendance at activities that have ended", async () => {
     const { db } = database();
     const { member, past } = await memberWithHistory(db);
