@@ -1,5 +1,5 @@
 // Pseudonym rules. Shared by the server (authoritative) and the browser (early hints).
-import confusables from "unhomoglyph/data.json";
+import unhomoglyph from "unhomoglyph";
 
 export const PSEUDONYM_MIN = 2;
 export const PSEUDONYM_MAX = 32;
@@ -48,13 +48,12 @@ export function checkPseudonym(raw: string): { ok: true; pseudonym: string } | {
   return { ok: true, pseudonym };
 }
 
-const prototypes = confusables as Record<string, string>;
-
-/** Unicode TR39 skeleton: NFD, every character replaced by its confusables prototype, NFD. */
+/**
+ * Unicode TR39 skeleton: NFD, every character replaced by its confusables prototype, NFD.
+ * (`unhomoglyph` does the middle step only: it maps each character and normalises nothing.)
+ */
 export function skeleton(text: string): string {
-  let mapped = "";
-  for (const char of text.normalize("NFD")) mapped += prototypes[char] ?? char;
-  return mapped.normalize("NFD");
+  return unhomoglyph(text.normalize("NFD")).normalize("NFD");
 }
 
 /**

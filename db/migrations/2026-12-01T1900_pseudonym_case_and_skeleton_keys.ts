@@ -8,25 +8,21 @@
 //
 // The two functions below are a FROZEN COPY of `pseudonymKey` and `pseudonymCaseKey` in
 // app/domain/pseudonym.ts as they were when this migration was written (migrations never import
-// app/). They read the confusables data of the installed `unhomoglyph` package, as the app does.
+// app/). They use the confusables data of the installed `unhomoglyph` package, as the app does.
 //
 // Two existing members may now collide (one was let through by the old key). Nobody loses an
 // account: the member who joined first keeps the key; the later one gets a key no typed name can
 // produce ("#" and her id), keeps her pseudonym, and still signs in with it, because sign-in looks
 // up the case-only key first. The same holds for a collision of case-only keys.
-import { createRequire } from "node:module";
 import type { Kysely } from "kysely";
-
-const prototypes = createRequire(import.meta.url)("unhomoglyph/data.json") as Record<string, string>;
+import unhomoglyph from "unhomoglyph";
 
 function normalizePseudonym(input: string): string {
   return input.normalize("NFC").trim().replace(/ {2,}/g, " ");
 }
 
 function skeleton(text: string): string {
-  let mapped = "";
-  for (const char of text.normalize("NFD")) mapped += prototypes[char] ?? char;
-  return mapped.normalize("NFD");
+  return unhomoglyph(text.normalize("NFD")).normalize("NFD");
 }
 
 function pseudonymKey(pseudonym: string): string {
