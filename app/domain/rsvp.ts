@@ -2,6 +2,7 @@
 // promoted from the waitlist, and how the places are shown. No I/O; the models apply them inside
 // one write transaction.
 import { z } from "zod";
+import { msg } from "./validation";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
 
 /** A note to staff is a short message, not a letter. */
@@ -72,7 +73,7 @@ export type RsvpIntent = (typeof RSVP_INTENTS)[number];
 
 /** The one schema for the answer form on an activity page. */
 export const rsvpFormSchema = z.object({
-  intent: z.enum(RSVP_INTENTS, { errorMap: () => ({ message: "activities.chooseAnswer" }) }),
+  intent: z.enum(RSVP_INTENTS, { errorMap: () => ({ message: msg("activities.chooseAnswer") }) }),
   note: z
     .string()
     .optional()
@@ -80,8 +81,8 @@ export const rsvpFormSchema = z.object({
     .pipe(
       z
         .string()
-        .max(RSVP_NOTE_MAX, "activities.noteTooLong")
-        .refine((v) => !UNSAFE_IN_NOTE.test(v), "activities.noteCharacters"),
+        .max(RSVP_NOTE_MAX, msg("activities.noteTooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
     )
     .transform((v) => (v === "" ? null : v)),
   // A checkbox: present ("on") when ticked, absent otherwise.
