@@ -16,10 +16,6 @@ export function setHashParamsForTests(params: ScryptParams) {
   currentParams = params;
 }
 
-export function hashParams(): ScryptParams {
-  return currentParams;
-}
-
 function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCallback(

@@ -28,10 +28,6 @@ export function answerBlock(activity: AnswerWindow, now: Date): AnswerBlock | nu
   return null;
 }
 
-export function canAnswer(activity: AnswerWindow, now: Date): boolean {
-  return answerBlock(activity, now) === null;
-}
-
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
 export function statusForGoing(capacity: number | null, goingCount: number): Extract<RsvpStatus, "going" | "waitlisted"> {
   return capacity === null || goingCount < capacity ? "going" : "waitlisted";
