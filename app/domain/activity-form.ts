@@ -312,8 +312,6 @@ export function typedActivityValues(form: FormData): Record<string, string> {
  * never free text that could name or describe a member.
  */
 export const ANSWER_CHANGE_REASONS = ["member_asked", "extra_place", "not_in_audience", "safety", "other"] as const;
-export type AnswerChangeReason = (typeof ANSWER_CHANGE_REASONS)[number];
-
 export const answerChangeSchema = z.object({
   intent: z.enum(["promote", "remove"]),
   memberId: z.string().min(1).max(64),
