@@ -8,7 +8,8 @@ export interface ScryptParams {
   p: number;
 }
 
-// GUIDE.md: N=2^17, r=8, p=1 (128 MiB per hash). Tests may lower it through setHashParams.
+// README "Decisions" (passphrases with scrypt): N=2^17, r=8, p=1, 128 MiB per hash. Tests lower it
+// through setHashParamsForTests.
 let currentParams: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
