@@ -3,14 +3,14 @@
 // that has no POST row.
 //
 // Visitors: signed out; members (of Bergen, of another chapter, deactivated); staff (a Bergen
-// coordinator, another chapter's, an admin) and a staff member half-way through signing in
-// (password given, second factor not yet).
+// coordinator, another chapter's, an admin); a staff member half-way through signing in (password
+// given, second factor not yet) and a new one half-way who has no second factor set up yet.
 //
 // Outcomes:  "ok" 2xx/3xx that is not a sign-in redirect · "sentOn" (POST only) a redirect away
 //            from a page that is not for this visitor, the action not run · "login"/"staffLogin"
-//            a redirect to /login or /staff/login · "403" · "404" · "public" (no loader: a static
-//            page, the same for everyone). A refused form (400, 409, 429…) is none of these, so it
-//            fails the row.
+//            a redirect to /login or /staff/login · "400" a form this visitor cannot use (never
+//            counted as allowed) · "403" · "404" · "public" (no loader: a static page, the same for
+//            everyone). Any other answer (409, 429, 500…) is none of these, so it fails the row.
 //
 // A GET row is checked for all visitors in one world. Every POST cell gets a world of its own and
 // sends a form the action accepts: an "ok" cell then checks what the action did (`did`), a refused
@@ -20,6 +20,7 @@ import path from "node:path";
 import type SQLite from "better-sqlite3";
 import { verifyPassword } from "~/auth/password.server";
 import { findActiveSession } from "~/auth/session.server";
+import { pendingTotpSecret } from "~/auth/staff-auth.server";
 import { currentTotpCode } from "~/auth/totp.server";
 import { createFeedToken } from "~/models/feeds.server";
 import { createInvites } from "~/models/invites.server";
@@ -47,9 +48,10 @@ const ROLES = [
   "coordinatorOfOtherChapter",
   "admin",
   "pendingStaff",
+  "newStaff",
 ] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = "ok" | "sentOn" | "login" | "staffLogin" | "403" | "404" | "public";
+type Outcome = "ok" | "sentOn" | "login" | "staffLogin" | "400" | "403" | "404" | "public";
 type Row = Record<Role, Outcome>;
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
@@ -71,6 +73,8 @@ interface World {
   inviteCode: string;
   feedToken: string;
   coordinatorEmail: string;
+  /** a valid code for the second factor the new staff member is setting up */
+  setupCode: string;
   /** who each visitor is: a member or staff id, or nothing for signedOut */
   ids: Record<Role, string | undefined>;
   /** the session each visitor's cookie holds, and a second one of theirs (another device) */
@@ -104,6 +108,7 @@ const bergenStaff: Row = {
   coordinatorOfOtherChapter: "404",
   admin: "ok",
   pendingStaff: "staffLogin",
+  newStaff: "staffLogin",
 };
 const anyStaff: Row = { ...bergenStaff, coordinatorOfOtherChapter: "ok" };
 const adminOnly: Row = { ...bergenStaff, coordinator: "403", coordinatorOfOtherChapter: "403" };
@@ -117,10 +122,12 @@ const membersOnly: Row = {
   coordinatorOfOtherChapter: "login",
   admin: "login",
   pendingStaff: "login",
+  newStaff: "login",
 };
 /** Sign-in and joining: open to everyone not signed in as a member. */
 const signInPage: Row = { ...all("ok"), member: "ok", memberOfOtherChapter: "ok" };
-const isStaff = (role: Role) => role === "coordinator" || role === "coordinatorOfOtherChapter" || role === "admin" || role === "pendingStaff";
+const STAFF_ROLES: readonly Role[] = ["coordinator", "coordinatorOfOtherChapter", "admin", "pendingStaff", "newStaff"];
+const isStaff = (role: Role) => STAFF_ROLES.includes(role);
 
 const sessionExists = async (db: AppDatabase, id: string | undefined) =>
   id !== undefined && (await db.selectFrom("sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
@@ -345,11 +352,12 @@ const MATRIX: Record<string, RouteSpec> = {
   },
   "staff.login.totp.tsx": {
     path: () => "/staff/login/totp",
-    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok" },
+    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok", newStaff: "ok" },
     post: {
       fields: () => [["code", currentTotpCode(TOTP_SECRET)]],
-      // Only the half-signed-in staff member gives the second factor; the signed-in are sent on.
-      expect: { ...all("staffLogin"), coordinator: "sentOn", coordinatorOfOtherChapter: "sentOn", admin: "sentOn", pendingStaff: "ok" },
+      // Only the half-signed-in staff member gives the second factor; the signed-in are sent on,
+      // and one without a second factor has nothing the code could match.
+      expect: { ...all("staffLogin"), coordinator: "sentOn", coordinatorOfOtherChapter: "sentOn", admin: "sentOn", pendingStaff: "ok", newStaff: "400" },
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe("/staff");
@@ -362,12 +370,21 @@ const MATRIX: Record<string, RouteSpec> = {
   },
   "staff.login.setup.tsx": {
     path: () => "/staff/login/setup",
-    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok" },
-    // Setting up a second factor is for a staff member half-way through their first sign-in;
-    // everyone here either has one already or is not staff.
+    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok", newStaff: "ok" },
     // Setting up a second factor is for a staff member half-way through a first sign-in who has
-    // none yet; everyone here either has one (and is sent on to give it) or is not half-way.
-    post: { fields: () => [["code", currentTotpCode(TOTP_SECRET)]], expect: { ...all("staffLogin"), pendingStaff: "sentOn" }, did: () => {} },
+    // none yet; one who has one is sent on to give it.
+    post: {
+      fields: (w) => [["code", w.setupCode]],
+      expect: { ...all("staffLogin"), pendingStaff: "sentOn", newStaff: "ok" },
+      async did({ db, world, role, res }) {
+        expect(res.status).toBe(200);
+        expect(res.data.recoveryCodes.length).toBeGreaterThan(0);
+        const { totp_secret } = await db.selectFrom("staff_users").select("totp_secret").where("id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+        expect(totp_secret).not.toBeNull();
+        const token = res.headers.get("Set-Cookie")!.match(/^session=([^;]+)/)![1]!;
+        expect((await findActiveSession(db, token))?.secondFactorAt).not.toBeNull();
+      },
+    },
   },
   "staff.logout.tsx": {
     path: () => "/staff/logout",
@@ -598,6 +615,7 @@ function classify(status: number, location: string | null): Outcome | `status ${
   const to = location?.split("?")[0];
   if (redirected && to === "/staff/login") return "staffLogin";
   if (redirected && to === "/login") return "login";
+  if (status === 400) return "400";
   if (status === 403) return "403";
   if (status === 404) return "404";
   if (status >= 200 && status < 400) return "ok";
@@ -644,6 +662,7 @@ async function buildWorld(database: TestDatabase) {
   const otherCoordinator = await createStaff(db, { chapterIds: [oslo.id], totp_secret: TOTP_SECRET });
   const admin = await createStaff(db, { role: "admin", totp_secret: TOTP_SECRET });
   const pending = await createStaff(db, { chapterIds: [bergen.id], totp_secret: TOTP_SECRET });
+  const newcomer = await createStaff(db, { chapterIds: [bergen.id], totp_secret: null });
   const [invite] = await createInvites(db, { chapterId: bergen.id, groupIds: [], expiresAt: new Date(Date.now() + 86_400_000), count: 1, createdByStaffId: admin.id });
   const feed = await createFeedToken(db, { memberId: member.id });
   const resetCode = await issueResetCode(db, { chapterId: bergen.id, memberId: member.id, staffId: coordinator.id });
@@ -656,6 +675,7 @@ async function buildWorld(database: TestDatabase) {
     coordinatorOfOtherChapter: otherCoordinator.id,
     admin: admin.id,
     pendingStaff: pending.id,
+    newStaff: newcomer.id,
   };
   const cookies = {} as Record<Role, string | undefined>;
   const sessionIds = {} as Record<Role, string | undefined>;
@@ -663,7 +683,7 @@ async function buildWorld(database: TestDatabase) {
   for (const role of ROLES) {
     const id = ids[role];
     if (!id) continue;
-    const signIn = role === "pendingStaff" ? pendingStaffCookie : isStaff(role) ? staffCookie : memberCookie;
+    const signIn = role === "pendingStaff" || role === "newStaff" ? pendingStaffCookie : isStaff(role) ? staffCookie : memberCookie;
     cookies[role] = await signIn(db, id);
     const token = cookies[role]!.split("=")[1]!;
     sessionIds[role] = (await findActiveSession(db, token))!.id;
@@ -685,6 +705,8 @@ async function buildWorld(database: TestDatabase) {
     inviteCode: invite!.code,
     feedToken: feed.token,
     coordinatorEmail: coordinator.email,
+    // The set-up page's secret comes from the new staff member's session.
+    setupCode: currentTotpCode(pendingTotpSecret(cookies.newStaff!.split("=")[1]!)),
     ids,
     sessionIds,
     otherSessionIds,
