@@ -609,7 +609,7 @@ const routeFiles = fs.readdirSync(routesDir).filter((f) => /\.(ts|tsx)$/.test(f)
 type RouteModule = { loader?: (a: unknown) => Promise<unknown>; action?: (a: unknown) => Promise<unknown> };
 const loadRoute = (file: string) => import(/* @vite-ignore */ path.join(routesDir, file)) as Promise<RouteModule>;
 
-/** What a visitor got. Anything not named here (a 400, a 409, a 500) is returned as its status. */
+/** What a visitor got. Anything not named here (a 409, a 429, a 500) is returned as its status. */
 function classify(status: number, location: string | null): Outcome | `status ${number}` {
   const redirected = status >= 300 && status < 400;
   const to = location?.split("?")[0];
