@@ -5,13 +5,13 @@ import type { FieldErrors, ValidationCode } from "~/domain/validation";
 export type { FieldErrors, ValidationCode };
 
 /**
- * Issues a schema gave no message for (zod's own English sentences) become codes too: a missing
- * value "required", anything else "invalid". Messages the schemas give are checked codes (msg()).
+ * Issues a schema gave no message for (zod's own English sentences) become the code "invalid",
+ * shown as before as the general message. Messages the schemas give are checked codes (msg()).
  */
 const toCodes: z.ZodErrorMap = (issue, ctx) => {
   // A schema's own error map (z.enum(…, { errorMap })) has already given its message.
   if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
-  return { message: issue.code === z.ZodIssueCode.invalid_type && ctx.data === undefined ? "required" : "invalid" };
+  return { message: "invalid" };
 };
 
 export type FormResult<T> =

@@ -10,9 +10,9 @@ const form = (fields: Record<string, string>) => {
 describe("reading a form", () => {
   const schema = z.object({ role: z.enum(["admin", "coordinator"]), count: z.string().regex(/^\d+$/) });
 
-  it("answers with the codes a schema gave no message for: required when missing, invalid otherwise", () => {
+  it("answers invalid where the schema gave no message, for a missing value and a wrong one", () => {
     const result = parseForm(form({ count: "many" }), schema);
-    expect(result).toEqual({ ok: false, errors: { role: "required", count: "invalid" }, values: { count: "many" } });
+    expect(result).toEqual({ ok: false, errors: { role: "invalid", count: "invalid" }, values: { count: "many" } });
   });
 
   it("keeps the message a schema gave", () => {
