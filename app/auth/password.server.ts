@@ -8,16 +8,13 @@ export interface ScryptParams {
   p: number;
 }
 
-// GUIDE.md: N=2^17, r=8, p=1 (128 MiB per hash). Tests may lower it through setHashParams.
+// README "Decisions" (passphrases with scrypt): N=2^17, r=8, p=1, 128 MiB per hash. Tests lower it
+// through setHashParamsForTests.
 let currentParams: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 export function setHashParamsForTests(params: ScryptParams) {
   currentParams = params;
-}
-
-export function hashParams(): ScryptParams {
-  return currentParams;
 }
 
 // Each scrypt at N=2^17 holds 128 MiB while it runs; without a bound, parallel sign-ins and joins

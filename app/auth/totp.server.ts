@@ -9,11 +9,6 @@ const PERIOD_SECONDS = 30;
 // One step either side forgives a phone clock that is a little off, and a code typed just as it changed.
 const WINDOW = 1;
 
-/** 160 random bits (RFC 4226 recommends the HMAC-SHA1 output length), base32. */
-export function generateTotpSecret(): string {
-  return new Secret({ size: 20 }).base32;
-}
-
 /** The otpauth:// URI an authenticator app reads from a QR code. `issuer` is the neutral site name. */
 export function totpUri({ secret, label, issuer }: { secret: string; label: string; issuer: string }): string {
   return new TOTP({

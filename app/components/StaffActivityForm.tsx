@@ -2,7 +2,7 @@
 // field is posted as typed, and the server answers with errors next to the fields.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextAreaField, TextField, translateError } from "~/components/forms";
 import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
 import { isAmbiguousOsloTime, type Fold } from "~/domain/time";
 import type { FieldErrors } from "~/utils/forms";
@@ -66,7 +66,7 @@ export function StaffActivityForm({
           </label>
           {errors?.target ? (
             <p id="field-target-error" className="field__error">
-              {t(`validation.${errors.target}` as never, { defaultValue: t("validation.invalid") }) as string}
+              {translateError(t, errors.target)}
             </p>
           ) : null}
           <select
@@ -166,7 +166,7 @@ export function StaffActivityForm({
       <fieldset id="field-languages" className={errors?.languages ? "field--error" : undefined}>
         <legend>{t("staff.activityForm.languages")}</legend>
         {errors?.languages ? (
-          <p className="field__error">{t(`validation.${errors.languages}` as never, { defaultValue: t("validation.invalid") }) as string}</p>
+          <p className="field__error">{translateError(t, errors.languages)}</p>
         ) : null}
         <div className="staff-checkbox-grid">
           {(Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[]).map((code) => (

@@ -2,14 +2,13 @@
 // right above the input, and an error summary at the top that links to each field.
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, ValidationCode } from "~/utils/forms";
 
 type Translate = ReturnType<typeof useTranslation>["t"];
 
-function translateError(t: Translate, key: string): string {
-  // Errors are catalog keys under "validation"; unknown keys fall back to a general message.
-  const full = `validation.${key}`;
-  return t(full as never, { defaultValue: t("validation.invalid") }) as string;
+/** An error code's message: every code has one under "validation" (the type checker sees to it). */
+export function translateError(t: Translate, code: ValidationCode): string {
+  return t(`validation.${code}`);
 }
 
 export function ErrorSummary({ errors, fieldOrder }: { errors?: FieldErrors; fieldOrder?: string[] }) {
@@ -45,7 +44,7 @@ interface FieldProps {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  error?: string;
+  error?: ValidationCode;
 }
 
 /** Label, hint and error around one input; returns the aria attributes the input needs. */

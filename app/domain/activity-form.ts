@@ -2,6 +2,7 @@
 // one field (times in Oslo, end after start, deadline before start, repeats). Plain functions,
 // no I/O, shared by the server and the form component.
 import { z } from "zod";
+import { msg, type FieldErrors } from "./validation";
 import {
   addDaysToDateInput,
   FOLDS,
@@ -62,20 +63,20 @@ const oneLine = (max: number, { required }: { required: boolean }) =>
     .string()
     .optional()
     .transform((v) => singleLine(v ?? ""))
-    .pipe(required ? z.string().min(1, "required").max(max, "tooLong") : z.string().max(max, "tooLong"));
+    .pipe(required ? z.string().min(1, msg("required")).max(max, msg("tooLong")) : z.string().max(max, msg("tooLong")));
 
-const date = z.string({ required_error: "required" }).min(1, "required").refine((v) => parseDateInput(v) !== undefined, "staff.invalidDate");
-const time = z.string({ required_error: "required" }).min(1, "required").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "staff.invalidTime");
+const date = z.string({ required_error: msg("required") }).min(1, msg("required")).refine((v) => parseDateInput(v) !== undefined, msg("staff.invalidDate"));
+const time = z.string({ required_error: msg("required") }).min(1, msg("required")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("staff.invalidTime"));
 const optionalDate = z
   .string()
   .optional()
   .transform((v) => v?.trim() ?? "")
-  .refine((v) => v === "" || parseDateInput(v) !== undefined, "staff.invalidDate");
+  .refine((v) => v === "" || parseDateInput(v) !== undefined, msg("staff.invalidDate"));
 const optionalTime = z
   .string()
   .optional()
   .transform((v) => v?.trim() ?? "")
-  .refine((v) => v === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), "staff.invalidTime");
+  .refine((v) => v === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), msg("staff.invalidTime"));
 const fold = z.enum(FOLDS as [Fold, ...Fold[]]).optional();
 
 /** The fields staff edit on every activity, new or old. */
@@ -85,7 +86,7 @@ export const activityFieldsSchema = z.object({
     .string()
     .optional()
     .transform((v) => multiLine(v ?? ""))
-    .pipe(z.string().max(DESCRIPTION_MAX, "tooLong")),
+    .pipe(z.string().max(DESCRIPTION_MAX, msg("tooLong"))),
   startDate: date,
   startTime: time,
   startFold: fold,
@@ -101,11 +102,11 @@ export const activityFieldsSchema = z.object({
       const typed = v?.trim() ?? "";
       if (typed === "") return null;
       const problem = !/^-?\d{1,9}$/.test(typed)
-        ? "staff.capacityNumber"
+        ? msg("staff.capacityNumber")
         : Number(typed) < 1
-          ? "staff.capacityTooSmall"
+          ? msg("staff.capacityTooSmall")
           : Number(typed) > CAPACITY_MAX
-            ? "staff.capacityTooLarge"
+            ? msg("staff.capacityTooLarge")
             : undefined;
       if (!problem) return Number(typed);
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
@@ -122,8 +123,8 @@ export const activityFieldsSchema = z.object({
     .pipe(
       z
         .array(z.string())
-        .min(1, "staff.languagesRequired")
-        .refine((codes) => codes.every((c) => (LANGUAGE_CODES as string[]).includes(c)), "staff.languagesRequired"),
+        .min(1, msg("staff.languagesRequired"))
+        .refine((codes) => codes.every((c) => (LANGUAGE_CODES as string[]).includes(c)), msg("staff.languagesRequired")),
     )
     .transform((codes) => LANGUAGE_CODES.filter((c) => codes.includes(c)).join(",")),
   interpreter: z
@@ -135,14 +136,14 @@ export const activityFieldsSchema = z.object({
 /** A new activity: where it belongs, and whether it repeats. */
 export const newActivitySchema = activityFieldsSchema.extend({
   /** "chapter:<id>" (the whole chapter), "group:<id>", or "national" (every member; admins only) */
-  target: z.string({ required_error: "staff.targetRequired" }).regex(/^((chapter|group):[\w-]{1,64}|national)$/, "staff.targetRequired"),
+  target: z.string({ required_error: msg("staff.targetRequired") }).regex(/^((chapter|group):[\w-]{1,64}|national)$/, msg("staff.targetRequired")),
   repeat: z.enum(REPEATS).optional().default("none"),
   repeatUntil: optionalDate,
 });
 
 /** An edit: the sequence number the form was opened at, for "changed since you opened it". */
 export const editActivitySchema = activityFieldsSchema.extend({
-  sequence: z.string().regex(/^\d{1,9}$/, "staff.changedSinceOpened").transform(Number),
+  sequence: z.string().regex(/^\d{1,9}$/, msg("staff.changedSinceOpened")).transform(Number),
 });
 
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;
@@ -177,7 +178,7 @@ export interface ActivityTimes {
   rsvpDeadline: string | null;
 }
 
-export type TimesResult = { ok: true; times: ActivityTimes } | { ok: false; errors: Record<string, string> };
+export type TimesResult = { ok: true; times: ActivityTimes } | { ok: false; errors: FieldErrors };
 
 type TimeFields = Pick<
   ActivityFields,
@@ -189,7 +190,7 @@ type TimeFields = Pick<
  * needs the fold chosen in the form (the form then offers the choice, summer time first).
  */
 export function resolveActivityTimes(fields: TimeFields, dayShift = 0): TimesResult {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const instant = (dateValue: string, timeValue: string, chosen: Fold | undefined, field: string) => {
     const result = osloLocalToUtc(addDaysToDateInput(dateValue, dayShift), timeValue, { prefer: chosen ?? "earlier" });
     if (!result.ok) {
@@ -311,10 +312,8 @@ export function typedActivityValues(form: FormData): Record<string, string> {
  * never free text that could name or describe a member.
  */
 export const ANSWER_CHANGE_REASONS = ["member_asked", "extra_place", "not_in_audience", "safety", "other"] as const;
-export type AnswerChangeReason = (typeof ANSWER_CHANGE_REASONS)[number];
-
 export const answerChangeSchema = z.object({
   intent: z.enum(["promote", "remove"]),
   memberId: z.string().min(1).max(64),
-  reason: z.enum(ANSWER_CHANGE_REASONS, { errorMap: () => ({ message: "staff.reasonRequired" }) }),
+  reason: z.enum(ANSWER_CHANGE_REASONS, { errorMap: () => ({ message: msg("staff.reasonRequired") }) }),
 });

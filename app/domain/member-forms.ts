@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { checkPassphrase } from "./passphrase";
 import { checkPseudonym } from "./pseudonym";
+import { msg, type ValidationCode } from "./validation";
 
 export const checkbox = z
   .string()
@@ -10,7 +11,7 @@ export const checkbox = z
 
 export const pseudonymField = z
   .string()
-  .max(400, "pseudonym.tooLong")
+  .max(400, msg("pseudonym.tooLong"))
   .transform((value, ctx) => {
     const result = checkPseudonym(value);
     if (!result.ok) {
@@ -28,8 +29,8 @@ export function newPassphraseField(isCommon: (p: string) => boolean) {
   });
 }
 
-export const codeField = (requiredKey: string) =>
-  z.string().trim().min(1, requiredKey).max(100, "members.codeUnusable");
+export const codeField = (requiredKey: ValidationCode) =>
+  z.string().trim().min(1, requiredKey).max(100, msg("members.codeUnusable"));
 
 export function joinSchema(isCommon: (p: string) => boolean) {
   return z
@@ -43,21 +44,21 @@ export function joinSchema(isCommon: (p: string) => boolean) {
       // Runs even when a field above failed (its value is then not a string): check first.
       if (typeof form.pseudonym !== "string" || typeof form.passphrase !== "string") return;
       if (form.passphrase.trim().toLowerCase() === form.pseudonym.toLowerCase()) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["passphrase"], message: "passphrase.samePseudonym" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["passphrase"], message: msg("passphrase.samePseudonym") });
       }
     });
 }
 
 export const loginSchema = z.object({
   // Not checked against the pseudonym rules: the answer must be the same for any wrong input.
-  pseudonym: z.string().trim().min(1, "pseudonym.required").max(400, "pseudonym.tooLong"),
-  passphrase: z.string().min(1, "passphrase.required").max(1000, "passphrase.tooLong"),
+  pseudonym: z.string().trim().min(1, msg("pseudonym.required")).max(400, msg("pseudonym.tooLong")),
+  passphrase: z.string().min(1, msg("passphrase.required")).max(1000, msg("passphrase.tooLong")),
   ownDevice: checkbox,
 });
 
 export function resetSchema(isCommon: (p: string) => boolean) {
   return z.object({
-    pseudonym: z.string().trim().min(1, "pseudonym.required").max(400, "pseudonym.tooLong"),
+    pseudonym: z.string().trim().min(1, msg("pseudonym.required")).max(400, msg("pseudonym.tooLong")),
     code: codeField("members.resetCodeRequired"),
     passphrase: newPassphraseField(isCommon),
   });
@@ -65,7 +66,7 @@ export function resetSchema(isCommon: (p: string) => boolean) {
 
 export function changePassphraseSchema(isCommon: (p: string) => boolean) {
   return z.object({
-    currentPassphrase: z.string().min(1, "passphrase.required").max(1000, "passphrase.tooLong"),
+    currentPassphrase: z.string().min(1, msg("passphrase.required")).max(1000, msg("passphrase.tooLong")),
     newPassphrase: newPassphraseField(isCommon),
   });
 }

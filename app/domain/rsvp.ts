@@ -2,6 +2,7 @@
 // promoted from the waitlist, and how the places are shown. No I/O; the models apply them inside
 // one write transaction.
 import { z } from "zod";
+import { msg } from "./validation";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
 
 /** A note to staff is a short message, not a letter. */
@@ -25,10 +26,6 @@ export function answerBlock(activity: AnswerWindow, now: Date): AnswerBlock | nu
   if (activity.status === "cancelled") return "cancelled";
   if (Date.parse(rsvpDeadline(activity)) <= now.getTime()) return "closed";
   return null;
-}
-
-export function canAnswer(activity: AnswerWindow, now: Date): boolean {
-  return answerBlock(activity, now) === null;
 }
 
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
@@ -68,11 +65,9 @@ export function placesState(capacity: number | null, goingCount: number): Places
 const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 export const RSVP_INTENTS = ["going", "not_going", "withdraw"] as const;
-export type RsvpIntent = (typeof RSVP_INTENTS)[number];
-
 /** The one schema for the answer form on an activity page. */
 export const rsvpFormSchema = z.object({
-  intent: z.enum(RSVP_INTENTS, { errorMap: () => ({ message: "activities.chooseAnswer" }) }),
+  intent: z.enum(RSVP_INTENTS, { errorMap: () => ({ message: msg("activities.chooseAnswer") }) }),
   note: z
     .string()
     .optional()
@@ -80,8 +75,8 @@ export const rsvpFormSchema = z.object({
     .pipe(
       z
         .string()
-        .max(RSVP_NOTE_MAX, "activities.noteTooLong")
-        .refine((v) => !UNSAFE_IN_NOTE.test(v), "activities.noteCharacters"),
+        .max(RSVP_NOTE_MAX, msg("activities.noteTooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
     )
     .transform((v) => (v === "" ? null : v)),
   // A checkbox: present ("on") when ticked, absent otherwise.
@@ -90,5 +85,3 @@ export const rsvpFormSchema = z.object({
     .optional()
     .transform((v) => v === "on"),
 });
-
-export type RsvpForm = z.infer<typeof rsvpFormSchema>;

@@ -2,13 +2,14 @@
 // Fields not named here are never read (parseForm), so a posted `role`, `chapterId` or `id`
 // cannot change anything it should not.
 import { z } from "zod";
+import { msg, type ValidationCode } from "./validation";
 import { multiLine, singleLine } from "./activity-form";
 
 const oneLine = (max: number) =>
   z
-    .string({ required_error: "required" })
+    .string({ required_error: msg("required") })
     .transform(singleLine)
-    .pipe(z.string().min(1, "required").max(max, "tooLong"));
+    .pipe(z.string().min(1, msg("required")).max(max, msg("tooLong")));
 
 /** A comma-joined list of ids (see joinCheckboxes). */
 const idList = z
@@ -20,10 +21,10 @@ const idList = z
 export const chapterSchema = z.object({
   name: oneLine(80),
   slug: z
-    .string({ required_error: "required" })
+    .string({ required_error: msg("required") })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "staff.slugFormat"),
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, msg("staff.slugFormat")),
   region: oneLine(80),
 });
 
@@ -35,14 +36,14 @@ export const groupSchema = z.object({
     .string()
     .optional()
     .transform((v) => multiLine(v ?? ""))
-    .pipe(z.string().max(2000, "tooLong")),
-  audience: z.enum(["women", "men", "everyone"], { errorMap: () => ({ message: "staff.chooseAudience" }) }),
-  joinPolicy: z.enum(["open", "approval"], { errorMap: () => ({ message: "staff.chooseJoinPolicy" }) }),
+    .pipe(z.string().max(2000, msg("tooLong"))),
+  audience: z.enum(["women", "men", "everyone"], { errorMap: () => ({ message: msg("staff.chooseAudience") }) }),
+  joinPolicy: z.enum(["open", "approval"], { errorMap: () => ({ message: msg("staff.chooseJoinPolicy") }) }),
 });
 
 /** A new group also says where it belongs: a chapter id, or "national" (admins only). */
 export const newGroupSchema = groupSchema.extend({
-  chapter: z.string({ required_error: "staff.chooseChapter" }).min(1, "staff.chooseChapter").max(64),
+  chapter: z.string({ required_error: msg("staff.chooseChapter") }).min(1, msg("staff.chooseChapter")).max(64),
 });
 
 export const joinRequestSchema = z.object({
@@ -52,20 +53,20 @@ export const joinRequestSchema = z.object({
 
 export const staffAccountSchema = z.object({
   email: z
-    .string({ required_error: "required" })
+    .string({ required_error: msg("required") })
     .trim()
     .toLowerCase()
-    .max(254, "tooLong")
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "staff.emailFormat"),
+    .max(254, msg("tooLong"))
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, msg("staff.emailFormat")),
   displayName: oneLine(80),
-  role: z.enum(["admin", "coordinator"], { errorMap: () => ({ message: "staff.chooseRole" }) }),
+  role: z.enum(["admin", "coordinator"], { errorMap: () => ({ message: msg("staff.chooseRole") }) }),
   chapterIds: idList,
 });
 
 export const INVITE_COUNT_MAX = 50;
 export const INVITE_DAYS_MAX = 90;
 
-const wholeNumber = (min: number, max: number, message: string) =>
+const wholeNumber = (min: number, max: number, message: ValidationCode) =>
   z
     .string({ required_error: message })
     .trim()

@@ -72,19 +72,6 @@ export async function redeemInvite(trx: AppDatabase, code: string, now = new Dat
   return { inviteId: result.id, chapterId: result.chapter_id, groupIds: groups.map((g) => g.group_id) };
 }
 
-/** Is this code usable right now? For the first step of /join; redemption decides for real. */
-export async function isInviteUsable(db: AppDatabase, code: string, now = new Date()): Promise<boolean> {
-  const row = await db
-    .selectFrom("invites")
-    .select("id")
-    .where("code_hash", "=", inviteCodeHash(code))
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now.toISOString())
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function revokeInvite(db: AppDatabase, inviteId: string, chapterIds: string[] | "all", now = new Date()) {
   let query = db
     .updateTable("invites")

@@ -118,8 +118,6 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
   };
 }
 
-export type MemberDataExport = NonNullable<Awaited<ReturnType<typeof exportMemberData>>>;
-
 /**
  * Deletes a member and everything linked to them, in one transaction. "Going" answers to
  * activities that have ended are first added to that activity's anonymous count, so attendance

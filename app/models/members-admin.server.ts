@@ -7,7 +7,6 @@ import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/auth/se
 import { endAllSessionsOf } from "~/auth/session.server";
 import { newId } from "~/utils/ids.server";
 import { revokeFeedTokensOf } from "./feeds.server";
-import { chapterFilter, type StaffScope } from "./staff.server";
 
 const RESET_CODE_DAYS = 7;
 /** 5 groups of 4 Crockford characters = 100 bits: enough for a code that works once, for a week. */
@@ -34,17 +33,6 @@ export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
     .orderBy("members.deactivated_at")
     .orderBy("members.pseudonym")
     .execute();
-}
-
-/** One member in the staff member's scope (their chapter), or undefined. */
-export function findMemberForStaff(db: AppDatabase, scope: StaffScope, memberId: string) {
-  const only = chapterFilter(scope);
-  return db
-    .selectFrom("members")
-    .select(["id", "pseudonym", "chapter_id", "deactivated_at"])
-    .where("id", "=", memberId)
-    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-    .executeTakeFirst();
 }
 
 /**

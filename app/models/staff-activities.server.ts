@@ -84,8 +84,6 @@ export function findActivityForEditing(db: AppDatabase, scope: StaffScope, activ
     .executeTakeFirst();
 }
 
-export type EditableActivity = NonNullable<Awaited<ReturnType<typeof findActivityForEditing>>>;
-
 export interface ActivityContent {
   title: string;
   description: string;

@@ -1,7 +1,18 @@
-// One schema per form; errors are message keys (translated in the component), keyed by field.
+// One schema per form; errors are validation codes (translated in the component), keyed by field.
 import { z } from "zod";
+import type { FieldErrors, ValidationCode } from "~/domain/validation";
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors, ValidationCode };
+
+/**
+ * Issues a schema gave no message for (zod's own English sentences) become the code "invalid",
+ * shown as before as the general message. Messages the schemas give are checked codes (msg()).
+ */
+const toCodes: z.ZodErrorMap = (issue, ctx) => {
+  // A schema's own error map (z.enum(…, { errorMap })) has already given its message.
+  if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
+  return { message: "invalid" };
+};
 
 export type FormResult<T> =
   | { ok: true; data: T }
@@ -21,12 +32,13 @@ export function parseForm<S extends z.ZodTypeAny>(
     const value = form.get(key);
     if (typeof value === "string") raw[key] = value;
   }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { errorMap: toCodes });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    // Every message is a code: the schemas' own are typed with msg(), the rest come from toCodes.
+    errors[field] ??= issue.message as ValidationCode;
   }
   return { ok: false, errors, values: keepTyped(raw, secretFields) };
 }

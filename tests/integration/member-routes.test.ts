@@ -2,7 +2,7 @@ import { action as joinAction } from "~/routes/join";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { action as languageAction } from "~/routes/language";
-import { sessionCookieName, findActiveSession } from "~/auth/session.server";
+import { findActiveSession } from "~/auth/session.server";
 import { createInvites } from "~/models/invites.server";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember, DEFAULT_MEMBER_PASSPHRASE } from "../factories";
@@ -161,7 +161,7 @@ describe("signing in and out", () => {
     const res = await post(loginAction, "/login?redirectTo=%2Fme", fields);
     expect(res.headers.get("Location")).toBe("/me");
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0]!;
-    expect(cookie.startsWith(`${sessionCookieName()}=`)).toBe(true);
+    expect(cookie).toMatch(/^session=[A-Za-z0-9_-]{43}$/);
     const token = cookie.split("=")[1]!;
     expect(await findActiveSession(db, token)).toBeDefined();
 
@@ -183,6 +183,31 @@ describe("signing in and out", () => {
     expect(res.headers.get("Location")).toBe("/%E3%80%80/evil.example");
     const token = res.headers.get("Set-Cookie")!.split(";")[0]!.split("=")[1]!;
     expect((await findActiveSession(db, token))?.memberId).toBe(member.id);
+  });
+
+  it("names the session cookie __Host-session, Secure, when cookies are secure", async () => {
+    // env() is read once per process: a fresh copy of the app's modules reads SECURE_COOKIES anew.
+    const db = testDb();
+    const chapter = await createChapter(db.db);
+    await createMember(db.db, { chapter_id: chapter.id, pseudonym: "Sikker" });
+    vi.resetModules();
+    vi.stubEnv("SECURE_COOKIES", "true");
+    try {
+      const { useDatabase } = await import("~/utils/db.server");
+      const { action } = await import("~/routes/login");
+      useDatabase(db);
+      const res = await post(action, "/login", [
+        ["pseudonym", "Sikker"],
+        ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+      ]);
+      expect(res.status).toBe(303);
+      const setCookie = res.headers.get("Set-Cookie")!;
+      expect(setCookie).toMatch(/^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure/);
+      expect(await findActiveSession(db.db, setCookie.split(";")[0]!.split("=")[1]!)).toBeDefined();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it("gives one general message for a wrong passphrase and keeps the pseudonym", async () => {

@@ -1,6 +1,6 @@
 import { findActiveSession } from "~/auth/session.server";
 import { createFeedToken, findFeedByToken } from "~/models/feeds.server";
-import { isInviteUsable } from "~/models/invites.server";
+import { joinWithInvite } from "~/auth/member-auth.server";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { loader as auditLoader } from "~/routes/staff.audit";
 import { action as chapterAction } from "~/routes/staff.chapters.$chapterId._index";
@@ -12,6 +12,8 @@ import { action as newGroupAction } from "~/routes/staff.groups.new";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember, createStaff } from "../factories";
 import { call, memberCookie, staffCookie } from "./support/staff";
+
+const JOIN_PASSPHRASE = "en lang og god frase for testen";
 
 describe("staff administration", () => {
   const testDb = useTestDatabase();
@@ -50,7 +52,6 @@ describe("staff administration", () => {
       for (const slip of slips.codes) {
         expect(slip.code).toMatch(/^([0-9A-Z]{4} ){6}[0-9A-Z]{4}$/);
         expect(slip.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
-        expect(await isInviteUsable(db, slip.code)).toBe(true);
       }
       const stored = await db.selectFrom("invites").select(["code_hash", "chapter_id"]).execute();
       expect(stored).toHaveLength(3);
@@ -62,6 +63,11 @@ describe("staff administration", () => {
       const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, { cookie, params: { chapterId: bergen.id } });
       expect(JSON.stringify(page.data)).not.toContain(slips.codes[0].code);
       expect(page.data.counts).toEqual({ unused: 3, used: 0, revoked: 0, expired: 0 });
+      // Each slip's code, as printed, lets one person join.
+      for (const [i, slip] of slips.codes.entries()) {
+        const joined = await joinWithInvite(db, { code: slip.code, pseudonym: `Ny ${"abc"[i]}`, passphrase: JOIN_PASSPHRASE, ownDevice: false });
+        expect(joined.ok).toBe(true);
+      }
     });
 
     it("refuses 0, 51 and other counts outside 1–50", async () => {
@@ -80,10 +86,14 @@ describe("staff administration", () => {
       const [first] = await db.selectFrom("invites").select("id").execute();
       const res = await invites(cookie, bergen.id, [["intent", "revoke"], ["inviteId", first!.id]]);
       expect(res.status).toBe(303);
-      const usable = await Promise.all(made.data.slips.codes.map((s: { code: string }) => isInviteUsable(db, s.code)));
-      expect(usable.sort()).toEqual([false, true]);
       const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, { cookie, params: { chapterId: bergen.id } });
       expect(page.data.counts).toEqual({ unused: 1, used: 0, revoked: 1, expired: 0 });
+      const joined = await Promise.all(
+        made.data.slips.codes.map(async (s: { code: string }, i: number) =>
+          (await joinWithInvite(db, { code: s.code, pseudonym: `Ny ${"ab"[i]}`, passphrase: JOIN_PASSPHRASE, ownDevice: false })).ok,
+        ),
+      );
+      expect(joined.sort()).toEqual([false, true]);
     });
 
     it("does not let a coordinator revoke another chapter's invite through their own chapter", async () => {

@@ -1,24 +1,25 @@
-import { hashPassword, setHashParamsForTests, hashParams } from "~/auth/password.server";
+import { hashPassword, setHashParamsForTests } from "~/auth/password.server";
 import { findActiveSession } from "~/auth/session.server";
 import { completeStaffSecondFactor, pendingTotpSecret, signInStaffWithPassword } from "~/auth/staff-auth.server";
-import { currentTotpCode, generateTotpSecret } from "~/auth/totp.server";
+import { currentTotpCode } from "~/auth/totp.server";
 import { loadViewer } from "~/auth/viewer.server";
 import { action as loginAction } from "~/routes/staff.login._index";
 import { action as logoutAction } from "~/routes/staff.logout";
 import { action as setupAction, loader as setupLoader } from "~/routes/staff.login.setup";
 import { action as totpAction } from "~/routes/staff.login.totp";
-import { captureLogs } from "../setup/unit";
+import { captureLogs, TEST_HASH_PARAMS } from "../setup/unit";
 import { useTestDatabase } from "../setup/db";
 import { createStaff } from "../factories";
 import { call, cookieFrom } from "./support/staff";
 
 const tokenOf = (cookie: string) => cookie.split("=")[1]!;
+const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
 describe("staff sign-in", () => {
   const testDb = useTestDatabase();
 
   async function staffWithTotp() {
-    const secret = generateTotpSecret();
+    const secret = TOTP_SECRET;
     const staff = await createStaff(testDb().db, { email: "koordinator@example.org", totp_secret: secret });
     return { staff, secret };
   }
@@ -116,16 +117,15 @@ describe("staff sign-in", () => {
   });
 
   it("re-hashes the password with today's parameters at sign-in", async () => {
-    const original = hashParams();
     setHashParamsForTests({ N: 2 ** 9, r: 8, p: 1 });
     const oldHash = await hashPassword("et gammelt passord her");
-    setHashParamsForTests(original);
-    const staff = await createStaff(testDb().db, { totp_secret: generateTotpSecret(), password_hash: oldHash });
+    setHashParamsForTests(TEST_HASH_PARAMS);
+    const staff = await createStaff(testDb().db, { totp_secret: TOTP_SECRET, password_hash: oldHash });
     const res = await passwordStep(staff.email, "et gammelt passord her");
     expect(res.status).toBe(303);
     const row = await testDb().db.selectFrom("staff_users").select("password_hash").where("id", "=", staff.id).executeTakeFirstOrThrow();
     expect(row.password_hash).not.toBe(oldHash);
-    expect(row.password_hash.startsWith(`scrypt$${original.N}$`)).toBe(true);
+    expect(row.password_hash.startsWith(`scrypt$${TEST_HASH_PARAMS.N}$`)).toBe(true);
   });
 
   it("sets TOTP up at the first sign-in, shows recovery codes once, and a recovery code works once", async () => {

@@ -9,7 +9,8 @@ import { server } from "../mocks/server";
 process.env.DATABASE_PATH = ":memory:";
 
 // The production cost (N=2^17, 128 MiB) would make every sign-in test take a quarter second.
-setHashParamsForTests({ N: 2 ** 10, r: 8, p: 1 });
+export const TEST_HASH_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
+setHashParamsForTests(TEST_HASH_PARAMS);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());

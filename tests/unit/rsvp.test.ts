@@ -1,6 +1,5 @@
 import {
   answerBlock,
-  canAnswer,
   nextArrival,
   pickPromotions,
   placesState,
@@ -17,14 +16,14 @@ const scheduled = { status: "scheduled" as const, starts_at: starts, rsvp_deadli
 describe("who may still answer", () => {
   test("answers close when the activity starts if there is no deadline", () => {
     expect(rsvpDeadline(scheduled)).toBe(starts);
-    expect(canAnswer(scheduled, new Date("2026-12-10T16:59:59.000Z"))).toBe(true);
+    expect(answerBlock(scheduled, new Date("2026-12-10T16:59:59.000Z"))).toBeNull();
     expect(answerBlock(scheduled, new Date(starts))).toBe("closed");
   });
 
   test("answers close at the RSVP deadline when there is one", () => {
     const withDeadline = { ...scheduled, rsvp_deadline: "2026-12-08T12:00:00.000Z" };
     expect(rsvpDeadline(withDeadline)).toBe("2026-12-08T12:00:00.000Z");
-    expect(canAnswer(withDeadline, new Date("2026-12-08T11:59:00.000Z"))).toBe(true);
+    expect(answerBlock(withDeadline, new Date("2026-12-08T11:59:00.000Z"))).toBeNull();
     expect(answerBlock(withDeadline, new Date("2026-12-09T00:00:00.000Z"))).toBe("closed");
   });
 

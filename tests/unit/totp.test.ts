@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentTotpCode, generateTotpSecret, totpUri, verifyTotp } from "~/auth/totp.server";
+import { pendingTotpSecret } from "~/auth/staff-auth.server";
+import { currentTotpCode, totpUri, verifyTotp } from "~/auth/totp.server";
 
 const SECRET = "JBSWY3DPEHPK3PXP";
 // A step boundary (step 59_856_480), so ±30 s is exactly one step either way.
@@ -14,10 +15,11 @@ describe("TOTP", () => {
     expect(currentTotpCode(rfcSecret, new Date(59_000))).toBe("287082");
   });
 
-  it("generates a 160-bit base32 secret, different every time", () => {
-    const secret = generateTotpSecret();
+  it("offers at set-up a 160-bit base32 secret, the same for one sign-in session and another for the next", () => {
+    const secret = pendingTotpSecret("a".repeat(43));
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(generateTotpSecret()).not.toBe(secret);
+    expect(pendingTotpSecret("a".repeat(43))).toBe(secret);
+    expect(pendingTotpSecret("b".repeat(43))).not.toBe(secret);
   });
 
   it("builds an otpauth URI with the issuer, label and standard parameters", () => {

@@ -50,6 +50,12 @@ export async function staffCookie(db: AppDatabase, staffId: string): Promise<str
   return `${sessionCookieName()}=${session.token}`;
 }
 
+/** Signed in with a password, the second factor still to come. */
+export async function pendingStaffCookie(db: AppDatabase, staffId: string): Promise<string> {
+  const session = await createSession(db, { staffId }, SESSION_POLICY.staff);
+  return `${sessionCookieName()}=${session.token}`;
+}
+
 export async function memberCookie(db: AppDatabase, memberId: string): Promise<string> {
   const session = await createSession(db, { memberId }, SESSION_POLICY.memberSharedDevice);
   return `${sessionCookieName()}=${session.token}`;

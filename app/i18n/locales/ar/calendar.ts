@@ -63,9 +63,4 @@ export default {
       fileName: "mawid",
     },
   },
-  validation: {
-    calendar: {
-      unknownAction: "حدث خطأ. حاول مرة أخرى.",
-    },
-  },
 } as const;

@@ -20,7 +20,6 @@ const ar: Catalog = {
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
-    ...calendar.validation,
     ...staff.validation,
   },
 };

@@ -64,9 +64,4 @@ export default {
       fileName: "appointment",
     },
   },
-  validation: {
-    calendar: {
-      unknownAction: "Something went wrong. Please try again.",
-    },
-  },
 };

@@ -18,7 +18,6 @@ const en: Catalog = {
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
-    ...calendar.validation,
     ...staff.validation,
   },
 };

@@ -66,9 +66,4 @@ export default {
       fileName: "avtale",
     },
   },
-  validation: {
-    calendar: {
-      unknownAction: "Noe gikk galt. Prøv igjen.",
-    },
-  },
 } as const;

@@ -63,9 +63,4 @@ export default {
       fileName: "ballan",
     },
   },
-  validation: {
-    calendar: {
-      unknownAction: "Wax baa khaldamay. Mar kale isku day.",
-    },
-  },
 } as const;

@@ -20,7 +20,6 @@ const so: Catalog = {
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
-    ...calendar.validation,
     ...staff.validation,
   },
 };

@@ -63,9 +63,4 @@ export default {
       fileName: "mulaqat",
     },
   },
-  validation: {
-    calendar: {
-      unknownAction: "کچھ غلط ہو گیا۔ دوبارہ کوشش کریں۔",
-    },
-  },
 } as const;

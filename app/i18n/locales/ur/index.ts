@@ -20,7 +20,6 @@ const ur: Catalog = {
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
-    ...calendar.validation,
     ...staff.validation,
   },
 };
