@@ -26,6 +26,7 @@ export interface RetentionReport {
   auditEntriesDeleted: number;
   sessionsDeleted: number;
   rateLimitWindowsDeleted: number;
+  feedTokensDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,6 +87,13 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where("window_start", "<", new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS).toISOString())
     .executeTakeFirst();
 
+  // A revoked calendar link answers 404 like one that never existed, so its row serves nothing.
+  const feedTokens = await db
+    .deleteFrom("feed_tokens")
+    .where("revoked_at", "is not", null)
+    .where("revoked_at", "<=", now.toISOString())
+    .executeTakeFirst();
+
   return {
     notesCleared: Number(notes.numUpdatedRows),
     addressesCleared: Number(addresses.numUpdatedRows),
@@ -94,6 +102,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     auditEntriesDeleted: Number(audit.numDeletedRows),
     sessionsDeleted: Number(sessions.numDeletedRows),
     rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
+    feedTokensDeleted: Number(feedTokens.numDeletedRows),
   };
 }
 
