@@ -217,6 +217,12 @@ export interface AnonymousAttendanceTable {
   going_count: Generated<number>;
 }
 
+export interface HealthProbeTable {
+  /** always 1: one row, rewritten by the health check */
+  id: number;
+  written_at: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -236,6 +242,7 @@ export interface Database {
   rate_limits: RateLimitTable;
   app_secrets: AppSecretTable;
   anonymous_attendance: AnonymousAttendanceTable;
+  health_probe: HealthProbeTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
