@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotSavedMessage } from "./NotSavedMessage";
 
 /**
  * The one error boundary every route uses. Expected failures are thrown Responses (404, 403, …);
@@ -10,6 +11,7 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
+  if (status === 503) return <NotSavedMessage />;
   if (status === 404) {
     return (
       <section className="panel" aria-labelledby="error-title">

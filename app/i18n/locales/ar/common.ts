@@ -37,6 +37,8 @@ export default {
     errorBody: "ليس هذا خطأك. حاول مرة أخرى بعد قليل.",
     goHome: "اذهب إلى الصفحة الرئيسية",
     statusTitle: "خطأ {{status}}",
+    notSavedTitle: "لم نتمكن من حفظ هذا",
+    notSavedBody: "لم يتغيّر شيء. لا يمكننا حفظ أي شيء الآن. يُرجى المحاولة مرة أخرى بعد قليل.",
   },
   validation: {
     summaryTitle: "يجب تصحيح شيء",

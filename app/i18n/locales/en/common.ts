@@ -38,6 +38,8 @@ export default {
     errorBody: "It is not your fault. Please try again in a little while.",
     goHome: "Go to the front page",
     statusTitle: "Error {{status}}",
+    notSavedTitle: "We could not save this",
+    notSavedBody: "Nothing was changed. We cannot save anything right now. Please try again in a little while.",
   },
   validation: {
     summaryTitle: "Something needs fixing",

@@ -37,6 +37,8 @@ export default {
     errorBody: "Det er ikke din feil. Prøv igjen om litt.",
     goHome: "Gå til forsiden",
     statusTitle: "Feil {{status}}",
+    notSavedTitle: "Vi fikk ikke lagret dette",
+    notSavedBody: "Ingenting ble endret. Akkurat nå kan vi ikke lagre noe. Prøv igjen om litt.",
   },
   validation: {
     summaryTitle: "Noe må rettes",

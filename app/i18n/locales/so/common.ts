@@ -37,6 +37,8 @@ export default {
     errorBody: "Khaladku adiga maaha. Mar kale isku day wax yar kadib.",
     goHome: "Tag bogga hore",
     statusTitle: "Khalad {{status}}",
+    notSavedTitle: "Ma aanan kaydin karin tan",
+    notSavedBody: "Waxba lama beddelin. Hadda waxba ma kaydin karno. Fadlan mar kale isku day wax yar kadib.",
   },
   validation: {
     summaryTitle: "Wax baa u baahan in la saxo",
