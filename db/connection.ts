@@ -2,8 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from "kysely";
 import type { Database } from "./schema";
+import { noteWriteFailed, noteWriteSaved, storageFailureCode } from "./write-health";
 
 export const DEFAULT_DATABASE_PATH = "data/moteplass.sqlite";
 
@@ -15,6 +16,13 @@ export interface OpenedDatabase {
   sqlite: SQLite.Database;
 }
 
+const rawHandles = new WeakMap<object, SQLite.Database>();
+
+/** The better-sqlite3 handle behind a Kysely instance opened here, to ask it about its state. */
+export function rawHandleOf(db: object): SQLite.Database | undefined {
+  return rawHandles.get(db);
+}
+
 export function openDatabase(filename: string = DEFAULT_DATABASE_PATH): OpenedDatabase {
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   const sqlite = new SQLite(filename);
@@ -24,6 +32,56 @@ export function openDatabase(filename: string = DEFAULT_DATABASE_PATH): OpenedDa
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: watchingWrites(new SqliteDialect({ database: sqlite }), sqlite) });
+  rawHandles.set(db, sqlite);
   return { db, sqlite };
+}
+
+/**
+ * The SQLite dialect, telling db/write-health.ts how writes go: a statement that fails because the
+ * storage is full or failing, and a write that is saved (a commit, or a write outside a
+ * transaction). Errors pass through unchanged.
+ */
+function watchingWrites(dialect: Dialect, sqlite: SQLite.Database): Dialect {
+  const watch = (connection: DatabaseConnection): DatabaseConnection => ({
+    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      try {
+        const result = await connection.executeQuery<R>(query);
+        // numAffectedRows is set for statements that return no rows: writes, BEGIN, COMMIT, ROLLBACK.
+        if (result.numAffectedRows !== undefined && !sqlite.inTransaction && !/^\s*rollback/i.test(query.sql)) noteWriteSaved();
+        return result;
+      } catch (error) {
+        const code = storageFailureCode(error);
+        if (code) noteWriteFailed(code);
+        throw error;
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  });
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver(): Driver {
+      const driver = dialect.createDriver();
+      const watched = new WeakMap<DatabaseConnection, DatabaseConnection>();
+      return {
+        init: () => driver.init(),
+        async acquireConnection() {
+          const connection = await driver.acquireConnection();
+          let wrapped = watched.get(connection);
+          if (!wrapped) watched.set(connection, (wrapped = watch(connection)));
+          return wrapped;
+        },
+        beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+        commitTransaction: (connection) => driver.commitTransaction(connection),
+        rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+        savepoint: driver.savepoint?.bind(driver),
+        rollbackToSavepoint: driver.rollbackToSavepoint?.bind(driver),
+        releaseSavepoint: driver.releaseSavepoint?.bind(driver),
+        releaseConnection: (connection) => driver.releaseConnection(connection),
+        destroy: () => driver.destroy(),
+      };
+    },
+  };
 }

@@ -27,6 +27,7 @@ export interface RetentionReport {
   sessionsDeleted: number;
   rateLimitWindowsDeleted: number;
   joinReceiptsDeleted: number;
+  feedTokensDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -89,6 +90,12 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
 
   // The only link between an invite and the member it made, kept only while a join may be repeated.
   const joinReceipts = await db.deleteFrom("join_receipts").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  // A revoked calendar link answers 404 like one that never existed, so its row serves nothing.
+  const feedTokens = await db
+    .deleteFrom("feed_tokens")
+    .where("revoked_at", "is not", null)
+    .where("revoked_at", "<=", now.toISOString())
+    .executeTakeFirst();
 
   return {
     notesCleared: Number(notes.numUpdatedRows),
@@ -99,6 +106,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     sessionsDeleted: Number(sessions.numDeletedRows),
     rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
     joinReceiptsDeleted: Number(joinReceipts.numDeletedRows),
+    feedTokensDeleted: Number(feedTokens.numDeletedRows),
   };
 }
 

@@ -226,6 +226,12 @@ export interface JoinReceiptTable {
   expires_at: string;
 }
 
+export interface HealthProbeTable {
+  /** always 1: one row, rewritten by the health check */
+  id: number;
+  written_at: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -246,6 +252,7 @@ export interface Database {
   app_secrets: AppSecretTable;
   anonymous_attendance: AnonymousAttendanceTable;
   join_receipts: JoinReceiptTable;
+  health_probe: HealthProbeTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;

@@ -3,6 +3,7 @@
 // second wait (busy_timeout) until the first commits. A PostgreSQL dialect would use
 // SERIALIZABLE or row locks here instead.
 import { sql, type Kysely } from "kysely";
+import { rawHandleOf } from "./connection";
 import type { Database } from "./schema";
 
 const insideWrite = new WeakSet<Kysely<Database>>();
@@ -21,7 +22,11 @@ export async function writeTransaction<T>(
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // SQLite rolls back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, …); a second
+      // rollback would then fail with "no transaction is active" and hide the real error.
+      if (rawHandleOf(db)?.inTransaction ?? true) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+      }
       throw error;
     }
   });

@@ -7,6 +7,7 @@ import express from "express";
 import { log, redactPath } from "../app/utils/logger.server";
 import { refuseCrossSiteWrites } from "./csrf";
 import { securityHeaders } from "./security";
+import { answerStorageFailuresWith503 } from "./storage-failure";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -49,7 +50,7 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: answerStorageFailuresWith503(build),
       mode: build.mode,
       // req.ip honours "trust proxy" (TRUST_PROXY); only rate limits may use it, as a keyed hash.
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),

@@ -1,6 +1,7 @@
 // Small facts about an activity that the list and the detail page both show.
 import { useTranslation } from "react-i18next";
 import { placesState } from "~/domain/rsvp";
+import { conjunction, languageName } from "~/i18n/intl";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
 
 export type ActivityScope = "group" | "chapter" | "national";
@@ -46,18 +47,8 @@ export function AnswerBadge({
 
 /** Language codes ("nb,en") as names in the reader's language ("norsk bokmål, engelsk"). */
 export function languageNames(codes: readonly string[], localeTag: string): string {
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([localeTag], { type: "language" });
-  } catch {
-    names = undefined;
-  }
-  const list = codes.map((code) => {
-    try {
-      return names?.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
-  return new Intl.ListFormat(localeTag, { type: "conjunction" }).format(list);
+  return conjunction(
+    codes.map((code) => languageName(code, localeTag)),
+    localeTag,
+  );
 }

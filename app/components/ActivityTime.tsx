@@ -2,6 +2,7 @@
 // own time zone never matters: every format names Europe/Oslo.
 import { useTranslation } from "react-i18next";
 import { isLocale, FORMAT_TAGS, DEFAULT_LOCALE } from "~/i18n/config";
+import { dateTimeFormat } from "~/i18n/intl";
 
 const OSLO_DAY_AND_TIME: Intl.DateTimeFormatOptions = {
   timeZone: "Europe/Oslo",
@@ -17,7 +18,7 @@ const OSLO_DAY_AND_TIME: Intl.DateTimeFormatOptions = {
 
 /** "tirsdag 1. desember, 18:00–20:00"; a range over two days names both days. */
 export function formatActivityTime(localeTag: string, startsAt: string, endsAt?: string): string {
-  const format = new Intl.DateTimeFormat(localeTag, OSLO_DAY_AND_TIME);
+  const format = dateTimeFormat(localeTag, OSLO_DAY_AND_TIME);
   const text = endsAt ? format.formatRange(new Date(startsAt), new Date(endsAt)) : format.format(new Date(startsAt));
   // Node puts thin spaces around the dash of a range over two days, Chromium plain ones: the
   // server's text must be the browser's, or hydration fails.

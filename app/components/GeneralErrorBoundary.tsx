@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotSavedMessage } from "./NotSavedMessage";
 
 /**
  * The one error boundary every route uses. Expected failures are thrown Responses (404, 403, …);
@@ -25,6 +26,7 @@ export function GeneralErrorBoundary() {
       </section>
     );
   }
+  if (status === 503) return <NotSavedMessage />;
   if (status === 404) {
     return (
       <section className="panel" aria-labelledby="error-title">

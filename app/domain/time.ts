@@ -5,6 +5,7 @@
 // - last Sunday of March, 02:00–02:59 does not exist (the clock jumps from 02:00 to 03:00);
 // - last Sunday of October, 02:00–02:59 happens twice (summer time first, then winter time).
 // A nonexistent time is refused; an ambiguous one is resolved by an explicit choice.
+import { dateTimeFormat } from "~/i18n/intl";
 
 const OSLO = "Europe/Oslo";
 const MINUTE_MS = 60_000;
@@ -134,7 +135,7 @@ export function addDaysToDateInput(date: string, days: number): string {
 
 /** Date and time for people to read, in Oslo, in the reader's language (e.g. "tir. 3. mars 18:00"). */
 export function formatOsloDateTime(iso: string, localeTag: string): string {
-  return new Intl.DateTimeFormat(localeTag, {
+  return dateTimeFormat(localeTag, {
     timeZone: OSLO,
     weekday: "short",
     day: "numeric",
@@ -148,7 +149,7 @@ export function formatOsloDateTime(iso: string, localeTag: string): string {
 /** A day for people to read, in Oslo (e.g. "3. mars 2027"). */
 export function formatOsloDay(isoOrDate: string, localeTag: string): string {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDate) ? `${isoOrDate}T12:00:00.000Z` : isoOrDate;
-  return new Intl.DateTimeFormat(localeTag, { timeZone: OSLO, day: "numeric", month: "long", year: "numeric" }).format(
+  return dateTimeFormat(localeTag, { timeZone: OSLO, day: "numeric", month: "long", year: "numeric" }).format(
     new Date(instant),
   );
 }

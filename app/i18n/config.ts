@@ -13,12 +13,12 @@ export const DEFAULT_LOCALE: Locale = "nb";
 /** The BCP 47 tag of each language, for <html lang> (screen readers, fonts, hyphenation). */
 export const LOCALE_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB", ar: "ar", ur: "ur-PK", so: "so" };
 /**
- * The tag dates, times and language names are formatted with (Intl). Server (Node, full ICU) and
- * browser must print the same text, or hydration fails. Plain "ar" and "ur-PK" keep Western
+ * The tag dates, times and language names are formatted with (./intl.ts). Server (Node, full ICU)
+ * and browser must print the same text, or hydration fails. Plain "ar" and "ur-PK" keep Western
  * digits, as on invite slips (ar-EG/ur-IN would not). Chromium ships no Somali data, so Somali
- * dates use en-GB: Somali month names come from English (Diseembar, Noofeembar).
+ * comes from the app's own CLDR tables (./somali-intl.ts) on both sides.
  */
-export const FORMAT_TAGS: Record<Locale, string> = { ...LOCALE_TAGS, so: "en-GB" };
+export const FORMAT_TAGS: Record<Locale, string> = { ...LOCALE_TAGS };
 /** Each language in its own name: a reader looks for the word they can read. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   nb: "Norsk",

@@ -247,7 +247,7 @@ function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
 /**
  * One activity as this member may see it, or undefined when they may not (or it does not exist:
  * the caller cannot tell the two apart, and neither can the member). The address is selected
- * only when the member's own answer is "going". Two queries.
+ * only when the member's own answer is "going" and the activity is not cancelled. Two queries.
  */
 export async function findActivityForMember(
   db: AppDatabase,
@@ -260,7 +260,13 @@ export async function findActivityForMember(
       "activities.rsvp_deadline",
       "mine.note as my_note",
       "mine.show_pseudonym as my_show_pseudonym",
-      eb.case().when("mine.status", "=", "going").then(eb.ref("activities.address")).else(null).end().as("address"),
+      eb
+        .case()
+        .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
+        .then(eb.ref("activities.address"))
+        .else(null)
+        .end()
+        .as("address"),
       waitlistCount(eb).as("waitlist_count"),
     ])
     .executeTakeFirst();

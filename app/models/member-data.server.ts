@@ -1,7 +1,7 @@
 // A member's own data: everything stored about them (to download), and deleting it all at once.
 import type { AppDatabase } from "../../db/connection";
 import { writeTransaction } from "../../db/transaction";
-import { promoteFromWaitlist } from "./rsvps.server";
+import { releaseComingAnswers } from "./rsvps.server";
 
 /**
  * Everything the database holds about one member, scoped to them in every query. Secrets (the
@@ -129,15 +129,14 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
     const member = await trx.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst();
     if (!member) return false;
 
-    const going = await trx
+    // The same path as leaving a group or being deactivated: coming places go to the waitlist.
+    await releaseComingAnswers(trx, { memberId }, now);
+    const ended = await trx
       .selectFrom("rsvps")
-      .innerJoin("activities", "activities.id", "rsvps.activity_id")
-      .select(["rsvps.activity_id", "activities.ends_at"])
-      .where("rsvps.member_id", "=", memberId)
-      .where("rsvps.status", "=", "going")
+      .select("activity_id")
+      .where("member_id", "=", memberId)
+      .where("status", "=", "going")
       .execute();
-    const ended = going.filter((g) => Date.parse(g.ends_at) <= now.getTime());
-    const coming = going.filter((g) => Date.parse(g.ends_at) > now.getTime());
 
     for (const { activity_id } of ended) {
       await trx
@@ -161,8 +160,6 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
       )
       .execute();
     await trx.deleteFrom("members").where("id", "=", memberId).execute();
-
-    for (const { activity_id } of coming) await promoteFromWaitlist(trx, activity_id, now);
     return true;
   });
 }

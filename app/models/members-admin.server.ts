@@ -7,6 +7,7 @@ import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/auth/se
 import { endAllSessionsOf } from "~/auth/session.server";
 import { newId } from "~/utils/ids.server";
 import { revokeFeedTokensOf } from "./feeds.server";
+import { releaseComingAnswers } from "./rsvps.server";
 
 const RESET_CODE_DAYS = 7;
 /** 5 groups of 4 Crockford characters = 100 bits: enough for a code that works once, for a week. */
@@ -36,8 +37,8 @@ export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
 }
 
 /**
- * Deactivates a member of this chapter: sign-in stops, every session ends and every feed token is
- * revoked, in one transaction. False when there was nothing to do (not found, already done).
+ * Deactivates a member of this chapter: sign-in stops, every session ends, every feed token is
+ * revoked and her places in coming activities go to the waitlist, in one transaction. False when there was nothing to do (not found, already done).
  */
 export function deactivateMember(db: AppDatabase, input: { chapterId: string; memberId: string }, now = new Date()) {
   return writeTransaction(db, async (trx) => {
@@ -51,6 +52,7 @@ export function deactivateMember(db: AppDatabase, input: { chapterId: string; me
     if (Number(result.numUpdatedRows) !== 1) return false;
     await endAllSessionsOf(trx, { memberId: input.memberId });
     await revokeFeedTokensOf(trx, { memberId: input.memberId }, now);
+    await releaseComingAnswers(trx, { memberId: input.memberId }, now);
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
 import { pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
 import { newId } from "~/utils/ids.server";
 import { inviteCodeHash, redeemInvite } from "./invites.server";
+import { releaseComingAnswers } from "./rsvps.server";
 
 export type JoinResult =
   | { ok: true; memberId: string }
@@ -249,7 +250,19 @@ export async function requestGroupMembership(
   return status;
 }
 
-/** Leaving a group, or taking back a request. */
-export async function leaveGroup(db: AppDatabase, memberId: string, groupId: string) {
-  await db.deleteFrom("group_memberships").where("member_id", "=", memberId).where("group_id", "=", groupId).execute();
+/**
+ * Leaving a group, or taking back a request. Leaving an active membership also takes back her
+ * answers to the group's coming activities (she can no longer see them) and frees her places for
+ * the waitlist, in the same transaction.
+ */
+export async function leaveGroup(db: AppDatabase, memberId: string, groupId: string, now = new Date()) {
+  await writeTransaction(db, async (trx) => {
+    const left = await trx
+      .deleteFrom("group_memberships")
+      .where("member_id", "=", memberId)
+      .where("group_id", "=", groupId)
+      .returning("status")
+      .executeTakeFirst();
+    if (left?.status === "active") await releaseComingAnswers(trx, { memberId, groupId }, now);
+  });
 }

@@ -173,3 +173,32 @@ export async function promoteFromWaitlist(db: AppDatabase, activityId: string, n
     return promoted.map((r) => r.member_id);
   });
 }
+
+/**
+ * Takes back a member's answers to activities that have not ended yet, as if she had withdrawn
+ * each one, and gives the freed places to the waitlist. Used when she can no longer see those
+ * activities: she left the group (`groupId`), or staff deactivated her (every activity). Joins the
+ * caller's transaction, so the change and the freed places land together. Returns the activities
+ * whose answers were taken back.
+ */
+export async function releaseComingAnswers(
+  db: AppDatabase,
+  who: { memberId: string; groupId?: string },
+  now: Date = new Date(),
+): Promise<string[]> {
+  return writeTransaction(db, async (trx) => {
+    const coming = await trx
+      .selectFrom("rsvps")
+      .innerJoin("activities", "activities.id", "rsvps.activity_id")
+      .select("rsvps.activity_id")
+      .where("rsvps.member_id", "=", who.memberId)
+      .where("activities.ends_at", ">", now.toISOString())
+      .$if(who.groupId !== undefined, (q) => q.where("activities.group_id", "=", who.groupId!))
+      .execute();
+    const activityIds = coming.map((c) => c.activity_id);
+    if (activityIds.length === 0) return [];
+    await trx.deleteFrom("rsvps").where("member_id", "=", who.memberId).where("activity_id", "in", activityIds).execute();
+    for (const activityId of activityIds) await promoteFromWaitlist(trx, activityId, now);
+    return activityIds;
+  });
+}

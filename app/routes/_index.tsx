@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useLocaleTag } from "~/components/ActivityTime";
 import { SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
 import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/domain/oslo-weeks";
+import { dateTimeFormat } from "~/i18n/intl";
 import { listActiveGroupsForMember, listUpcomingActivitiesForMember } from "~/models/activities.server";
 import { listChapters } from "~/models/chapters.server";
 import { db } from "~/utils/db.server";
@@ -73,7 +74,7 @@ function MemberHome({ activities, groups, weekStarts, filter }: MemberHomeData) 
       : offset === 1
         ? t("activities.nextWeek")
         : t("activities.weekOf", {
-            date: new Intl.DateTimeFormat(tag, { timeZone: "Europe/Oslo", day: "numeric", month: "long" }).format(new Date(start)),
+            date: dateTimeFormat(tag, { timeZone: "Europe/Oslo", day: "numeric", month: "long" }).format(new Date(start)),
           });
   return (
     <div className="stack">

@@ -1,6 +1,7 @@
 // GET /activities/<id>/calendar.ics — one activity as a calendar file, for the signed-in member
 // who may see it (the same scope as the activity page; anything else is 404). The same rules as
 // the feed: the address only when going, discreet titles when the member chose them, the same UID.
+// A cancelled activity answers 404 (the feed is what tells calendars about a cancellation).
 // A resource route: no component and no ErrorBoundary.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/auth/viewer.server";
@@ -17,7 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     memberId: member.id,
     chapterId: member.chapterId,
   });
-  if (!found) {
+  // A cancelled activity has no file to offer: the same 404 as an unknown one, so a download
+  // never adds an entry (or a trace) to the calendar for a meeting that will not happen.
+  if (!found || found.activity.status === "cancelled") {
     return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const text = buildFeedCalendar([found.activity], {

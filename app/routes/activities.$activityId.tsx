@@ -94,15 +94,18 @@ export default function ActivityPage() {
             <dt>{t("activities.area")}</dt>
             <dd>{activity.area}</dd>
           </div>
-          <div>
-            <dt>{t("activities.address")}</dt>
-            <dd>
-              {activity.address ??
-                (view === "member" && member?.myStatus !== "going"
-                  ? t("activities.addressWhenGoing")
-                  : t("activities.addressMissing"))}
-            </dd>
-          </div>
+          {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
+          {view === "member" && cancelled ? null : (
+            <div>
+              <dt>{t("activities.address")}</dt>
+              <dd>
+                {activity.address ??
+                  (view === "member" && member?.myStatus !== "going"
+                    ? t("activities.addressWhenGoing")
+                    : t("activities.addressMissing"))}
+              </dd>
+            </div>
+          )}
           {activity.languages.length > 0 ? (
             <div>
               <dt>{t("activities.languages")}</dt>
@@ -113,7 +116,7 @@ export default function ActivityPage() {
             </div>
           ) : null}
         </dl>
-        {view === "member" ? (
+        {view === "member" && !cancelled ? (
           <p>
             {/* A resource route: a plain link, so the browser downloads the file. */}
             <a href={`/activities/${encodeURIComponent(activity.id)}/calendar.ics`} download>

@@ -1,15 +1,18 @@
-// Health check for load balancers: 200 when the database answers, 503 otherwise.
+// Health check for load balancers and monitoring: 200 when the database answers and can save,
+// 503 otherwise. Reads alone are not enough: on a full disk every read works and every write fails.
 import { sql } from "kysely";
+import { checkWriteHealth } from "../../db/write-health";
 import { db } from "~/utils/db.server";
+
+const headers = { "Content-Type": "text/plain", "Cache-Control": "no-store" };
 
 export async function loader() {
   try {
     await sql`select 1`.execute(db());
-    return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
   } catch {
-    return new Response("database unavailable", {
-      status: 503,
-      headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" },
-    });
+    return new Response("database unavailable", { status: 503, headers });
   }
+  const writes = await checkWriteHealth(db());
+  if (!writes.ok) return new Response("database cannot save", { status: 503, headers });
+  return new Response("ok", { headers });
 }

@@ -1,5 +1,6 @@
 import { createSession, SESSION_POLICY } from "~/auth/session.server";
 import { recordAudit } from "~/models/audit.server";
+import { rotateFeedToken } from "~/models/feeds.server";
 import { retentionPolicyFromEnv, runRetention } from "../../db/retention";
 import { parseEnv } from "~/utils/env.server";
 import { createActivity, createChapter, createMember, createRsvp, createStaff } from "../factories";
@@ -83,6 +84,18 @@ describe("runRetention", () => {
     expect(await runRetention(db, POLICY)).toMatchObject({ sessionsDeleted: 2, rateLimitWindowsDeleted: 1 });
     expect(await db.selectFrom("sessions").select("id").execute()).toEqual([{ id: live.sessionId }]);
     expect(await db.selectFrom("rate_limits").select("key").execute()).toEqual([{ key: "login-ip/900:b" }]);
+  });
+
+  test("deletes calendar links that were replaced or revoked, and keeps the live ones", async () => {
+    const { db } = database();
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id });
+    for (let i = 0; i < 300; i++) await rotateFeedToken(db, { memberId: member.id }, new Date(NOW.getTime() - (300 - i) * 1000));
+    const live = await db.selectFrom("feed_tokens").select("id").where("revoked_at", "is", null).execute();
+    expect(live).toHaveLength(1);
+
+    expect(await runRetention(db, POLICY)).toMatchObject({ feedTokensDeleted: 299 });
+    expect(await db.selectFrom("feed_tokens").select("id").execute()).toEqual(live);
   });
 
   test("reads its periods from RETENTION_* variables, 30/30/90/365 days unless set", () => {

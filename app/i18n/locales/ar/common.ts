@@ -42,6 +42,8 @@ export default {
     backToStaff: "العودة إلى صفحات الموظفين",
     forbiddenTitle: "ليس لديك إذن لفتح هذه الصفحة",
     forbiddenBody: "الحساب الذي سجّلت الدخول به لا يستطيع فتح هذه الصفحة.",
+    notSavedTitle: "لم نتمكن من حفظ هذا",
+    notSavedBody: "لم يتغيّر شيء. لا يمكننا حفظ أي شيء الآن. يُرجى المحاولة مرة أخرى بعد قليل.",
   },
   validation: {
     summaryTitle: "يجب تصحيح شيء",

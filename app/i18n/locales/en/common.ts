@@ -43,6 +43,8 @@ export default {
     backToStaff: "Back to the staff pages",
     forbiddenTitle: "You do not have access to this page",
     forbiddenBody: "The account you are signed in with cannot open this page.",
+    notSavedTitle: "We could not save this",
+    notSavedBody: "Nothing was changed. We cannot save anything right now. Please try again in a little while.",
   },
   validation: {
     summaryTitle: "Something needs fixing",

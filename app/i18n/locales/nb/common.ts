@@ -42,6 +42,8 @@ export default {
     backToStaff: "Tilbake til ansattsidene",
     forbiddenTitle: "Du har ikke tilgang til denne siden",
     forbiddenBody: "Kontoen du er logget inn med, kan ikke åpne denne siden.",
+    notSavedTitle: "Vi fikk ikke lagret dette",
+    notSavedBody: "Ingenting ble endret. Akkurat nå kan vi ikke lagre noe. Prøv igjen om litt.",
   },
   validation: {
     summaryTitle: "Noe må rettes",

@@ -42,6 +42,8 @@ export default {
     backToStaff: "Ku noqo bogagga shaqaalaha",
     forbiddenTitle: "Uma lihid oggolaansho boggan",
     forbiddenBody: "Akoonka aad ku gashay ma furi karo boggan.",
+    notSavedTitle: "Ma aanan kaydin karin tan",
+    notSavedBody: "Waxba lama beddelin. Hadda waxba ma kaydin karno. Fadlan mar kale isku day wax yar kadib.",
   },
   validation: {
     summaryTitle: "Wax baa u baahan in la saxo",
