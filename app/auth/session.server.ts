@@ -4,7 +4,7 @@
 import type { AppDatabase } from "../../db/connection";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { readCookie } from "~/i18n/locale.server";
+import { readCookie } from "~/utils/cookies.server";
 import { hashSecret, randomToken } from "./secrets.server";
 
 const MINUTE = 60;
