@@ -29,7 +29,7 @@ describe("the server process", () => {
   });
 
   test("refuses to start with a bad environment, naming the variable", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const child = spawn(process.execPath, ["build/server.js"], {
       cwd: root,
       env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "not-a-port", DATABASE_PATH: ":memory:" },
       stdio: ["ignore", "pipe", "pipe"],
