@@ -2,6 +2,7 @@
 // then Remix, and one answer for every error. It takes everything from the app out of the build
 // (build.entry.module.serverHooks), so the process holds one copy of each module.
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
@@ -11,7 +12,7 @@ import type { ServerHooks } from "../app/utils/server-hooks.server";
 import { refuseCrossSiteWrites } from "./csrf";
 import { ALLOWED_METHODS, allowOnlyOurMethods, answerErrors, limitRequestBodies, refuseUnreadablePaths } from "./guards";
 import { remixHandler } from "./remix";
-import { fixedSecurityHeaders, securityHeaders } from "./security";
+import { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "./security";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -83,7 +84,8 @@ export function answerOutsideExpress(server: Server, hsts: boolean) {
   const fixed = { ...fixedSecurityHeaders({ hsts }), "Content-Length": "0", Connection: "close" };
   const answer = (socket: Duplex, status: string, extra: Record<string, string> = {}) => {
     if (!socket.writable) return void socket.destroy();
-    const headers = Object.entries({ ...fixed, ...extra }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const csp = contentSecurityPolicy(randomBytes(16).toString("base64"));
+    const headers = Object.entries({ "Content-Security-Policy": csp, ...fixed, ...extra }).map(([k, v]) => `${k}: ${v}\r\n`);
     socket.end(`HTTP/1.1 ${status}\r\n${headers.join("")}\r\n`);
   };
   server.on("connect", (_req, socket: Duplex) => {

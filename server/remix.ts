@@ -36,11 +36,17 @@ export function remixHandler(
   };
 }
 
-/** The URL as the browser sees it; "trust proxy" (TRUST_PROXY) decides X-Forwarded-* as in Express. */
+/** The URL as the browser sees it; X-Forwarded-* count only from a trusted proxy (TRUST_PROXY). */
 function requestUrl(req: ExpressRequest): string | undefined {
-  const port = /:(\d+)$/.exec(req.get("x-forwarded-host") ?? req.get("host") ?? "")?.[1];
+  const trusted = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  const forwarded = trusted(req.socket.remoteAddress, 0) ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || req.get("host");
+  if (!host) return undefined;
   try {
-    return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
+    // A host must be a host: "", "a/b", "a?b", "u@a" would move the path or the origin.
+    const origin = new URL(`${req.protocol}://${host}`);
+    if (origin.pathname !== "/" || origin.search || origin.hash || origin.username || origin.password) return undefined;
+    return new URL(origin.origin + req.originalUrl).href;
   } catch {
     return undefined;
   }

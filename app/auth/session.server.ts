@@ -43,6 +43,17 @@ export function clearSessionCookie(): string {
   return parts.join("; ");
 }
 
+/**
+ * The answer's headers when this browser signs out (sign-out, "sign out everywhere", quick exit):
+ * the session cookie cleared, and browsers that know Clear-Site-Data drop our cookies, storage
+ * and cache too, so a shared phone keeps nothing of the visit.
+ */
+export function signedOutHeaders(): Headers {
+  const headers = new Headers({ "Clear-Site-Data": '"cache", "cookies", "storage"', "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", clearSessionCookie());
+  return headers;
+}
+
 export function sessionTokenFrom(request: Request): string | undefined {
   const token = readCookie(request.headers.get("Cookie"), sessionCookieName());
   // Our tokens are 43 base64url characters; anything else is not worth a query.

@@ -23,7 +23,9 @@ export interface RawRequest {
 export async function rawRequest(baseUrl: string, request: RawRequest, timeoutMs = 20_000): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   const body = typeof request.body === "string" ? Buffer.from(request.body, "utf8") : request.body;
-  const lines = [`${request.method ?? "GET"} ${request.path} HTTP/1.1`, `Host: ${hostname}:${port}`, "Connection: close"];
+  const lines = [`${request.method ?? "GET"} ${request.path} HTTP/1.1`, "Connection: close"];
+  // A Host header of the test's own replaces ours.
+  if (!request.headers?.some(([name]) => name.toLowerCase() === "host")) lines.push(`Host: ${hostname}:${port}`);
   for (const [name, value] of request.headers ?? []) lines.push(`${name}: ${value}`);
   if (body && request.chunked) lines.push("Transfer-Encoding: chunked");
   else if (body) lines.push(`Content-Length: ${body.length}`);
