@@ -7,6 +7,7 @@ import { hashSecret } from "~/auth/secrets.server";
 import { createSession, SESSION_POLICY } from "~/auth/session.server";
 import { currentTotpCode } from "~/auth/totp.server";
 import { createFeedToken } from "~/models/feeds.server";
+import { ODD_HEADERS } from "./hostile-inputs";
 import { rawRequest, type RawResponse } from "./raw-http";
 import { startApp, type RunningApp } from "./support";
 
@@ -80,38 +81,6 @@ function expectSignedOut(response: RawResponse, what: string) {
   expect(response.headers["clear-site-data"], what).toBe('"cache", "cookies", "storage"');
   expect(response.setCookies.some((c) => /^__Host-session=;/.test(c) && /Max-Age=0/i.test(c)), what).toBe(true);
 }
-
-/** What a request may carry, however odd; each is tried on the way out. */
-const ODD_HEADERS: Array<[string, Array<[string, string]>]> = [
-  ["a lone % in the language cookie", [["Cookie", "lang=%"]]],
-  ["a lone % in the session cookie", [["Cookie", "session=%; __Host-session=%"]]],
-  ["a cut-off UTF-8 sequence in the session cookie", [["Cookie", "__Host-session=%E0%A4%A"]]],
-  ["two session cookies, one broken", [["Cookie", "__Host-session=%; __Host-session=%ZZ"]]],
-  ["a cookie header without pairs", [["Cookie", ";;;=;==; ; lang"]]],
-  ["a cookie named __proto__", [["Cookie", "__proto__=x; constructor=y; lang=ar"]]],
-  ["two Cookie headers", [["Cookie", "lang=%"], ["Cookie", "__Host-session=%"]]],
-  ["a 12 KB cookie", [["Cookie", `big=${"x".repeat(12_000)}; lang=%`]]],
-  ["non-UTF-8 bytes in a cookie", [["Cookie", "lang=\xff\xfe; __Host-session=\xc3\x28"]]],
-  ["an unreadable Accept-Language", [["Accept-Language", "*;q=NaN, ;;;, x-\xff;q=2, ar;q=1e999"]]],
-  ["a 6 KB Accept-Language", [["Accept-Language", "en-GB-oxendict-".repeat(400)]]],
-  ["another Host", [["Host", "evil.example"]]],
-  ["an IPv6 Host", [["Host", "[::1]"]]],
-  ["a Host with a space", [["Host", "a b"]]],
-  ["an empty Host", [["Host", ""]]],
-  ["a Content-Type of JSON", [["Content-Type", "application/json"]]],
-  ["multipart without a boundary", [["Content-Type", "multipart/form-data"]]],
-  ["a Content-Type of nonsense", [["Content-Type", ";;;/\xff"]]],
-  ["a Sec-Fetch-Mode of nonsense", [["Sec-Fetch-Mode", "\xff\xfe nonsense"]]],
-  ["Sec-Fetch-Site: cross-site", [["Sec-Fetch-Site", "cross-site"]]],
-  ["Sec-Fetch-Site of nonsense", [["Sec-Fetch-Site", "maybe"], ["Sec-Fetch-Dest", "??"], ["Sec-Fetch-User", "?2"]]],
-  ["Origin: null", [["Origin", "null"]]],
-  ["an Origin of another site", [["Origin", "https://evil.example"]]],
-  ["an Origin of nonsense", [["Origin", "::::"]]],
-  ["forwarding headers from nobody we trust", [["X-Forwarded-Host", "evil.example:99999"], ["X-Forwarded-Proto", "gopher"], ["X-Forwarded-For", "\xff, , 999.1.1.1"]]],
-  ["an odd Accept and Accept-Encoding", [["Accept", "*/*;q=\xff"], ["Accept-Encoding", "br;q=x, gzip;q=-1, *"]]],
-  ["a long emoji User-Agent", [["User-Agent", Buffer.from("🏃‍♀️".repeat(500), "utf8").toString("latin1")]]],
-  ["a Range of nonsense", [["Range", "bytes=9-1,x"], ["If-None-Match", '"\xff'], ["If-Modified-Since", "yesterday"]]],
-];
 
 describe("leaving quickly works whatever the request carries", () => {
   test.each(ODD_HEADERS)("GET /exit with %s signs out, clears the site's data and leaves", async (_what, headers) => {
