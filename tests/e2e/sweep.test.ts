@@ -377,8 +377,10 @@ describe("hostile redirect targets after a successful sign-in", () => {
     // Spread over the demo members, so no account reaches its sign-in limit.
     for (const [index, [what, value]] of HOSTILE_VALUES.entries()) {
       const pseudonym = pseudonyms[index % pseudonyms.length]!;
+      // The sign-in form posts to /login?redirectTo=…; a forged post may carry it in the body too.
       const body = encode([["pseudonym", pseudonym], ["passphrase", "demo-member-pass"], ["redirectTo", value]]);
-      const response = await probe(`${what} as redirectTo after signing in`, { method: "POST", path: "/login", body });
+      const action = `/login?redirectTo=${encodeURIComponent(value.slice(0, 2000))}`;
+      const response = await probe(`${what} as redirectTo after signing in`, { method: "POST", path: action, body });
       for (const setCookie of response?.setCookies ?? []) {
         const token = /^__Host-session=([^;]+)/.exec(setCookie)?.[1];
         if (token) secrets.add(token);
