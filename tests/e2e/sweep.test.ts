@@ -187,6 +187,7 @@ describe("the sweep", () => {
       `/calendar/${ids.token}.ics%`,
       `/calendar/${ids.token}%2f..%2f.ics`,
       `/calendar/..%2f${ids.token}.ics`,
+      `http://evil.example/calendar/${ids.token}.ics`,
       "/%00",
       "/..%2f..%2fetc/passwd",
       "/../../etc/passwd",
