@@ -6,9 +6,6 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   test: {
-    // Kysely's FileMigrationProvider loads db/migrations/*.ts with Node's own import(), which
-    // Vite never sees; tsx teaches Node to load TypeScript, as it does for the real server.
-    execArgv: ["--import", "tsx"],
     projects: [
       {
         extends: true,

@@ -58,3 +58,6 @@ export function handleDataRequest(response: Response) {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
   return response;
 }
+
+/** For server/ (the production server, bundled apart): see utils/server-hooks.server.ts. */
+export { serverHooks } from "./utils/server-hooks.server";

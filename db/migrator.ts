@@ -1,15 +1,21 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from "kysely";
+import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import * as createDomainModel from "./migrations/2026-11-26T1200_create_domain_model";
+import * as appSecretsAndAnonymousAttendance from "./migrations/2026-11-26T1330_app_secrets_and_anonymous_attendance";
+import * as activitiesUpcomingIndex from "./migrations/2026-11-26T1420_activities_upcoming_index";
 
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/**
+ * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
+ * read from the folder, so that the server bundle carries them: the production server runs the
+ * build, never the source. A new file in db/migrations belongs here too; a unit test checks.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-26T1200_create_domain_model": createDomainModel,
+  "2026-11-26T1330_app_secrets_and_anonymous_attendance": appSecretsAndAnonymousAttendance,
+  "2026-11-26T1420_activities_upcoming_index": activitiesUpcomingIndex,
+};
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 function check(result: MigrationResultSet): MigrationResultSet {
@@ -27,6 +33,5 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
 }
 
 export async function migrateDownToNothing(db: Kysely<any>): Promise<MigrationResultSet> {
-  const { NO_MIGRATIONS } = await import("kysely");
   return check(await createMigrator(db).migrateTo(NO_MIGRATIONS));
 }

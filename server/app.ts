@@ -1,12 +1,18 @@
-// The production HTTP app: headers, compression, static files, request log, then Remix.
+// The production HTTP app: headers, request guards, compression, static files, request log,
+// then Remix, and one answer for every error. It takes everything from the app out of the build
+// (build.entry.module.serverHooks), so the process holds one copy of each module.
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { log, redactPath } from "../app/utils/logger.server";
+import type { ServerHooks } from "../app/utils/server-hooks.server";
 import { refuseCrossSiteWrites } from "./csrf";
-import { securityHeaders } from "./security";
+import { ALLOWED_METHODS, allowOnlyOurMethods, answerErrors, limitRequestBodies, refuseUnreadablePaths } from "./guards";
+import { remixHandler } from "./remix";
+import { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "./security";
 import { answerStorageFailuresWith503 } from "./storage-failure";
 
 export interface AppOptions {
@@ -16,7 +22,16 @@ export interface AppOptions {
   trustProxy: number;
 }
 
+/** What app/entry.server.tsx exports for this server. */
+export function serverHooksOf(build: ServerBuild): ServerHooks {
+  const hooks = (build.entry.module as unknown as { serverHooks?: ServerHooks }).serverHooks;
+  if (!hooks) throw new Error("The build exports no serverHooks: run `npm run build`.");
+  return hooks;
+}
+
 export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
+  const hooks = serverHooksOf(build);
+  const { log, redactPath } = hooks;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -37,8 +52,10 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
   });
 
   app.use(securityHeaders({ hsts }));
+  app.use(allowOnlyOurMethods());
+  app.use(refuseUnreadablePaths());
   app.use(compression());
-  app.use(refuseCrossSiteWrites());
+  app.use(refuseCrossSiteWrites(hooks));
 
   // Fingerprinted build output: cached for a year and never revalidated.
   app.use(
@@ -47,14 +64,39 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
   );
   app.use(express.static(publicDir, { maxAge: "1h", index: false, dotfiles: "ignore" }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: answerStorageFailuresWith503(build),
-      mode: build.mode,
+  app.use(limitRequestBodies());
+  app.use(
+    remixHandler(answerStorageFailuresWith503(build, hooks), (req, res) => ({
+      cspNonce: String(res.locals.cspNonce),
       // req.ip honours "trust proxy" (TRUST_PROXY); only rate limits may use it, as a keyed hash.
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),
-    }),
+      clientAddress: req.ip ?? "",
+    })),
   );
+  app.use(answerErrors(log));
   return app;
+}
+
+/**
+ * What never reaches Express gets the same answers, with the security headers: CONNECT (Node
+ * hands it to the "connect" event) and methods Node cannot parse (TRACK) get 405; a request Node
+ * cannot read gets 400, or 431 for headers over its 16 KiB limit.
+ */
+export function answerOutsideExpress(server: Server, hsts: boolean) {
+  const fixed = { ...fixedSecurityHeaders({ hsts }), "Content-Length": "0", Connection: "close" };
+  const answer = (socket: Duplex, status: string, extra: Record<string, string> = {}) => {
+    if (!socket.writable) return void socket.destroy();
+    const csp = contentSecurityPolicy(randomBytes(16).toString("base64"));
+    const headers = Object.entries({ "Content-Security-Policy": csp, ...fixed, ...extra }).map(([k, v]) => `${k}: ${v}\r\n`);
+    socket.end(`HTTP/1.1 ${status}\r\n${headers.join("")}\r\n`);
+  };
+  server.on("connect", (_req, socket: Duplex) => {
+    socket.on("error", () => socket.destroy());
+    answer(socket, "405 Method Not Allowed", { Allow: ALLOWED_METHODS });
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === "ECONNRESET") socket.destroy();
+    else if (error.code === "HPE_INVALID_METHOD") answer(socket, "405 Method Not Allowed", { Allow: ALLOWED_METHODS });
+    else if (error.code === "HPE_HEADER_OVERFLOW") answer(socket, "431 Request Header Fields Too Large");
+    else answer(socket, "400 Bad Request");
+  });
 }

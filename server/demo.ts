@@ -1,10 +1,11 @@
 // `npm run demo`: the production server with demo data, for trying the app on this machine.
-// Builds first when the build is missing or older than the app's source.
+// Builds first (`npm run build`: the app and the server bundle) when the build is missing or
+// older than the source, seeds, then starts the bundled server (build/server.js) in this process.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "../db/connection";
 import { DEMO_MEMBER_PASSPHRASE, demoInvites, demoMembers, demoStaff } from "../db/demo-data";
 import { migrateToLatest } from "../db/migrator";
@@ -13,18 +14,18 @@ import { describeSeed, seedDemoData } from "../db/seed";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function buildIsStale(): boolean {
-  const built = path.join(root, "build", "index.js");
-  if (!fs.existsSync(built)) return true;
-  const builtAt = fs.statSync(built).mtimeMs;
-  const sources = fs
-    .readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" })
-    .map((file) => path.join(root, "app", file));
+  const built = ["index.js", "server.js"].map((file) => path.join(root, "build", file));
+  if (!built.every((file) => fs.existsSync(file))) return true;
+  const builtAt = Math.min(...built.map((file) => fs.statSync(file).mtimeMs));
+  const sources = ["app", "db", "server"].flatMap((folder) =>
+    fs.readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" }).map((file) => path.join(root, folder, file)),
+  );
   return [...sources, path.join(root, "remix.config.js")].some((file) => fs.statSync(file).mtimeMs > builtAt);
 }
 
 if (buildIsStale()) {
-  console.log("Building the app (npx remix build)…");
-  const result = spawnSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
+  console.log("Building the app (npm run build)…");
+  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -45,8 +46,8 @@ try {
   await db.destroy();
 }
 
-// Imported only now, so the server reads the environment set above.
-const { startServer } = await import("./index");
+// The bundle, as `npm start` runs it; imported only now, so it reads the environment set above.
+const { startServer } = (await import(pathToFileURL(path.join(root, "build", "server.js")).href)) as typeof import("./index");
 const server = await startServer();
 const printSignIns = () => {
   const { port } = server.address() as AddressInfo;

@@ -1,35 +1,36 @@
-// Production entry: validate the environment, migrate, serve, and shut down cleanly on SIGTERM.
+// Production entry: load the build, validate the environment, migrate, serve, and shut down
+// cleanly on SIGTERM. Bundled by server/build.mjs into build/server.js and started with node;
+// everything from the app comes out of the build (see app/utils/server-hooks.server.ts).
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { migrateToLatest } from "../db/migrator";
-import { retentionPolicyFromEnv, runRetention } from "../db/retention";
-import { EnvError, parseEnv } from "../app/utils/env.server";
-import { log, setLogSilent } from "../app/utils/logger.server";
-import { createApp } from "./app";
+import { answerOutsideExpress, createApp, serverHooksOf } from "./app";
 
+// server/index.ts and build/server.js both sit one folder below the project root.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function startServer() {
+  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const hooks = serverHooksOf(build);
   let env;
   try {
-    env = parseEnv(process.env);
+    env = hooks.parseEnv(process.env);
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof hooks.EnvError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
   }
-  setLogSilent(env.LOG_FORMAT === "silent");
+  const { log } = hooks;
+  hooks.setLogSilent(env.LOG_FORMAT === "silent");
 
-  const { db, closeDatabase } = await import("../app/utils/db.server");
-  await migrateToLatest(db());
+  await hooks.migrate();
 
   // Retention (DATA.md): once now, then daily. unref: the timer never keeps the process alive.
   const retention = async () => {
     try {
-      log("retention", { ...(await runRetention(db(), retentionPolicyFromEnv(env))) });
+      log("retention", { ...(await hooks.runRetention(env)) });
     } catch (error) {
       log("retention_failed", { message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
     }
@@ -37,8 +38,6 @@ export async function startServer() {
   await retention();
   setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
 
-  const buildPath = path.join(root, "build", "index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = createApp({
     build,
     publicDir: path.join(root, "public"),
@@ -49,6 +48,7 @@ export async function startServer() {
   const server = app.listen(env.PORT, env.HOST, () => {
     log("server_started", { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}` });
   });
+  answerOutsideExpress(server, env.SECURE_COOKIES);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -56,7 +56,7 @@ export async function startServer() {
     stopping = true;
     log("server_stopping", { signal });
     server.close(async () => {
-      await closeDatabase();
+      await hooks.closeDatabase();
       log("server_stopped");
       process.exit(0);
     });

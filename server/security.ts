@@ -18,22 +18,27 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** Every header but the per-request CSP nonce. */
+export function fixedSecurityHeaders(options: { hsts: boolean }): Record<string, string> {
+  return {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+    ...(options.hsts ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
 export function securityHeaders(options: { hsts: boolean }): RequestHandler {
+  const fixed = Object.entries(fixedSecurityHeaders(options));
   return (_req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
-    res.setHeader("Referrer-Policy", "no-referrer");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("X-Robots-Tag", "noindex, nofollow");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    res.setHeader(
-      "Permissions-Policy",
-      "geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
-    );
-    if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    for (const [name, value] of fixed) res.setHeader(name, value);
     next();
   };
 }

@@ -3,12 +3,11 @@
 // and the log names the real error. Remix v2 has no middleware, so each route module's loader and
 // action is wrapped once, when the server starts.
 import type { ServerBuild } from "@remix-run/node";
-import { storageFailureCode } from "../db/write-health";
-import { log } from "../app/utils/logger.server";
+import type { ServerHooks } from "../app/utils/server-hooks.server";
 
 type Handler = (args: never) => unknown;
 
-function answer503(handler: Handler): Handler {
+function answer503(handler: Handler, { log, storageFailureCode }: Pick<ServerHooks, "log" | "storageFailureCode">): Handler {
   return async (args: never) => {
     try {
       return await handler(args);
@@ -25,12 +24,12 @@ function answer503(handler: Handler): Handler {
   };
 }
 
-export function answerStorageFailuresWith503(build: ServerBuild): ServerBuild {
+export function answerStorageFailuresWith503(build: ServerBuild, hooks: ServerHooks): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     const module = { ...route.module };
-    if (module.loader) module.loader = answer503(module.loader as Handler) as typeof module.loader;
-    if (module.action) module.action = answer503(module.action as Handler) as typeof module.action;
+    if (module.loader) module.loader = answer503(module.loader as Handler, hooks) as typeof module.loader;
+    if (module.action) module.action = answer503(module.action as Handler, hooks) as typeof module.action;
     routes[id] = { ...route, module };
   }
   return { ...build, routes };

@@ -4,7 +4,7 @@
 import type { AppDatabase } from "../../db/connection";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { readCookie } from "~/i18n/locale.server";
+import { readCookie } from "~/utils/cookies.server";
 import { hashSecret, randomToken } from "./secrets.server";
 
 const MINUTE = 60;
@@ -41,6 +41,17 @@ export function clearSessionCookie(): string {
   const parts = [`${sessionCookieName()}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
   if (env().SECURE_COOKIES) parts.push("Secure");
   return parts.join("; ");
+}
+
+/**
+ * The answer's headers when this browser signs out (sign-out, "sign out everywhere", quick exit):
+ * the session cookie cleared, and browsers that know Clear-Site-Data drop our cookies, storage
+ * and cache too, so a shared phone keeps nothing of the visit.
+ */
+export function signedOutHeaders(): Headers {
+  const headers = new Headers({ "Clear-Site-Data": '"cache", "cookies", "storage"', "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", clearSessionCookie());
+  return headers;
 }
 
 export function sessionTokenFrom(request: Request): string | undefined {

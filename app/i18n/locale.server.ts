@@ -1,4 +1,5 @@
 // Choosing the language for a request: ?lang=, then the language cookie, then Accept-Language.
+import { readCookie } from "~/utils/cookies.server";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
 
 export const LANGUAGE_COOKIE = "lang";
@@ -26,15 +27,6 @@ export function matchLocale(tags: string[]): Locale | undefined {
     const base = tag.split("-")[0] ?? "";
     if (base === "no" || base === "nn") return "nb";
     if (isLocale(base)) return base;
-  }
-  return undefined;
-}
-
-export function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
   }
   return undefined;
 }

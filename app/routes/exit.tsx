@@ -2,7 +2,7 @@
 // GET changes state here, and only here (decision in README "Decisions": the link must work
 // without JavaScript). The worst a forged GET can do is sign someone out.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { clearSessionCookie, endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
+import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/auth/session.server";
 import { LANGUAGE_COOKIE } from "~/i18n/locale.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -10,12 +10,7 @@ import { env } from "~/utils/env.server";
 async function leave(request: Request) {
   const token = sessionTokenFrom(request);
   if (token) await endSessionByToken(db(), token);
-  const headers = new Headers({
-    // Browsers that know it drop our cookies, storage and cache for this origin.
-    "Clear-Site-Data": '"cache", "cookies", "storage"',
-    "Cache-Control": "no-store",
-  });
-  headers.append("Set-Cookie", clearSessionCookie());
+  const headers = signedOutHeaders();
   headers.append("Set-Cookie", `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly${env().SECURE_COOKIES ? "; Secure" : ""}`);
   // The button's beacon is no navigation: a redirect would only make the browser fetch the
   // neutral site in the background (and CSP would block it). The page moves on by itself.

@@ -12,7 +12,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { isCommonPassword } from "~/auth/common-passwords.server";
 import { regenerateRecoveryCodes } from "~/auth/member-auth.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
-import { clearSessionCookie, endAllSessionsOf } from "~/auth/session.server";
+import { endAllSessionsOf, signedOutHeaders } from "~/auth/session.server";
 import { requireMember } from "~/auth/viewer.server";
 import { changePassphraseSchema } from "~/domain/member-forms";
 import { listUpcomingRsvpsForMember } from "~/models/activities.server";
@@ -92,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "signOutEverywhere": {
       await endAllSessionsOf(db(), { memberId });
       log("member_signed_out_everywhere", { member: memberId });
-      return redirect("/", { status: 303, headers: { "Set-Cookie": clearSessionCookie() } });
+      return redirect("/", { status: 303, headers: signedOutHeaders() });
     }
     default:
       return reply({ errors: { form: "invalid" }, notice: null, recoveryCodes: null }, 400);

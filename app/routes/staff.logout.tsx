@@ -1,6 +1,6 @@
 // Ends the staff session (also a half one, between password and code) and forgets the cookie.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { clearSessionCookie, endSession } from "~/auth/session.server";
+import { endSession, signedOutHeaders } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { db } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await endSession(db(), viewer.sessionId);
     log("staff_signed_out", { staff: viewer.kind === "staff" ? viewer.staff.id : viewer.staffId });
   }
-  return redirect("/", { status: 303, headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirect("/", { status: 303, headers: signedOutHeaders() });
 }
 
 export function loader() {

@@ -1,5 +1,6 @@
-// The app's database handle. The server entry and the Remix build are bundled separately, so
-// the handle lives on globalThis: both then share one connection and shutdown closes it.
+// The app's database handle. The production server holds one copy of this module (it takes it
+// from the build); tests that run the build in their own process load the source as well, so the
+// handle lives on globalThis and both copies share one connection.
 import { openDatabase, type OpenedDatabase } from "../../db/connection";
 import { env } from "./env.server";
 

@@ -1,5 +1,5 @@
 // The environment, validated once at start-up. A bad value stops the server with a message
-// that names the variable (see server.ts).
+// that names the variable (see server/index.ts).
 import { z } from "zod";
 import { DEFAULT_DATABASE_PATH } from "../../db/connection";
 

@@ -37,7 +37,8 @@ const SECRET_PATHS: Array<[RegExp, string]> = [[/^\/+calendar(\/|%2f)/i, "/calen
 
 /** The path to log: no query string, secret segments replaced. */
 export function redactPath(url: string): string {
-  const path = url.split(/[?#]/, 1)[0] ?? "";
+  // An absolute-form request target (`GET http://host/calendar/…`) is judged by its path.
+  const path = (url.split(/[?#]/, 1)[0] ?? "").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
   for (const [pattern, replacement] of SECRET_PATHS) if (pattern.test(path)) return replacement;
   return path.length > 200 ? path.slice(0, 200) + "…" : path;
 }

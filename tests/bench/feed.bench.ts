@@ -42,7 +42,7 @@ const { useDatabase } = await import("../../app/utils/db.server");
 const { setLogSilent } = await import("../../app/utils/logger.server");
 const { createFeedToken, findFeedByToken, listFeedActivities } = await import("../../app/models/feeds.server");
 const { buildFeedCalendar, feedCache } = await import("../../app/calendar/build-feed.server");
-const { createApp } = await import("../../server/app");
+const { createApp, serverHooksOf } = await import("../../server/app");
 const factories = await import("../factories");
 
 setLogSilent(true);
@@ -101,6 +101,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // The production app with the real build, on 127.0.0.1 only.
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// The app logs through the build's own logger, as in production.
+serverHooksOf(build).setLogSilent(true);
 const app = createApp({ build, publicDir: path.join(root, "public"), hsts: false, trustProxy: 0 });
 const server = app.listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));

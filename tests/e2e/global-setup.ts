@@ -7,7 +7,7 @@ import { chromiumPath } from "./support";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export default function setup() {
-  for (const file of ["build/index.js", "public/build"]) {
+  for (const file of ["build/index.js", "build/server.js", "public/build"]) {
     if (!fs.existsSync(path.join(root, file))) {
       throw new Error(
         `The production build is missing (${file}). Run \`npm run build\` first; \`npm run test:e2e\` does that for you.`,

@@ -7,10 +7,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../../db/connection";
-import { createApp } from "../../server/app";
+import { createApp, serverHooksOf } from "../../server/app";
 import { createFeedToken } from "~/models/feeds.server";
 import { useDatabase } from "~/utils/db.server";
-import { setLogSilent } from "~/utils/logger.server";
 import { createTestDatabase } from "../setup/db";
 import { startApp, type RunningApp } from "./support";
 
@@ -313,8 +312,8 @@ describe("a server error (500)", () => {
     // In this process, on a database that has gone away: the front page's loader fails.
     const database = await createTestDatabase();
     useDatabase(database);
-    setLogSilent(true);
     const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+    serverHooksOf(build).setLogSilent(true);
     const server: Server = createApp({ build, publicDir: path.join(root, "public"), hsts: true, trustProxy: 0 }).listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     try {

@@ -4,8 +4,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "../../server/app";
-import { setLogSilent, setLogSink } from "~/utils/logger.server";
+import { createApp, serverHooksOf } from "../../server/app";
 import { useDatabase } from "~/utils/db.server";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
@@ -19,9 +18,10 @@ const logLines: string[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   useDatabase(database);
-  setLogSink((line) => logLines.push(line));
-  setLogSilent(false);
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+  // The app logs through the build's logger, as in production.
+  serverHooksOf(build).setLogSink((line) => logLines.push(line));
+  serverHooksOf(build).setLogSilent(false);
   const app = createApp({ build, publicDir: path.join(root, "public"), hsts: true, trustProxy: 0 });
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

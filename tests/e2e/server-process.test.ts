@@ -28,8 +28,26 @@ describe("the server process", () => {
     expect(app.logs.find((l) => l.event === "server_stopping")).toMatchObject({ signal: "SIGTERM" });
   });
 
+  test.each([
+    ["silent", "writes nothing to stdout, not even what a route logs (a failed sign-in)", false],
+    ["json", "writes what a route logs (a failed sign-in) to stdout", true],
+  ])("with LOG_FORMAT=%s %s", async (format, _what, logged) => {
+    app = await startApp({ seed: true, env: { LOG_FORMAT: format } });
+    const failed = await fetch(app.baseUrl + "/login", {
+      method: "POST",
+      headers: { "Sec-Fetch-Site": "same-origin" },
+      body: new URLSearchParams({ pseudonym: "Solsikke", passphrase: "not the passphrase" }),
+    });
+    expect(failed.status).toBe(400);
+    expect(await app.stop()).toBe(0);
+    const events = app.logs.map((l) => l.event);
+    if (logged) expect(events).toEqual(expect.arrayContaining(["member_sign_in_failed", "request", "server_started", "server_stopped"]));
+    else expect(app.logs).toEqual([]);
+    expect(app.stderr).toEqual([]);
+  });
+
   test("refuses to start with a bad environment, naming the variable", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const child = spawn(process.execPath, ["build/server.js"], {
       cwd: root,
       env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "not-a-port", DATABASE_PATH: ":memory:" },
       stdio: ["ignore", "pipe", "pipe"],

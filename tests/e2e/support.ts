@@ -24,6 +24,8 @@ export interface RunningApp {
   databasePath: string;
   /** every JSON line the server has written to stdout so far, parsed */
   logs: LogLine[];
+  /** every line the server has written to stderr so far */
+  stderr: string[];
   /** SIGTERM, then wait for the process to end; resolves with its exit code */
   stop(): Promise<number | null>;
 }
@@ -39,7 +41,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `server/index.ts` as production does (NODE_ENV=production, secure cookies, HSTS) on a
+ * Starts the bundled server (`node build/server.js`) as production does (NODE_ENV=production, secure cookies, HSTS) on a
  * fresh database in a temporary folder, and waits until /healthz answers 200.
  */
 export async function startApp({
@@ -66,7 +68,7 @@ export async function startApp({
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Only what the server needs, so the developer's own environment cannot change the outcome.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -112,7 +114,7 @@ export async function startApp({
     const output = [...stderr, ...logs.map((l) => JSON.stringify(l))].join("\n");
     throw new Error(`The server did not start: ${(error as Error).message}\n${output}`);
   }
-  return { baseUrl, databasePath, logs, stop };
+  return { baseUrl, databasePath, logs, stderr, stop };
 }
 
 async function waitUntilHealthy(baseUrl: string, exited: Promise<number | null>) {

@@ -23,6 +23,12 @@ describe("redactPath", () => {
     expect(redactPath("/staff/activities/new")).toBe("/staff/activities/new");
   });
 
+  test("replaces a feed token in an absolute-form request target (GET http://host/calendar/…)", () => {
+    for (const target of ["http://evil.example/calendar/3q2-7Ny0bG8VYt1yQk2fWm.ics", "HTTPS://x//calendar/3q2-7Ny0bG8VYt1yQk2fWm", "http://a@b:1/calendar%2f3q2-7Ny0bG8VYt1yQk2fWm"]) {
+      expect(redactPath(target)).toBe("/calendar/[token]");
+    }
+  });
+
   test("shortens very long paths", () => {
     const redacted = redactPath("/" + "a".repeat(500));
     expect(redacted.length).toBeLessThanOrEqual(201);
