@@ -2,6 +2,9 @@ import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationRes
 import * as createDomainModel from "./migrations/2026-11-26T1200_create_domain_model";
 import * as appSecretsAndAnonymousAttendance from "./migrations/2026-11-26T1330_app_secrets_and_anonymous_attendance";
 import * as activitiesUpcomingIndex from "./migrations/2026-11-26T1420_activities_upcoming_index";
+import * as pseudonymCaseAndSkeletonKeys from "./migrations/2026-12-01T1900_pseudonym_case_and_skeleton_keys";
+import * as joinReceipts from "./migrations/2026-12-01T1910_join_receipts";
+import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -12,6 +15,9 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T1200_create_domain_model": createDomainModel,
   "2026-11-26T1330_app_secrets_and_anonymous_attendance": appSecretsAndAnonymousAttendance,
   "2026-11-26T1420_activities_upcoming_index": activitiesUpcomingIndex,
+  "2026-12-01T1900_pseudonym_case_and_skeleton_keys": pseudonymCaseAndSkeletonKeys,
+  "2026-12-01T1910_join_receipts": joinReceipts,
+  "2026-12-01T1930_health_probe": healthProbe,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {
