@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./utils/nonce";
+import { NonceProvider } from "~/platform/nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -51,7 +51,7 @@ export default function handleRequest(
   });
 }
 
-export { handleError } from "./utils/handle-error.server";
+export { handleError } from "~/platform/handle-error.server";
 
 /** Data requests (client navigations) carry the same private data as pages. */
 export function handleDataRequest(response: Response) {
@@ -59,5 +59,5 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-/** For server/ (the production server, bundled apart): see utils/server-hooks.server.ts. */
-export { serverHooks } from "./utils/server-hooks.server";
+/** For server/ (the production server, bundled apart): see platform/server-hooks.server.ts. */
+export { serverHooks } from "~/platform/server-hooks.server";

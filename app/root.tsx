@@ -16,9 +16,9 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "./i18n/config";
 import { languageCookie, languageToRemember, localeFromRequest } from "./i18n/locale.server";
-import { getViewer } from "./auth/viewer.server";
-import { env } from "./utils/env.server";
-import { useNonce } from "./utils/nonce";
+import { getViewer } from "~/features/sessions/viewer.server";
+import { env } from "~/platform/env.server";
+import { useNonce } from "~/platform/nonce";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [

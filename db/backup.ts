@@ -1,11 +1,9 @@
-// `npm run db:backup -- <file>`: a consistent copy of the live database, made with SQLite's online
-// backup while the server keeps running (readers and writers are not stopped). The copy is then
+// A consistent copy of the live database (`npm run db:backup`, scripts/backup.ts), made with
+// SQLite's online backup while the server keeps running (readers and writers are not stopped). The copy is then
 // opened and checked. Restoring is described in README.md ("Backup and restore").
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { DEFAULT_DATABASE_PATH } from "./connection";
 
 /** better-sqlite3 caps one step at this many pages: "all of them" for any database we hold. */
 const EVERY_PAGE = 0x7fffffff;
@@ -52,18 +50,5 @@ export async function backupDatabase(source: string, target: string): Promise<nu
     live.close();
     // A copy that failed is no backup: leave nothing half-made behind.
     if (!done) fs.rmSync(target, { force: true });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const source = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  const target = process.argv[2];
-  try {
-    if (!target) throw new Error("Usage: npm run db:backup -- <file>");
-    const pages = await backupDatabase(source, target);
-    console.log(`Backed up ${source} to ${target} (${pages} pages).`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
   }
 }

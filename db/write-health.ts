@@ -2,7 +2,7 @@
 // SQLITE_IOERR_*) lets reads go on while every write fails, so "select 1" alone says 200 while
 // nobody can save anything. The connection (db/connection.ts) reports every failed statement and
 // every committed write here; the health check adds a small committed write of its own.
-// Kept on globalThis for the same reason as the database handle (app/utils/db.server.ts): tests
+// Kept on globalThis for the same reason as the database handle (app/platform/db.server.ts): tests
 // that run the build in their own process load the source as well.
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";

@@ -16,9 +16,9 @@ import type {
   RsvpStatus,
   StaffUser,
 } from "../db/schema";
-import { pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
-import { hashPassword } from "~/auth/password.server";
-import { newId, nowIso } from "~/utils/ids.server";
+import { pseudonymCaseKey, pseudonymKey } from "~/features/members/pseudonym";
+import { hashPassword } from "~/platform/password.server";
+import { newId, nowIso } from "~/platform/ids.server";
 
 let sequence = 0;
 const next = () => ++sequence;

@@ -1,6 +1,6 @@
 // Small facts about an activity that the list and the detail page both show.
 import { useTranslation } from "react-i18next";
-import { placesState } from "~/domain/rsvp";
+import { placesState } from "~/features/answers/answer-rules";
 import { conjunction, languageName } from "~/i18n/intl";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
 

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocaleTag } from "~/components/ActivityTime";
-import { formatOsloDateTime } from "~/domain/time";
+import { formatOsloDateTime } from "~/platform/oslo-time";
 
 export interface ListedSession {
   id: string;

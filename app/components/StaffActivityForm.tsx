@@ -3,9 +3,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField, translateError } from "~/components/forms";
-import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
-import { isAmbiguousOsloTime, type Fold } from "~/domain/time";
-import type { FieldErrors } from "~/utils/forms";
+import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/features/activities/activity-form";
+import { isAmbiguousOsloTime, type Fold } from "~/platform/oslo-time";
+import type { FieldErrors } from "~/platform/forms";
 
 export interface TargetOption {
   value: string;

@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/platform/forms";
 
 export function StaffGroupForm({
   values,

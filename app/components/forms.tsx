@@ -2,7 +2,7 @@
 // right above the input, and an error summary at the top that links to each field.
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors, ValidationCode } from "~/utils/forms";
+import type { FieldErrors, ValidationCode } from "~/platform/forms";
 
 type Translate = ReturnType<typeof useTranslation>["t"];
 

@@ -1,5 +1,5 @@
 // Choosing the language for a request: ?lang=, then the language cookie, then Accept-Language.
-import { readCookie } from "~/utils/cookies.server";
+import { readCookie } from "~/platform/cookies.server";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
 
 export const LANGUAGE_COOKIE = "lang";

@@ -1,7 +1,7 @@
 // Every unknown path: a real 404 status with the shared, helpful not-found page.
 import type { MetaFunction } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { pageTitle } from "~/utils/meta";
+import { pageTitle } from "~/platform/meta";
 
 export function loader() {
   throw new Response("Not found", { status: 404 });

@@ -1,18 +1,18 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { getViewer, type MemberViewer } from "~/auth/viewer.server";
+import { getViewer, type MemberViewer } from "~/features/sessions/viewer.server";
 import { ActivityCard } from "~/components/ActivityCard";
 import { CheckboxField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useLocaleTag } from "~/components/ActivityTime";
-import { SPOKEN_LANGUAGES, type SpokenLanguage } from "~/domain/activity-form";
-import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/domain/oslo-weeks";
+import { SPOKEN_LANGUAGES, type SpokenLanguage } from "~/features/activities/activity-form";
+import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
 import { dateTimeFormat } from "~/i18n/intl";
-import { listActiveGroupsForMember, listUpcomingActivitiesForMember } from "~/models/activities.server";
-import { listChapters } from "~/models/chapters.server";
-import { db } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
+import { listActiveGroupsForMember, listUpcomingActivitiesForMember } from "~/features/activities/member-activities.server";
+import { listChapters } from "~/features/chapters/chapters.server";
+import { db } from "~/platform/db.server";
+import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

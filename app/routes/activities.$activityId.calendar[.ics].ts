@@ -4,12 +4,12 @@
 // A cancelled activity answers 404 (the feed is what tells calendars about a cancellation).
 // A resource route: no component and no ErrorBoundary.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth/viewer.server";
-import { buildFeedCalendar } from "~/calendar/build-feed.server";
+import { requireMember } from "~/features/sessions/viewer.server";
+import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
 import { tFor } from "~/i18n/config";
-import { findActivityForCalendarDownload } from "~/models/feeds.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { findActivityForCalendarDownload } from "~/features/calendar/feeds.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);

@@ -1,19 +1,19 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { getViewer, requireMember } from "~/auth/viewer.server";
+import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
 import { ActivityTime, formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LinkifiedText } from "~/components/LinkifiedText";
-import { answerBlock, rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/domain/rsvp";
-import { findActivityForMember, findActivityForStaff } from "~/models/activities.server";
-import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/models/rsvps.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { answerBlock, rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { findActivityForMember, findActivityForStaff } from "~/features/activities/member-activities.server";
+import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });

@@ -11,12 +11,12 @@
 // costs less than the limiter's own write would.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { AppDatabase } from "../../db/connection";
-import { clientAddress, hitRateLimit, tooManyRequests } from "~/auth/rate-limit.server";
-import { buildFeedCalendar, feedCache, feedChangeClock } from "~/calendar/build-feed.server";
-import { findFeedAndVersion, listFeedActivities, type Feed, type FeedVersion } from "~/models/feeds.server";
+import { clientAddress, hitRateLimit, tooManyRequests } from "~/platform/rate-limit.server";
+import { buildFeedCalendar, feedCache, feedChangeClock } from "~/features/calendar/build-feed.server";
+import { findFeedAndVersion, listFeedActivities, type Feed, type FeedVersion } from "~/features/calendar/feeds.server";
 import { DEFAULT_LOCALE } from "~/i18n/config";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 
 /** Full answers per feed per hour: calendar apps ask about hourly; a few devices per member. */
 const FULL_ANSWERS_PER_HOUR = 120;

@@ -2,10 +2,10 @@
 // GET changes state here, and only here (decision in README "Decisions": the link must work
 // without JavaScript). The worst a forged GET can do is sign someone out.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/auth/session.server";
+import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { LANGUAGE_COOKIE } from "~/i18n/locale.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 
 async function leave(request: Request) {
   const token = sessionTokenFrom(request);

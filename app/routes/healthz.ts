@@ -2,7 +2,7 @@
 // 503 otherwise. Reads alone are not enough: on a full disk every read works and every write fails.
 import { sql } from "kysely";
 import { checkWriteHealth } from "../../db/write-health";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 const headers = { "Content-Type": "text/plain", "Cache-Control": "no-store" };
 

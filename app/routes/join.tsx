@@ -12,17 +12,17 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
-import { isCommonPassword } from "~/auth/common-passwords.server";
-import { joinWithInvite } from "~/auth/member-auth.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { getViewer } from "~/auth/viewer.server";
-import { joinSchema } from "~/domain/member-forms";
+import { isCommonPassword } from "~/platform/common-passwords.server";
+import { joinWithInvite } from "~/features/members/member-account.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { getViewer } from "~/features/sessions/viewer.server";
+import { joinSchema } from "~/features/members/member-forms";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { setMemberLocale } from "~/models/members.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { setMemberLocale } from "~/features/members/members.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -128,7 +128,7 @@ export default function Join() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 // After a successful join the session cookie makes the loader send the member to "/", which
 // would take the recovery codes off the screen before they are read: don't reload this page then.

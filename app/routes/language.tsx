@@ -1,14 +1,14 @@
 // Remembers the chosen language in a cookie (and in a signed-in member's profile, so it follows
 // them to another device) and goes back to the page the person was on.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getViewer } from "~/auth/viewer.server";
+import { getViewer } from "~/features/sessions/viewer.server";
 import { isLocale } from "~/i18n/config";
 import { languageCookie } from "~/i18n/locale.server";
-import { setMemberLocale } from "~/models/members.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { safeRedirectPath } from "~/utils/redirect";
-import { readFormData } from "~/utils/read-form.server";
+import { setMemberLocale } from "~/features/members/members.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { safeRedirectPath } from "~/platform/redirect";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);

@@ -3,20 +3,20 @@ import { Form, Link, useActionData, useNavigation, useSearchParams, type MetaFun
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
-import { signInMember } from "~/auth/member-auth.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { pseudonymKey } from "~/domain/pseudonym";
-import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
-import { getViewer } from "~/auth/viewer.server";
-import { loginSchema } from "~/domain/member-forms";
+import { signInMember } from "~/features/members/member-account.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { pseudonymKey } from "~/features/members/pseudonym";
+import { endSessionByToken, sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { getViewer } from "~/features/sessions/viewer.server";
+import { loginSchema } from "~/features/members/member-forms";
 import { isLocale } from "~/i18n/config";
 import { languageCookie } from "~/i18n/locale.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { safeRedirectPath } from "~/utils/redirect";
-import { readFormData } from "~/utils/read-form.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { safeRedirectPath } from "~/platform/redirect";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -124,7 +124,7 @@ export default function Login() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.metaTitle"));
 

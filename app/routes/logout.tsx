@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/auth/session.server";
-import { db } from "~/utils/db.server";
+import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/features/sessions/sessions.server";
+import { db } from "~/platform/db.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const token = sessionTokenFrom(request);

@@ -1,6 +1,6 @@
 // The web app manifest: what a phone shows under an icon on its home screen. Neutral by default
 // and configurable (SITE_NAME, SITE_SHORT_NAME); the icon is an abstract shape.
-import { env } from "~/utils/env.server";
+import { env } from "~/platform/env.server";
 
 export function loader() {
   const { SITE_NAME, SITE_SHORT_NAME } = env();

@@ -9,14 +9,14 @@ import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { isCommonPassword } from "~/auth/common-passwords.server";
-import { regenerateRecoveryCodes } from "~/auth/member-auth.server";
-import { hashPassword, verifyPassword } from "~/auth/password.server";
-import { endAllSessionsOf, signedOutHeaders } from "~/auth/session.server";
-import { requireMember } from "~/auth/viewer.server";
-import { changePassphraseSchema } from "~/domain/member-forms";
-import { listUpcomingRsvpsForMember } from "~/models/activities.server";
-import { loadCalendarSection } from "~/models/feeds.server";
+import { isCommonPassword } from "~/platform/common-passwords.server";
+import { regenerateRecoveryCodes } from "~/features/members/member-account.server";
+import { hashPassword, verifyPassword } from "~/platform/password.server";
+import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
+import { requireMember } from "~/features/sessions/viewer.server";
+import { changePassphraseSchema } from "~/features/members/member-forms";
+import { listUpcomingRsvpsForMember } from "~/features/activities/member-activities.server";
+import { loadCalendarSection } from "~/features/calendar/feeds.server";
 import {
   countUnusedRecoveryCodes,
   findMemberPassphraseHash,
@@ -24,12 +24,12 @@ import {
   listGroupsForMember,
   requestGroupMembership,
   updatePassphraseHash,
-} from "~/models/members.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { log } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+} from "~/features/members/members.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { log } from "~/platform/logger.server";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);

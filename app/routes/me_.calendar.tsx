@@ -5,15 +5,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireMember } from "~/auth/viewer.server";
+import { requireMember } from "~/features/sessions/viewer.server";
 import { CalendarFeedSection, type CalendarActionData } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { feedLinks, loadCalendarSection, rotateFeedToken, updateFeedSettings } from "~/models/feeds.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { log } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { feedLinks, loadCalendarSection, rotateFeedToken, updateFeedSettings } from "~/features/calendar/feeds.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { log } from "~/platform/logger.server";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);

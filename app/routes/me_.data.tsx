@@ -1,8 +1,8 @@
 // "Download my data": everything stored about the signed-in member, as a JSON file.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth/viewer.server";
-import { exportMemberData } from "~/models/member-data.server";
-import { db } from "~/utils/db.server";
+import { requireMember } from "~/features/sessions/viewer.server";
+import { exportMemberData } from "~/features/members/member-data.server";
+import { db } from "~/platform/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireMember(request);

@@ -3,16 +3,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { clearSessionCookie } from "~/auth/session.server";
-import { getViewer, requireMember } from "~/auth/viewer.server";
+import { clearSessionCookie } from "~/features/sessions/sessions.server";
+import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { CheckboxField, ErrorSummary } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { deleteMemberAccount } from "~/models/member-data.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { logSecurityEvent } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { deleteMemberAccount } from "~/features/members/member-data.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { logSecurityEvent } from "~/platform/logger.server";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // After deleting, the person is signed out and lands here once more to read that it is done.

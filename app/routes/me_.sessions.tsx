@@ -2,11 +2,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
-import { requireMember } from "~/auth/viewer.server";
+import { endOwnSessions, listOwnSessions } from "~/features/sessions/own-sessions.server";
+import { requireMember } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { SessionsPanel } from "~/components/SessionList";
-import { pageTitle } from "~/utils/meta";
+import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireMember(request);

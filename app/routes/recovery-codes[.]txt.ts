@@ -1,9 +1,9 @@
 // "Save as a file" on the recovery-code page: the page posts the codes it shows, and they come back
 // as a plain text attachment. Nothing is stored or logged, and only code-shaped text is echoed.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { readFormData } from "~/utils/read-form.server";
+import { readFormData } from "~/platform/read-form.server";
 
-/** Groups of four Crockford characters (app/auth/secrets.server.ts), as the page shows them. */
+/** Groups of four Crockford characters (app/platform/secrets.server.ts), as the page shows them. */
 const CODE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){1,9}$/;
 const MAX_CODES = 16;
 

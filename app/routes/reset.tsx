@@ -3,15 +3,15 @@ import { Form, Link, useActionData, useNavigation, type MetaFunction } from "@re
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { isCommonPassword } from "~/auth/common-passwords.server";
-import { resetPassphraseWithCode } from "~/auth/member-auth.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { pseudonymKey } from "~/domain/pseudonym";
-import { resetSchema } from "~/domain/member-forms";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { isCommonPassword } from "~/platform/common-passwords.server";
+import { resetPassphraseWithCode } from "~/features/members/member-account.server";
+import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { pseudonymKey } from "~/features/members/pseudonym";
+import { resetSchema } from "~/features/members/member-forms";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
@@ -106,7 +106,7 @@ export default function Reset() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.metaTitle"));
 

@@ -4,7 +4,7 @@ import type { MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useRootData } from "~/root";
-import { pageTitle } from "~/utils/meta";
+import { pageTitle } from "~/platform/meta";
 
 const SECTIONS = [
   { id: "quick-exit", title: "quickExitTitle", items: ["quickExit1", "quickExit2"] },

@@ -2,16 +2,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/auth/viewer.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { formatOsloDateTime } from "~/domain/time";
+import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { listGroupsForStaff } from "~/models/groups.server";
-import { listUpcomingActivitiesForStaff } from "~/models/staff-activities.server";
-import { listChaptersForStaff } from "~/models/staff-chapters.server";
-import { db } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
+import { listUpcomingActivitiesForStaff } from "~/features/activities/staff-activities.server";
+import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { db } from "~/platform/db.server";
+import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

@@ -2,20 +2,20 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hashPassword } from "~/auth/password.server";
-import { randomReadableCode } from "~/auth/secrets.server";
-import { requireStaff } from "~/auth/viewer.server";
+import { hashPassword } from "~/platform/password.server";
+import { randomReadableCode } from "~/platform/secrets.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { joinCheckboxes } from "~/domain/activity-form";
-import { staffAccountSchema } from "~/domain/staff-forms";
-import { recordAudit } from "~/models/audit.server";
-import { listChaptersForStaff } from "~/models/staff-chapters.server";
-import { createStaffAccount, deactivateStaffAccount, listStaffAccounts } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { joinCheckboxes } from "~/features/activities/activity-form";
+import { staffAccountSchema } from "~/features/staff/staff-forms";
+import { recordAudit } from "~/features/audit/audit.server";
+import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { createStaffAccount, deactivateStaffAccount, listStaffAccounts } from "~/features/staff/staff.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 /** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
 const INITIAL_PASSWORD_GROUPS = 6;

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { notFound } from "~/auth/staff-access.server";
-import { requireStaff } from "~/auth/viewer.server";
+import { notFound } from "~/features/staff/staff-access.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
 import {
@@ -15,16 +15,16 @@ import {
   overflowCount,
   resolveActivityTimes,
   typedActivityValues,
-} from "~/domain/activity-form";
-import { formatOsloDateTime } from "~/domain/time";
+} from "~/features/activities/activity-form";
+import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/models/audit.server";
-import { cancelActivity, findActivityForEditing, updateActivity } from "~/models/staff-activities.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { cancelActivity, findActivityForEditing, updateActivity } from "~/features/activities/staff-activities.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

@@ -3,8 +3,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound } from "~/auth/staff-access.server";
-import { requireStaff, type StaffViewer } from "~/auth/viewer.server";
+import { notFound } from "~/features/staff/staff-access.server";
+import { requireStaff, type StaffViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm, type TargetGroup } from "~/components/StaffActivityForm";
 import {
@@ -14,15 +14,15 @@ import {
   parseTarget,
   planOccurrences,
   typedActivityValues,
-} from "~/domain/activity-form";
-import { recordAudit } from "~/models/audit.server";
-import { findGroupForStaff, listGroupsForStaff } from "~/models/groups.server";
-import { createActivities, findActivityForEditing } from "~/models/staff-activities.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/models/staff-chapters.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+} from "~/features/activities/activity-form";
+import { recordAudit } from "~/features/audit/audit.server";
+import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
+import { createActivities, findActivityForEditing } from "~/features/activities/staff-activities.server";
+import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

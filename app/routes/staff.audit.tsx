@@ -2,14 +2,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/auth/viewer.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { formatOsloDateTime } from "~/domain/time";
+import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
-import { db } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/features/audit/audit.server";
+import { db } from "~/platform/db.server";
+import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");

@@ -5,19 +5,19 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireStaffChapter } from "~/auth/staff-access.server";
-import { requireStaff } from "~/auth/viewer.server";
+import { requireStaffChapter } from "~/features/staff/staff-access.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { useLocaleTag } from "~/components/ActivityTime";
 import { NewLink, type NewCalendarLink } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { formatOsloDay } from "~/domain/time";
-import { recordAudit } from "~/models/audit.server";
-import { feedLinks, listStaffFeedLinkDates, rotateFeedToken } from "~/models/feeds.server";
-import { listChaptersForStaff } from "~/models/staff-chapters.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { formatOsloDay } from "~/platform/oslo-time";
+import { recordAudit } from "~/features/audit/audit.server";
+import { feedLinks, listStaffFeedLinkDates, rotateFeedToken } from "~/features/calendar/feeds.server";
+import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff } = await requireStaff(request);

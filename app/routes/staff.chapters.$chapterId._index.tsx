@@ -3,19 +3,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaffChapter } from "~/auth/staff-access.server";
+import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { joinCheckboxes } from "~/domain/activity-form";
-import { chapterSchema, coordinatorsSchema } from "~/domain/staff-forms";
-import { recordAudit } from "~/models/audit.server";
-import { listGroupsForStaff } from "~/models/groups.server";
-import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/models/staff-chapters.server";
-import { listCoordinators } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { joinCheckboxes } from "~/features/activities/activity-form";
+import { chapterSchema, coordinatorsSchema } from "~/features/staff/staff-forms";
+import { recordAudit } from "~/features/audit/audit.server";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
+import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
+import { listCoordinators } from "~/features/staff/staff.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);

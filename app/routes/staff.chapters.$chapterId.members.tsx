@@ -3,19 +3,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaffChapter } from "~/auth/staff-access.server";
+import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
-import { codeInGroups, memberActionSchema } from "~/domain/staff-forms";
-import { formatOsloDay } from "~/domain/time";
+import { codeInGroups, memberActionSchema } from "~/features/staff/staff-forms";
+import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/models/audit.server";
-import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/models/members-admin.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/features/members/staff-members.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { chapter } = await requireStaffChapter(request, params.chapterId);

@@ -2,16 +2,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/auth/viewer.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { chapterSchema } from "~/domain/staff-forms";
-import { recordAudit } from "~/models/audit.server";
-import { createChapter, listChaptersForStaff } from "~/models/staff-chapters.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { chapterSchema } from "~/features/staff/staff-forms";
+import { recordAudit } from "~/features/audit/audit.server";
+import { createChapter, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "admin");

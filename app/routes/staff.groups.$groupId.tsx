@@ -2,20 +2,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound } from "~/auth/staff-access.server";
-import { requireStaff } from "~/auth/viewer.server";
+import { notFound } from "~/features/staff/staff-access.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { groupSchema, joinRequestSchema } from "~/domain/staff-forms";
-import { formatOsloDay } from "~/domain/time";
+import { groupSchema, joinRequestSchema } from "~/features/staff/staff-forms";
+import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/models/audit.server";
-import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } from "~/models/groups.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } from "~/features/groups/groups.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

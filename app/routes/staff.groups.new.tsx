@@ -2,18 +2,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound } from "~/auth/staff-access.server";
-import { requireStaff } from "~/auth/viewer.server";
+import { notFound } from "~/features/staff/staff-access.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { newGroupSchema } from "~/domain/staff-forms";
-import { recordAudit } from "~/models/audit.server";
-import { createGroup } from "~/models/groups.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/models/staff-chapters.server";
-import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/read-form.server";
+import { newGroupSchema } from "~/features/staff/staff-forms";
+import { recordAudit } from "~/features/audit/audit.server";
+import { createGroup } from "~/features/groups/groups.server";
+import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { db } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

@@ -4,18 +4,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { clientAddress, hitRateLimit, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { endSessionByToken, sessionTokenFrom } from "~/auth/session.server";
-import { signInStaffWithPassword } from "~/auth/staff-auth.server";
-import { getViewer } from "~/auth/viewer.server";
+import { clientAddress, hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { endSessionByToken, sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { signInStaffWithPassword } from "~/features/staff/staff-sign-in.server";
+import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { normalizeEmail } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { safeRedirectPath } from "~/utils/redirect";
-import { readFormData } from "~/utils/read-form.server";
+import { normalizeEmail } from "~/features/staff/staff.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { safeRedirectPath } from "~/platform/redirect";
+import { readFormData } from "~/platform/read-form.server";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -116,7 +116,7 @@ export default function StaffLogin() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

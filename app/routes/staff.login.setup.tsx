@@ -4,20 +4,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { hitRateLimit, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { sessionTokenFrom } from "~/auth/session.server";
-import { finishTotpSetup, pendingTotpSecret } from "~/auth/staff-auth.server";
-import { totpUri } from "~/auth/totp.server";
-import { getViewer } from "~/auth/viewer.server";
+import { hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { finishTotpSetup, pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
+import { totpUri } from "~/platform/totp.server";
+import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { findStaffSecondFactor } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { qrCodeDataUrl } from "~/utils/qr-code.server";
-import { readFormData } from "~/utils/read-form.server";
+import { findStaffSecondFactor } from "~/features/staff/staff.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { qrCodeDataUrl } from "~/platform/qr-code.server";
+import { readFormData } from "~/platform/read-form.server";
 
 const confirmSchema = z.object({
   code: z.string({ required_error: "required" }).trim().min(1, "required").max(16, "staff.codeFailed"),
@@ -150,7 +150,7 @@ export default function StaffLoginSetup() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

@@ -3,17 +3,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { hitRateLimit, retryAfterHeaders } from "~/auth/rate-limit.server";
-import { completeStaffSecondFactor } from "~/auth/staff-auth.server";
-import { getViewer, type PendingStaffViewer } from "~/auth/viewer.server";
+import { hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { completeStaffSecondFactor } from "~/features/staff/staff-sign-in.server";
+import { getViewer, type PendingStaffViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { findStaffSecondFactor } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { pageTitle } from "~/utils/meta";
-import { safeRedirectPath } from "~/utils/redirect";
-import { readFormData } from "~/utils/read-form.server";
+import { findStaffSecondFactor } from "~/features/staff/staff.server";
+import { db } from "~/platform/db.server";
+import { parseForm, type FieldErrors } from "~/platform/forms";
+import { pageTitle } from "~/platform/meta";
+import { safeRedirectPath } from "~/platform/redirect";
+import { readFormData } from "~/platform/read-form.server";
 
 const codeSchema = z.object({
   code: z.string({ required_error: "required" }).trim().min(1, "required").max(64, "staff.codeFailed"),
@@ -100,7 +100,7 @@ export default function StaffLoginTotp() {
   );
 }
 
-export { keepRetryAfter as headers } from "~/auth/rate-limit.server";
+export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.login"));
 

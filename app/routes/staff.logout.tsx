@@ -1,9 +1,9 @@
 // Ends the staff session (also a half one, between password and code) and forgets the cookie.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession, signedOutHeaders } from "~/auth/session.server";
-import { getViewer } from "~/auth/viewer.server";
-import { db } from "~/utils/db.server";
-import { log } from "~/utils/logger.server";
+import { endSession, signedOutHeaders } from "~/features/sessions/sessions.server";
+import { getViewer } from "~/features/sessions/viewer.server";
+import { db } from "~/platform/db.server";
+import { log } from "~/platform/logger.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getViewer(request);

@@ -7,7 +7,7 @@
 // key (`pseudonym_case_key`, unique too; sign-in tries it first).
 //
 // The two functions below are a FROZEN COPY of `pseudonymKey` and `pseudonymCaseKey` in
-// app/domain/pseudonym.ts as they were when this migration was written (migrations never import
+// app/features/members/pseudonym.ts as they were when this migration was written (migrations never import
 // app/). They use the confusables data of the installed `unhomoglyph` package, as the app does.
 //
 // Two existing members may now collide (one was let through by the old key). Nobody loses an

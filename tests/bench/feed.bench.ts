@@ -38,10 +38,10 @@ Object.assign(process.env, {
 const { openDatabase } = await import("../../db/connection");
 const { migrateToLatest } = await import("../../db/migrator");
 const { writeTransaction } = await import("../../db/transaction");
-const { useDatabase } = await import("../../app/utils/db.server");
-const { setLogSilent } = await import("../../app/utils/logger.server");
-const { createFeedToken, findFeedByToken, listFeedActivities } = await import("../../app/models/feeds.server");
-const { buildFeedCalendar, feedCache } = await import("../../app/calendar/build-feed.server");
+const { useDatabase } = await import("~/platform/db.server");
+const { setLogSilent } = await import("~/platform/logger.server");
+const { createFeedToken, findFeedByToken, listFeedActivities } = await import("~/features/calendar/feeds.server");
+const { buildFeedCalendar, feedCache } = await import("~/features/calendar/build-feed.server");
 const { createApp, serverHooksOf } = await import("../../server/app");
 const factories = await import("../factories");
 

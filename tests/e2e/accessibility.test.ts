@@ -4,8 +4,8 @@
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../db/demo-data";
-import { currentTotpCode } from "~/auth/totp.server";
+import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { currentTotpCode } from "~/platform/totp.server";
 import { direction, LOCALE_TAGS, resources, type Locale } from "~/i18n/config";
 import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, type RunningApp } from "./support";
 

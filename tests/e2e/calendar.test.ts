@@ -1,7 +1,7 @@
 // The calendar link on a phone: make it, copy it, subscribe (fetch it as a calendar app would),
 // replace it, and see the old link stop working. Also without JavaScript.
 import type { Browser, Page } from "playwright-core";
-import { DEMO_MEMBER_PASSPHRASE } from "../../db/demo-data";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { resources } from "~/i18n/config";
 import { parseCalendar } from "../integration/ical-client";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";

@@ -7,10 +7,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "../../server/app";
 import { resetWriteHealth } from "../../db/write-health";
-import { createSession, SESSION_POLICY, sessionCookieName } from "~/auth/session.server";
+import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
 import { LOCALES, tFor } from "~/i18n/config";
-import { setLogSilent, setLogSink } from "~/utils/logger.server";
-import { useDatabase } from "~/utils/db.server";
+import { setLogSilent, setLogSink } from "~/platform/logger.server";
+import { useDatabase } from "~/platform/db.server";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 

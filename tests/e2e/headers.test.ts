@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../../db/connection";
 import { createApp, serverHooksOf } from "../../server/app";
-import { createFeedToken } from "~/models/feeds.server";
-import { useDatabase } from "~/utils/db.server";
+import { createFeedToken } from "~/features/calendar/feeds.server";
+import { useDatabase } from "~/platform/db.server";
 import { createTestDatabase } from "../setup/db";
 import { startApp, type RunningApp } from "./support";
 
@@ -269,7 +269,7 @@ describe("staff sign-in", () => {
       expect(limited.status).toBe(429);
       expect(
         Number(limited.headers.get("retry-after")),
-        'Retry-After: the route must add `export { keepRetryAfter as headers } from "~/auth/rate-limit.server"`',
+        'Retry-After: the route must add `export { keepRetryAfter as headers } from "~/platform/rate-limit.server"`',
       ).toBeGreaterThan(0);
       expectSecurityHeaders(limited, "429");
     }

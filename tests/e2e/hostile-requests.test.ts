@@ -2,11 +2,11 @@
 // odd methods and paths, bodies too large. Nothing may break the quick exit, answer 5xx, or put a
 // secret or a stack trace in the log.
 import { openDatabase } from "../../db/connection";
-import { DEMO_TOTP_SECRET } from "../../db/demo-data";
-import { hashSecret } from "~/auth/secrets.server";
-import { createSession, SESSION_POLICY } from "~/auth/session.server";
-import { currentTotpCode } from "~/auth/totp.server";
-import { createFeedToken } from "~/models/feeds.server";
+import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { hashSecret } from "~/platform/secrets.server";
+import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { currentTotpCode } from "~/platform/totp.server";
+import { createFeedToken } from "~/features/calendar/feeds.server";
 import { ODD_HEADERS } from "./hostile-inputs";
 import { rawRequest, type RawResponse } from "./raw-http";
 import { startApp, type RunningApp } from "./support";

@@ -2,7 +2,7 @@
 // by a cookie, and the language switch on every page working with and without JavaScript.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE } from "../../db/demo-data";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { LOCALE_NAMES, LOCALES, resources, tFor } from "~/i18n/config";
 import { launchBrowser, PHONE, startApp, watchPage, type RunningApp } from "./support";
 

@@ -2,8 +2,8 @@
 // the waitlist, and get the place when someone else cancels.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE } from "../../db/demo-data";
-import { osloWeekRange } from "~/domain/oslo-weeks";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
+import { osloWeekRange } from "~/platform/oslo-weeks";
 import { resources } from "~/i18n/config";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type PageProblems, type RunningApp } from "./support";
 

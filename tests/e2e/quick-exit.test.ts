@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { hashSecret } from "~/auth/secrets.server";
+import { hashSecret } from "~/platform/secrets.server";
 import { resources } from "~/i18n/config";
 import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchPage, type RunningApp } from "./support";
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { createSession, markSecondFactor, SESSION_POLICY } from "~/auth/session.server";
+import { createSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import { resources } from "~/i18n/config";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
 

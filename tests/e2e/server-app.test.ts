@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp, serverHooksOf } from "../../server/app";
-import { useDatabase } from "~/utils/db.server";
+import { useDatabase } from "~/platform/db.server";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -2,9 +2,9 @@
 // men's group, and the member Fjellrev, on his own phone, sees it and says he is coming.
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../db/demo-data";
-import { currentTotpCode } from "~/auth/totp.server";
-import { formatOsloDateInput } from "~/domain/time";
+import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { currentTotpCode } from "~/platform/totp.server";
+import { formatOsloDateInput } from "~/platform/oslo-time";
 import { resources } from "~/i18n/config";
 import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
 

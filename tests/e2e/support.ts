@@ -58,7 +58,7 @@ export async function startApp({
   try {
     await migrateToLatest(opened.db);
     if (seed) {
-      const { seedDemoData } = await import("../../db/seed");
+      const { seedDemoData } = await import("../../scripts/seed");
       await seedDemoData(opened.db, { now: new Date() });
     }
   } finally {

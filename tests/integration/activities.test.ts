@@ -7,7 +7,7 @@ import {
   listGoingPseudonyms,
   listUpcomingActivitiesForMember,
   listUpcomingRsvpsForMember,
-} from "~/models/activities.server";
+} from "~/features/activities/member-activities.server";
 import { createActivity, createChapter, createGroup, createMember, createRsvp } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 

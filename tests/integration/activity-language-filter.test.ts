@@ -1,6 +1,6 @@
 // Members can find activities in a language they speak, or where an interpreter can come.
-import { createSession, SESSION_POLICY, sessionCookieName } from "~/auth/session.server";
-import { listUpcomingActivitiesForMember } from "~/models/activities.server";
+import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
+import { listUpcomingActivitiesForMember } from "~/features/activities/member-activities.server";
 import { loader as indexLoader } from "~/routes/_index";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { useTestDatabase } from "../setup/db";

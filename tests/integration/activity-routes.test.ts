@@ -1,4 +1,4 @@
-import { createSession, markSecondFactor, SESSION_POLICY, sessionCookieName } from "~/auth/session.server";
+import { createSession, markSecondFactor, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
 import { action as activityAction, loader as activityLoader, meta as activityMeta } from "~/routes/activities.$activityId";
 import { loader as indexLoader } from "~/routes/_index";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";

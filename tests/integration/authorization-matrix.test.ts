@@ -18,13 +18,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
-import { verifyPassword } from "~/auth/password.server";
-import { findActiveSession } from "~/auth/session.server";
-import { pendingTotpSecret } from "~/auth/staff-auth.server";
-import { currentTotpCode } from "~/auth/totp.server";
-import { createFeedToken } from "~/models/feeds.server";
-import { createInvites } from "~/models/invites.server";
-import { issueResetCode } from "~/models/members-admin.server";
+import { verifyPassword } from "~/platform/password.server";
+import { findActiveSession } from "~/features/sessions/sessions.server";
+import { pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
+import { currentTotpCode } from "~/platform/totp.server";
+import { createFeedToken } from "~/features/calendar/feeds.server";
+import { createInvites } from "~/features/members/invites.server";
+import { issueResetCode } from "~/features/members/staff-members.server";
 import type { AppDatabase } from "../../db/connection";
 import { useTestDatabase, type TestDatabase } from "../setup/db";
 import {

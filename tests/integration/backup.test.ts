@@ -16,7 +16,7 @@ const database = useTestDatabase({ file: true });
 const run = promisify(execFile);
 
 function backup(target: string) {
-  return run(process.execPath, ["--import", "tsx", "db/backup.ts", target], {
+  return run(process.execPath, ["--import", "tsx", "scripts/backup.ts", target], {
     cwd: root,
     env: { NODE_ENV: "test", PATH: process.env.PATH, DATABASE_PATH: database().filename },
   });

@@ -1,6 +1,6 @@
 // Feeds as calendar apps read them: every calendar here is parsed with ical.js.
 import type { AppDatabase } from "../../db/connection";
-import { buildFeedCalendar } from "~/calendar/build-feed.server";
+import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
 import {
   createFeedToken,
   feedVersion,
@@ -10,10 +10,10 @@ import {
   rotateFeedToken,
   updateFeedSettings,
   type Feed,
-} from "~/models/feeds.server";
-import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/models/rsvps.server";
-import { cancelActivity, updateActivity } from "~/models/staff-activities.server";
-import { hashSecret } from "~/auth/secrets.server";
+} from "~/features/calendar/feeds.server";
+import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
+import { cancelActivity, updateActivity } from "~/features/activities/staff-activities.server";
+import { hashSecret } from "~/platform/secrets.server";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { parseCalendar } from "./ical-client";

@@ -1,17 +1,17 @@
 // The calendar routes over HTTP semantics: the feed, the one-off download, /me/calendar and
 // /staff/calendar, called the way Remix calls them.
-vi.mock("~/calendar/build-feed.server", async (importOriginal) => {
-  const real = await importOriginal<typeof import("~/calendar/build-feed.server")>();
+vi.mock("~/features/calendar/build-feed.server", async (importOriginal) => {
+  const real = await importOriginal<typeof import("~/features/calendar/build-feed.server")>();
   return { ...real, buildFeedCalendar: vi.fn(real.buildFeedCalendar) };
 });
 
-import { buildFeedCalendar, feedCache, feedChangeClock } from "~/calendar/build-feed.server";
+import { buildFeedCalendar, feedCache, feedChangeClock } from "~/features/calendar/build-feed.server";
 import { loader as feedLoader } from "~/routes/calendar.$token[.ics]";
 import { loader as downloadLoader } from "~/routes/activities.$activityId.calendar[.ics]";
 import { action as myCalendarAction, loader as myCalendarLoader } from "~/routes/me_.calendar";
 import { action as staffCalendarAction, loader as staffCalendarLoader } from "~/routes/staff.calendar";
-import { createSession, markSecondFactor, SESSION_POLICY } from "~/auth/session.server";
-import { createFeedToken, loadCalendarSection, rotateFeedToken } from "~/models/feeds.server";
+import { createSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { createFeedToken, loadCalendarSection, rotateFeedToken } from "~/features/calendar/feeds.server";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { parseCalendar } from "./ical-client";

@@ -2,7 +2,7 @@
 // sees (rendered from what the loader really answers) and the .ics route itself.
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createSession, SESSION_POLICY, sessionCookieName } from "~/auth/session.server";
+import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
 import { i18nFor } from "~/i18n/config";
 import { loader as downloadLoader } from "~/routes/activities.$activityId.calendar[.ics]";
 import ActivityPage, { loader as activityLoader } from "~/routes/activities.$activityId";

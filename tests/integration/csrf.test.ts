@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { http, passthrough } from "msw";
 import { refuseCrossSiteWrites } from "../../server/csrf";
-import { logSecurityEvent, redactPath } from "~/utils/logger.server";
+import { logSecurityEvent, redactPath } from "~/platform/logger.server";
 import { server as mockServer } from "../mocks/server";
 
 let server: Server;

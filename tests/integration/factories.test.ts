@@ -1,6 +1,6 @@
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
-import { verifyPassword } from "~/auth/password.server";
+import { verifyPassword } from "~/platform/password.server";
 
 let database: TestDatabase;
 beforeEach(async () => {

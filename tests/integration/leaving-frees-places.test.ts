@@ -1,9 +1,9 @@
 import type { AppDatabase } from "../../db/connection";
-import { runRetention } from "../../db/retention";
-import { deleteMemberAccount } from "~/models/member-data.server";
-import { deactivateMember } from "~/models/members-admin.server";
-import { leaveGroup } from "~/models/members.server";
-import { rsvpGoing } from "~/models/rsvps.server";
+import { runRetention } from "~/features/retention/retention.server";
+import { deleteMemberAccount } from "~/features/members/member-data.server";
+import { deactivateMember } from "~/features/members/staff-members.server";
+import { leaveGroup } from "~/features/members/members.server";
+import { rsvpGoing } from "~/features/answers/answers.server";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 

@@ -1,10 +1,10 @@
-import { joinWithInvite, resetPassphraseWithCode, signInMember } from "~/auth/member-auth.server";
-import { observeScryptForTests } from "~/auth/password.server";
-import { countUnusedRecoveryCodes } from "~/models/members.server";
-import { runRetention } from "../../db/retention";
-import { findActiveSession } from "~/auth/session.server";
-import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
-import { createInvites } from "~/models/invites.server";
+import { joinWithInvite, resetPassphraseWithCode, signInMember } from "~/features/members/member-account.server";
+import { observeScryptForTests } from "~/platform/password.server";
+import { countUnusedRecoveryCodes } from "~/features/members/members.server";
+import { runRetention } from "~/features/retention/retention.server";
+import { findActiveSession } from "~/features/sessions/sessions.server";
+import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
+import { createInvites } from "~/features/members/invites.server";
 import { openDatabase } from "../../db/connection";
 import { createTestDatabase, useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember } from "../factories";

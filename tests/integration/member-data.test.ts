@@ -1,13 +1,13 @@
 // "Your data": the download holds everything about the member and nothing about anyone else;
 // deleting the account leaves no row that holds their id or pseudonym.
-import { createSession, SESSION_POLICY } from "~/auth/session.server";
-import { hitRateLimit } from "~/auth/rate-limit.server";
-import { hashSecret, randomToken } from "~/auth/secrets.server";
-import { deleteMemberAccount, exportMemberData } from "~/models/member-data.server";
-import { recordAudit } from "~/models/audit.server";
+import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { hitRateLimit } from "~/platform/rate-limit.server";
+import { hashSecret, randomToken } from "~/platform/secrets.server";
+import { deleteMemberAccount, exportMemberData } from "~/features/members/member-data.server";
+import { recordAudit } from "~/features/audit/audit.server";
 import { loader as dataLoader } from "~/routes/me_.data";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/me_.delete";
-import { newId } from "~/utils/ids.server";
+import { newId } from "~/platform/ids.server";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { useTestDatabase, type TestDatabase } from "../setup/db";
 
@@ -140,8 +140,8 @@ describe("deleteMemberAccount", () => {
 
   test("removes the receipt that links a member who just joined to her invite, even with foreign keys off", async () => {
     const { db, sqlite } = database();
-    const { joinWithInvite } = await import("~/auth/member-auth.server");
-    const { createInvites } = await import("~/models/invites.server");
+    const { joinWithInvite } = await import("~/features/members/member-account.server");
+    const { createInvites } = await import("~/features/members/invites.server");
     const chapter = await createChapter(db);
     const [invite] = await createInvites(db, { chapterId: chapter.id, groupIds: [], expiresAt: new Date(Date.now() + 86_400_000), count: 1, createdByStaffId: null });
     const joined = await joinWithInvite(db, { code: invite!.code, pseudonym: "Nykommer", passphrase: "en lang og god frase", ownDevice: false });

@@ -2,8 +2,8 @@ import { action as joinAction } from "~/routes/join";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { action as languageAction } from "~/routes/language";
-import { findActiveSession } from "~/auth/session.server";
-import { createInvites } from "~/models/invites.server";
+import { findActiveSession } from "~/features/sessions/sessions.server";
+import { createInvites } from "~/features/members/invites.server";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember, DEFAULT_MEMBER_PASSPHRASE } from "../factories";
 
@@ -193,7 +193,7 @@ describe("signing in and out", () => {
     vi.resetModules();
     vi.stubEnv("SECURE_COOKIES", "true");
     try {
-      const { useDatabase } = await import("~/utils/db.server");
+      const { useDatabase } = await import("~/platform/db.server");
       const { action } = await import("~/routes/login");
       useDatabase(db);
       const res = await post(action, "/login", [

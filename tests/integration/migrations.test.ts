@@ -95,9 +95,9 @@ describe("the database connection", () => {
 describe("recomputing pseudonym keys (2026-12-01T1900)", () => {
   test("gives existing members the new keys and keeps both members of a look-alike pair able to sign in", async () => {
     const { createMigrator } = await import("../../db/migrator");
-    const { signInMember } = await import("~/auth/member-auth.server");
-    const { hashPassword } = await import("~/auth/password.server");
-    const { pseudonymCaseKey, pseudonymKey } = await import("~/domain/pseudonym");
+    const { signInMember } = await import("~/features/members/member-account.server");
+    const { hashPassword } = await import("~/platform/password.server");
+    const { pseudonymCaseKey, pseudonymKey } = await import("~/features/members/pseudonym");
     const opened = openDatabase(":memory:");
     database = { ...opened, filename: ":memory:", close: () => opened.db.destroy() };
     const before = await createMigrator(opened.db).migrateTo("2026-11-26T1420_activities_upcoming_index");

@@ -1,4 +1,4 @@
-import { clientAddress, hitRateLimit, keepRetryAfter, tooManyRequests } from "~/auth/rate-limit.server";
+import { clientAddress, hitRateLimit, keepRetryAfter, tooManyRequests } from "~/platform/rate-limit.server";
 import { useTestDatabase } from "../setup/db";
 
 const database = useTestDatabase();

@@ -1,8 +1,8 @@
-import { createSession, SESSION_POLICY } from "~/auth/session.server";
-import { recordAudit } from "~/models/audit.server";
-import { rotateFeedToken } from "~/models/feeds.server";
-import { retentionPolicyFromEnv, runRetention } from "../../db/retention";
-import { parseEnv } from "~/utils/env.server";
+import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { rotateFeedToken } from "~/features/calendar/feeds.server";
+import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
+import { parseEnv } from "~/platform/env.server";
 import { createActivity, createChapter, createMember, createRsvp, createStaff } from "../factories";
 import { useTestDatabase } from "../setup/db";
 

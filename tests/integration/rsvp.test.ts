@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AppDatabase } from "../../db/connection";
 import type { Member } from "../../db/schema";
-import { promoteFromWaitlist, rsvpGoing, rsvpNotGoing, withdrawRsvp, type RsvpOutcome } from "~/models/rsvps.server";
+import { promoteFromWaitlist, rsvpGoing, rsvpNotGoing, withdrawRsvp, type RsvpOutcome } from "~/features/answers/answers.server";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 

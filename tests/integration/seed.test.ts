@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { seedDemoData } from "../../db/seed";
-import { hashSecret, normalizeReadableCode } from "~/auth/secrets.server";
-import { setHashParamsForTests, verifyPassword } from "~/auth/password.server";
-import { checkPseudonym } from "~/domain/pseudonym";
+import { seedDemoData } from "../../scripts/seed";
+import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
+import { setHashParamsForTests, verifyPassword } from "~/platform/password.server";
+import { checkPseudonym } from "~/features/members/pseudonym";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

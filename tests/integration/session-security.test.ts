@@ -1,7 +1,7 @@
 // Sessions end for real: after quick exit, sign-out and deactivation the old cookie is refused,
 // and a member can end their own other sessions, never someone else's.
-import { createSession, findActiveSession, markSecondFactor, SESSION_POLICY } from "~/auth/session.server";
-import { loadViewer } from "~/auth/viewer.server";
+import { createSession, findActiveSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { loadViewer } from "~/features/sessions/viewer.server";
 import { action as exitAction, loader as exitLoader } from "~/routes/exit";
 import { action as logoutAction } from "~/routes/logout";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/me_.sessions";

@@ -1,6 +1,6 @@
-import { findActiveSession } from "~/auth/session.server";
-import { createFeedToken, findFeedByToken } from "~/models/feeds.server";
-import { joinWithInvite } from "~/auth/member-auth.server";
+import { findActiveSession } from "~/features/sessions/sessions.server";
+import { createFeedToken, findFeedByToken } from "~/features/calendar/feeds.server";
+import { joinWithInvite } from "~/features/members/member-account.server";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { loader as auditLoader } from "~/routes/staff.audit";
 import { action as chapterAction } from "~/routes/staff.chapters.$chapterId._index";

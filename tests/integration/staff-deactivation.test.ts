@@ -1,5 +1,5 @@
-import { findActiveSession, sessionTokenFrom } from "~/auth/session.server";
-import { createFeedToken, findFeedByToken } from "~/models/feeds.server";
+import { findActiveSession, sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { createFeedToken, findFeedByToken } from "~/features/calendar/feeds.server";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createStaff } from "../factories";

@@ -1,8 +1,8 @@
-import { hashPassword, setHashParamsForTests } from "~/auth/password.server";
-import { findActiveSession } from "~/auth/session.server";
-import { completeStaffSecondFactor, pendingTotpSecret, signInStaffWithPassword } from "~/auth/staff-auth.server";
-import { currentTotpCode } from "~/auth/totp.server";
-import { loadViewer } from "~/auth/viewer.server";
+import { hashPassword, setHashParamsForTests } from "~/platform/password.server";
+import { findActiveSession } from "~/features/sessions/sessions.server";
+import { completeStaffSecondFactor, pendingTotpSecret, signInStaffWithPassword } from "~/features/staff/staff-sign-in.server";
+import { currentTotpCode } from "~/platform/totp.server";
+import { loadViewer } from "~/features/sessions/viewer.server";
 import { action as loginAction } from "~/routes/staff.login._index";
 import { action as logoutAction } from "~/routes/staff.logout";
 import { action as setupAction, loader as setupLoader } from "~/routes/staff.login.setup";

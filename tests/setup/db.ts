@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type OpenedDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
-import { useDatabase } from "~/utils/db.server";
+import { useDatabase } from "~/platform/db.server";
 
 export interface TestDatabase extends OpenedDatabase {
   /** ":memory:" or the temporary file */

@@ -1,7 +1,7 @@
 // Runs before every unit and integration test file.
 import type { MockInstance } from "vitest";
-import { setHashParamsForTests } from "~/auth/password.server";
-import { setLogSilent, setLogSink } from "~/utils/logger.server";
+import { setHashParamsForTests } from "~/platform/password.server";
+import { setLogSilent, setLogSink } from "~/platform/logger.server";
 import { server } from "../mocks/server";
 
 // A test that forgets useTestDatabase() must not open (or create) the real database file: this

@@ -7,7 +7,7 @@ import {
   overflowCount,
   planOccurrences,
   resolveActivityTimes,
-} from "~/domain/activity-form";
+} from "~/features/activities/activity-form";
 
 const base = {
   title: "Middag",

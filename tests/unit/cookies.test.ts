@@ -1,7 +1,7 @@
 // What a request's Cookie header can carry, and what the app reads from it.
-import { sessionTokenFrom } from "~/auth/session.server";
+import { sessionTokenFrom } from "~/features/sessions/sessions.server";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { readCookie } from "~/utils/cookies.server";
+import { readCookie } from "~/platform/cookies.server";
 
 const TOKEN = "A".repeat(43);
 

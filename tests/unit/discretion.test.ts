@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { resources } from "~/i18n/config";
 import { loader as manifestLoader } from "~/routes/manifest[.]webmanifest";
-import { parseEnv } from "~/utils/env.server";
+import { parseEnv } from "~/platform/env.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from "~/utils/env.server";
+import { EnvError, parseEnv } from "~/platform/env.server";
 
 function parseError(source: Record<string, string>): EnvError {
   try {

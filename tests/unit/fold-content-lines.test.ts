@@ -1,4 +1,4 @@
-import { foldContentLines } from "~/calendar/build-feed.server";
+import { foldContentLines } from "~/features/calendar/build-feed.server";
 
 const unfold = (text: string) => text.replace(/\r\n /g, "");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "~/platform/forms";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

@@ -1,4 +1,4 @@
-import { log, redactPath, setLogSilent, setLogSink } from "~/utils/logger.server";
+import { log, redactPath, setLogSilent, setLogSink } from "~/platform/logger.server";
 import { captureLogs } from "../setup/unit";
 
 describe("redactPath", () => {

@@ -1,4 +1,4 @@
-import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/domain/oslo-weeks";
+import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
 
 describe("weeks in Oslo", () => {
   test("this week runs from Monday midnight to the next Monday midnight, Oslo time", () => {

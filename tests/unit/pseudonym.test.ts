@@ -1,6 +1,6 @@
-import { checkPseudonym, pseudonymCaseKey, pseudonymKey } from "~/domain/pseudonym";
-import { checkPassphrase } from "~/domain/passphrase";
-import { isCommonPassword } from "~/auth/common-passwords.server";
+import { checkPseudonym, pseudonymCaseKey, pseudonymKey } from "~/features/members/pseudonym";
+import { checkPassphrase } from "~/features/members/passphrase";
+import { isCommonPassword } from "~/platform/common-passwords.server";
 
 describe("pseudonym rules", () => {
   it.each(["Solsikke", "Ås", "Nordlys 2", "ma-ri_a.k", "سارا", "سحر", "Cabdi", "میرا", "Ørn"])(

@@ -7,8 +7,8 @@ import {
   rsvpFormSchema,
   RSVP_NOTE_MAX,
   statusForGoing,
-} from "~/domain/rsvp";
-import { parseForm } from "~/utils/forms";
+} from "~/features/answers/answer-rules";
+import { parseForm } from "~/platform/forms";
 
 const starts = "2026-12-10T17:00:00.000Z";
 const scheduled = { status: "scheduled" as const, starts_at: starts, rsvp_deadline: null };

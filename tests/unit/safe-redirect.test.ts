@@ -1,4 +1,4 @@
-import { safeRedirectPath } from "~/utils/redirect";
+import { safeRedirectPath } from "~/platform/redirect";
 
 describe("safeRedirectPath", () => {
   test.each(["/me", "/activities/123?tab=x", "/"])("keeps the same-site path %s", (path) => {

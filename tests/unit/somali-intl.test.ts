@@ -2,8 +2,8 @@
 // runtime has no Somali data at all, as in Chromium.
 import { formatActivityTime } from "~/components/ActivityTime";
 import { languageNames } from "~/components/ActivityFacts";
-import { SPOKEN_LANGUAGES } from "~/domain/activity-form";
-import { formatOsloDateTime, formatOsloDay } from "~/domain/time";
+import { SPOKEN_LANGUAGES } from "~/features/activities/activity-form";
+import { formatOsloDateTime, formatOsloDay } from "~/platform/oslo-time";
 import { FORMAT_TAGS } from "~/i18n/config";
 import { conjunction, dateTimeFormat, languageName } from "~/i18n/intl";
 

@@ -2,7 +2,7 @@
 import { http, HttpResponse } from "msw";
 import { server } from "../mocks/server";
 import { expectConsoleError } from "../setup/unit";
-import { hashPassword } from "~/auth/password.server";
+import { hashPassword } from "~/platform/password.server";
 
 describe("the test harness", () => {
   test("refuses an outgoing request that no handler mocks", async () => {

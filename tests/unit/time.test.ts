@@ -6,7 +6,7 @@ import {
   isAmbiguousOsloTime,
   osloFoldOf,
   osloLocalToUtc,
-} from "~/domain/time";
+} from "~/platform/oslo-time";
 
 describe("osloLocalToUtc", () => {
   it("reads a winter time as one hour ahead of UTC", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pendingTotpSecret } from "~/auth/staff-auth.server";
-import { currentTotpCode, totpUri, verifyTotp } from "~/auth/totp.server";
+import { pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
+import { currentTotpCode, totpUri, verifyTotp } from "~/platform/totp.server";
 
 const SECRET = "JBSWY3DPEHPK3PXP";
 // A step boundary (step 59_856_480), so ±30 s is exactly one step either way.

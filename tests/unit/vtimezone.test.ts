@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { utcOffsetSeconds, wallClock, ZoneTable } from "~/calendar/vtimezone.server";
+import { utcOffsetSeconds, wallClock, ZoneTable } from "~/features/calendar/vtimezone.server";
 
 const OSLO = "Europe/Oslo";
 

@@ -3,7 +3,7 @@
 // and answers on "go", so all connections start together.
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../../../db/connection";
-import { rsvpGoing } from "../../../app/models/rsvps.server";
+import { rsvpGoing } from "~/features/answers/answers.server";
 
 const { filename, activityId, members } = workerData as {
   filename: string;

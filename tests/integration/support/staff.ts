@@ -1,7 +1,7 @@
 // Helpers for staff route tests: call a loader or action as Remix would, and sign staff or
 // members in directly (the sign-in flow itself has its own tests).
 import type { AppDatabase } from "../../../db/connection";
-import { createSession, markSecondFactor, sessionCookieName, SESSION_POLICY } from "~/auth/session.server";
+import { createSession, markSecondFactor, sessionCookieName, SESSION_POLICY } from "~/features/sessions/sessions.server";
 
 type RouteFn = (args: any) => Promise<unknown>;
 

@@ -7,7 +7,7 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
-import type { ValidationCode } from "~/domain/validation";
+import type { ValidationCode } from "~/platform/validation";
 
 const nb = {
   ...common,
@@ -25,7 +25,7 @@ const nb = {
   },
 } as const;
 
-// The validation messages are keyed by the codes the forms answer with (app/domain/validation.ts):
+// The validation messages are keyed by the codes the forms answer with (app/platform/validation.ts):
 // a code without a message, or a message no form can give, is a type error here, naming it.
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

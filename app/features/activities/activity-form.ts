@@ -1,0 +1,319 @@
+// The staff form for an activity: one schema for the fields, then the rules that need more than
+// one field (times in Oslo, end after start, deadline before start, repeats). Plain functions,
+// no I/O, shared by the server and the form component.
+import { z } from "zod";
+import { msg, type FieldErrors } from "~/platform/validation";
+import {
+  addDaysToDateInput,
+  FOLDS,
+  formatOsloDateInput,
+  formatOsloTimeInput,
+  osloFoldOf,
+  osloLocalToUtc,
+  parseDateInput,
+  type Fold,
+} from "~/platform/oslo-time";
+
+/** Languages staff can tick, by code, each named in itself so every reader finds their own. */
+export const SPOKEN_LANGUAGES = {
+  nb: "Norsk",
+  en: "English",
+  ar: "العربية",
+  so: "Soomaali",
+  ti: "ትግርኛ",
+  ur: "اردو",
+  fa: "فارسی",
+  ps: "پښتو",
+  ku: "Kurdî",
+  tr: "Türkçe",
+  pl: "Polski",
+  uk: "Українська",
+} as const;
+export type SpokenLanguage = keyof typeof SPOKEN_LANGUAGES;
+const LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
+
+/** A room, a hall or a hike: more than this is a typo, not an activity. */
+export const CAPACITY_MAX = 500;
+/** "Repeat until" makes at most this many occurrences (a year of weekly meetings). */
+export const MAX_OCCURRENCES = 52;
+export const TITLE_MAX = 120;
+export const AREA_MAX = 80;
+export const ADDRESS_MAX = 300;
+export const DESCRIPTION_MAX = 4000;
+
+export const REPEATS = ["none", "weekly", "biweekly"] as const;
+export type Repeat = (typeof REPEATS)[number];
+const REPEAT_DAYS: Record<Exclude<Repeat, "none">, number> = { weekly: 7, biweekly: 14 };
+
+// Control characters and bidirectional overrides can make a text read differently than written.
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A one-line field: line breaks become spaces (a title must not carry a header or an iCal line). */
+export function singleLine(value: string): string {
+  return value.replace(/[\r\n]+/g, " ").replace(UNSAFE_CHARACTERS, "").replace(/\s+/g, " ").trim();
+}
+
+/** A multi-line field: CRLF and CR become LF, other control characters go. */
+export function multiLine(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "").trim();
+}
+
+const oneLine = (max: number, { required }: { required: boolean }) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => singleLine(v ?? ""))
+    .pipe(required ? z.string().min(1, msg("required")).max(max, msg("tooLong")) : z.string().max(max, msg("tooLong")));
+
+const date = z.string({ required_error: msg("required") }).min(1, msg("required")).refine((v) => parseDateInput(v) !== undefined, msg("staff.invalidDate"));
+const time = z.string({ required_error: msg("required") }).min(1, msg("required")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("staff.invalidTime"));
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? "")
+  .refine((v) => v === "" || parseDateInput(v) !== undefined, msg("staff.invalidDate"));
+const optionalTime = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? "")
+  .refine((v) => v === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), msg("staff.invalidTime"));
+const fold = z.enum(FOLDS as [Fold, ...Fold[]]).optional();
+
+/** The fields staff edit on every activity, new or old. */
+export const activityFieldsSchema = z.object({
+  title: oneLine(TITLE_MAX, { required: true }),
+  description: z
+    .string()
+    .optional()
+    .transform((v) => multiLine(v ?? ""))
+    .pipe(z.string().max(DESCRIPTION_MAX, msg("tooLong"))),
+  startDate: date,
+  startTime: time,
+  startFold: fold,
+  endDate: date,
+  endTime: time,
+  endFold: fold,
+  area: oneLine(AREA_MAX, { required: true }),
+  address: oneLine(ADDRESS_MAX, { required: false }).transform((v) => (v === "" ? null : v)),
+  capacity: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const typed = v?.trim() ?? "";
+      if (typed === "") return null;
+      const problem = !/^-?\d{1,9}$/.test(typed)
+        ? msg("staff.capacityNumber")
+        : Number(typed) < 1
+          ? msg("staff.capacityTooSmall")
+          : Number(typed) > CAPACITY_MAX
+            ? msg("staff.capacityTooLarge")
+            : undefined;
+      if (!problem) return Number(typed);
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      return z.NEVER;
+    }),
+  deadlineDate: optionalDate,
+  deadlineTime: optionalTime,
+  deadlineFold: fold,
+  /** comma-joined codes (the route joins the ticked checkboxes, see `languagesFromForm`) */
+  languages: z
+    .string()
+    .optional()
+    .transform((v) => [...new Set((v ?? "").split(",").filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, msg("staff.languagesRequired"))
+        .refine((codes) => codes.every((c) => (LANGUAGE_CODES as string[]).includes(c)), msg("staff.languagesRequired")),
+    )
+    .transform((codes) => LANGUAGE_CODES.filter((c) => codes.includes(c)).join(",")),
+  interpreter: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+/** A new activity: where it belongs, and whether it repeats. */
+export const newActivitySchema = activityFieldsSchema.extend({
+  /** "chapter:<id>" (the whole chapter), "group:<id>", or "national" (every member; admins only) */
+  target: z.string({ required_error: msg("staff.targetRequired") }).regex(/^((chapter|group):[\w-]{1,64}|national)$/, msg("staff.targetRequired")),
+  repeat: z.enum(REPEATS).optional().default("none"),
+  repeatUntil: optionalDate,
+});
+
+/** An edit: the sequence number the form was opened at, for "changed since you opened it". */
+export const editActivitySchema = activityFieldsSchema.extend({
+  sequence: z.string().regex(/^\d{1,9}$/, msg("staff.changedSinceOpened")).transform(Number),
+});
+
+export type ActivityFields = z.infer<typeof activityFieldsSchema>;
+export type NewActivityForm = z.infer<typeof newActivitySchema>;
+
+/**
+ * Checkboxes send one value per ticked box; schemas read one field. This joins the values of
+ * `name` with commas (ids and codes never contain one).
+ */
+export function joinCheckboxes(form: FormData, name: string): FormData {
+  const copy = new FormData();
+  for (const [key, value] of form.entries()) if (key !== name) copy.append(key, value);
+  copy.set(name, form.getAll(name).filter((v): v is string => typeof v === "string").join(","));
+  return copy;
+}
+
+export function languagesFromForm(form: FormData): FormData {
+  return joinCheckboxes(form, "languages");
+}
+
+export type Target = { kind: "chapter" | "group"; id: string } | { kind: "national" };
+
+export function parseTarget(target: string): Target {
+  if (target === "national") return { kind: "national" };
+  const [kind, id] = target.split(":") as ["chapter" | "group", string];
+  return { kind, id };
+}
+
+export interface ActivityTimes {
+  startsAt: string;
+  endsAt: string;
+  rsvpDeadline: string | null;
+}
+
+export type TimesResult = { ok: true; times: ActivityTimes } | { ok: false; errors: FieldErrors };
+
+type TimeFields = Pick<
+  ActivityFields,
+  "startDate" | "startTime" | "startFold" | "endDate" | "endTime" | "endFold" | "deadlineDate" | "deadlineTime" | "deadlineFold"
+>;
+
+/**
+ * Oslo wall-clock fields to UTC. A time that does not exist is refused; one that happens twice
+ * needs the fold chosen in the form (the form then offers the choice, summer time first).
+ */
+export function resolveActivityTimes(fields: TimeFields, dayShift = 0): TimesResult {
+  const errors: FieldErrors = {};
+  const instant = (dateValue: string, timeValue: string, chosen: Fold | undefined, field: string) => {
+    const result = osloLocalToUtc(addDaysToDateInput(dateValue, dayShift), timeValue, { prefer: chosen ?? "earlier" });
+    if (!result.ok) {
+      errors[field] = result.reason === "nonexistent" ? "staff.nonexistentTime" : "staff.invalidTime";
+      return undefined;
+    }
+    if (result.candidates && !chosen) {
+      errors[field] = "staff.ambiguousTime";
+      return undefined;
+    }
+    return result.utc;
+  };
+
+  const startsAt = instant(fields.startDate, fields.startTime, fields.startFold, "startTime");
+  const endsAt = instant(fields.endDate, fields.endTime, fields.endFold, "endTime");
+  let rsvpDeadline: string | null = null;
+  if (fields.deadlineDate !== "" || fields.deadlineTime !== "") {
+    if (fields.deadlineDate === "") errors.deadlineDate = "required";
+    else if (fields.deadlineTime === "") errors.deadlineTime = "required";
+    else rsvpDeadline = instant(fields.deadlineDate, fields.deadlineTime, fields.deadlineFold, "deadlineTime") ?? null;
+  }
+  if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) errors.endTime = "staff.endBeforeStart";
+  if (startsAt && rsvpDeadline && Date.parse(rsvpDeadline) > Date.parse(startsAt)) errors.deadlineTime = "staff.deadlineAfterStart";
+
+  if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, errors };
+  return { ok: true, times: { startsAt, endsAt, rsvpDeadline } };
+}
+
+/**
+ * Every occurrence of a (possibly repeating) new activity: the same Oslo wall-clock times each
+ * week or every other week, up to and including `repeatUntil`, at most MAX_OCCURRENCES.
+ */
+export function planOccurrences(form: TimeFields & Pick<NewActivityForm, "repeat" | "repeatUntil">): TimesResult & {
+  occurrences?: ActivityTimes[];
+} {
+  const first = resolveActivityTimes(form);
+  if (!first.ok) return first;
+  if (form.repeat === "none") return { ...first, occurrences: [first.times] };
+
+  if (form.repeatUntil === "") return { ok: false, errors: { repeatUntil: "required" } };
+  if (form.repeatUntil < form.startDate) return { ok: false, errors: { repeatUntil: "staff.repeatUntilBeforeStart" } };
+  const step = REPEAT_DAYS[form.repeat];
+  const occurrences: ActivityTimes[] = [];
+  for (let shift = 0; addDaysToDateInput(form.startDate, shift) <= form.repeatUntil; shift += step) {
+    if (occurrences.length === MAX_OCCURRENCES) return { ok: false, errors: { repeatUntil: "staff.tooManyOccurrences" } };
+    // Later occurrences that fall in an autumn double hour take the reading chosen for the first.
+    const next = resolveActivityTimes(
+      {
+        ...form,
+        startFold: form.startFold ?? "earlier",
+        endFold: form.endFold ?? "earlier",
+        deadlineFold: form.deadlineFold ?? "earlier",
+      },
+      shift,
+    );
+    if (!next.ok) return { ok: false, errors: { repeatUntil: "staff.occurrenceTimeInvalid" } };
+    occurrences.push(next.times);
+  }
+  return { ...first, occurrences };
+}
+
+/** Going answers beyond capacity, after staff lowered it: shown to staff, nobody is moved. */
+export function overflowCount(capacity: number | null, goingCount: number): number {
+  return capacity === null ? 0 : Math.max(0, goingCount - capacity);
+}
+
+export interface StoredActivityFields {
+  title: string;
+  description: string;
+  starts_at: string;
+  ends_at: string;
+  area: string;
+  address: string | null;
+  capacity: number | null;
+  rsvp_deadline: string | null;
+  languages: string;
+  interpreter_available: number;
+}
+
+/** A stored activity as the form shows it: Oslo dates and times, and which reading of a double hour. */
+export function activityToFormValues(a: StoredActivityFields): Record<string, string> {
+  const values: Record<string, string> = {
+    title: a.title,
+    description: a.description,
+    startDate: formatOsloDateInput(a.starts_at),
+    startTime: formatOsloTimeInput(a.starts_at),
+    endDate: formatOsloDateInput(a.ends_at),
+    endTime: formatOsloTimeInput(a.ends_at),
+    area: a.area,
+    address: a.address ?? "",
+    capacity: a.capacity === null ? "" : String(a.capacity),
+    deadlineDate: a.rsvp_deadline ? formatOsloDateInput(a.rsvp_deadline) : "",
+    deadlineTime: a.rsvp_deadline ? formatOsloTimeInput(a.rsvp_deadline) : "",
+    languages: a.languages,
+    interpreter: a.interpreter_available === 1 ? "on" : "",
+  };
+  for (const [field, iso] of [
+    ["startFold", a.starts_at],
+    ["endFold", a.ends_at],
+    ["deadlineFold", a.rsvp_deadline],
+  ] as const) {
+    const fold = iso ? osloFoldOf(iso) : null;
+    if (fold) values[field] = fold;
+  }
+  return values;
+}
+
+/** What staff typed, to refill the form after an error found beyond the schema (times, repeats). */
+export function typedActivityValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, DESCRIPTION_MAX);
+  }
+  return values;
+}
+
+/**
+ * Why staff moved someone on or off an activity. A fixed list, so the audit log holds a code and
+ * never free text that could name or describe a member.
+ */
+export const ANSWER_CHANGE_REASONS = ["member_asked", "extra_place", "not_in_audience", "safety", "other"] as const;
+export const answerChangeSchema = z.object({
+  intent: z.enum(["promote", "remove"]),
+  memberId: z.string().min(1).max(64),
+  reason: z.enum(ANSWER_CHANGE_REASONS, { errorMap: () => ({ message: msg("staff.reasonRequired") }) }),
+});

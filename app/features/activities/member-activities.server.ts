@@ -1,0 +1,377 @@
+// Activities as a member (or staff) sees them. Every query carries the viewer's scope in its WHERE
+// clause, and each page is served by a fixed number of queries: counts and the viewer's own
+// answer come from correlated subqueries and a left join over indexed columns, never a query per row.
+import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
+import type { AppDatabase } from "../../../db/connection";
+import type { ActivityStatus, Database, RsvpStatus, RsvpTable } from "../../../db/schema";
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** Whose activity it is, for the label on a card. */
+export type ActivityScope = "group" | "chapter" | "national";
+
+/**
+ * May this member see this activity? They may see:
+ * - activities of groups they are an ACTIVE member of (a request to join shows nothing yet);
+ * - activities open to their whole chapter (no group, the member's chapter);
+ * - national activities (no chapter, no group). Decision: these are visible to every active
+ *   member in every chapter — that is what "national" means to staff who publish them. An
+ *   activity of a national group (a group without a chapter) is a group activity like any
+ *   other and needs membership.
+ * The member row is read in the same query, so a deactivated member sees nothing, and the
+ * chapter comes from the database, not from what the caller believes.
+ */
+export function visibleToMember(memberId: string, chapterId?: string) {
+  return (eb: ExpressionBuilder<Database, "activities">): Expression<SqlBool> =>
+    eb.exists(
+      eb
+        .selectFrom("members as viewer")
+        .select(sql`1`.as("one"))
+        .where("viewer.id", "=", memberId)
+        .where("viewer.deactivated_at", "is", null)
+        .$if(chapterId !== undefined, (q) => q.where("viewer.chapter_id", "=", chapterId!))
+        .where((inner) =>
+          inner.or([
+            inner("activities.group_id", "in", (sub) =>
+              sub
+                .selectFrom("group_memberships")
+                .select("group_memberships.group_id")
+                .where("group_memberships.member_id", "=", memberId)
+                .where("group_memberships.status", "=", "active"),
+            ),
+            inner.and([
+              inner("activities.group_id", "is", null),
+              inner.or([
+                inner("activities.chapter_id", "is", null),
+                inner("activities.chapter_id", "=", inner.ref("viewer.chapter_id")),
+              ]),
+            ]),
+          ]),
+        ),
+    );
+}
+
+/** "going" answers to the outer activity, from the (activity_id, status, arrival) index. */
+function goingCount(eb: ExpressionBuilder<Database, "activities">) {
+  return eb
+    .selectFrom("rsvps as going")
+    .select((c) => c.fn.countAll<number>().as("n"))
+    .whereRef("going.activity_id", "=", "activities.id")
+    .where("going.status", "=", "going");
+}
+
+/** Queries that left-join the viewer's own answer as "mine". */
+type WithMyAnswer = Database & { mine: Nullable<RsvpTable> };
+
+/** The viewer's place in the waitlist (1 = next), or null when they are not on it. */
+function waitlistPosition(eb: ExpressionBuilder<WithMyAnswer, "activities" | "mine">) {
+  return eb
+    .case()
+    .when("mine.status", "=", "waitlisted")
+    .then(
+      eb
+        .selectFrom("rsvps as ahead")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("ahead.activity_id", "=", "activities.id")
+        .where("ahead.status", "=", "waitlisted")
+        .whereRef("ahead.arrival", "<=", "mine.arrival"),
+    )
+    .else(null)
+    .end();
+}
+
+/** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
+function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
+  return db
+    .selectFrom("activities")
+    .leftJoin("groups", "groups.id", "activities.group_id")
+    .leftJoin("rsvps as mine", (join) =>
+      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
+    )
+    .where(visibleToMember(memberId, chapterId))
+    .select((eb) => [
+      "activities.id",
+      "activities.title",
+      "activities.chapter_id",
+      "activities.group_id",
+      "groups.name as group_name",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.area",
+      "activities.capacity",
+      "activities.languages",
+      "activities.interpreter_available",
+      "activities.status",
+      "mine.status as my_status",
+      goingCount(eb).as("going_count"),
+      waitlistPosition(eb).as("waitlist_position"),
+    ]);
+}
+
+interface ActivityRowBase {
+  id: string;
+  title: string;
+  chapter_id: string | null;
+  group_id: string | null;
+  group_name: string | null;
+  starts_at: string;
+  ends_at: string;
+  area: string;
+  capacity: number | null;
+  languages: string;
+  interpreter_available: number;
+  status: ActivityStatus;
+  going_count: number | null;
+}
+
+function toActivitySummary(row: ActivityRowBase) {
+  return {
+    id: row.id,
+    title: row.title,
+    scope: (row.group_id ? "group" : row.chapter_id ? "chapter" : "national") as ActivityScope,
+    groupName: row.group_name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    area: row.area,
+    capacity: row.capacity,
+    goingCount: row.going_count ?? 0,
+    status: row.status,
+    languages: row.languages.split(",").map((l) => l.trim()).filter(Boolean),
+    interpreterAvailable: row.interpreter_available === 1,
+  };
+}
+
+export type ActivitySummary = ReturnType<typeof toActivitySummary>;
+
+export interface MemberActivity extends ActivitySummary {
+  myStatus: RsvpStatus | null;
+  waitlistPosition: number | null;
+}
+
+export interface ListUpcomingOptions {
+  memberId: string;
+  chapterId: string;
+  now: Date;
+  /** only this group's activities */
+  groupId?: string;
+  /** only activities starting in [start, end) */
+  week?: { start: Date; end: Date };
+  /** only activities where this language (a code staff can tick) is spoken */
+  language?: string;
+  /** only activities where an interpreter can come */
+  interpreterOnly?: boolean;
+}
+
+/**
+ * The activities a member may see that have not ended yet, soonest first. Cancelled ones stay
+ * listed (shown as cancelled) until they have passed, so nobody misses that they were called off.
+ * One query, however many activities, groups or answers there are.
+ */
+export async function listUpcomingActivitiesForMember(
+  db: AppDatabase,
+  { memberId, chapterId, now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
+): Promise<MemberActivity[]> {
+  const rows = await memberActivityQuery(db, memberId, chapterId)
+    .where("activities.ends_at", ">", now.toISOString())
+    .$if(groupId !== undefined, (q) => q.where("activities.group_id", "=", groupId!))
+    .$if(week !== undefined, (q) =>
+      q.where("activities.starts_at", ">=", week!.start.toISOString()).where("activities.starts_at", "<", week!.end.toISOString()),
+    )
+    // languages is "nb,en": comma on both sides, so "so" never matches inside another code.
+    .$if(language !== undefined, (q) =>
+      q.where(sql<number>`instr(',' || activities.languages || ',', ${`,${language},`})`, ">", 0),
+    )
+    .$if(interpreterOnly === true, (q) => q.where("activities.interpreter_available", "=", 1))
+    .orderBy("activities.starts_at")
+    .orderBy("activities.id")
+    .execute();
+  return rows.map((row) => ({
+    ...toActivitySummary(row),
+    myStatus: row.my_status,
+    waitlistPosition: row.waitlist_position,
+  }));
+}
+
+/** The groups a member belongs to (active memberships), for the group filter. */
+export function listActiveGroupsForMember(db: AppDatabase, memberId: string) {
+  return db
+    .selectFrom("group_memberships")
+    .innerJoin("groups", "groups.id", "group_memberships.group_id")
+    .select(["groups.id", "groups.name"])
+    .where("group_memberships.member_id", "=", memberId)
+    .where("group_memberships.status", "=", "active")
+    .orderBy("groups.name")
+    .execute();
+}
+
+/**
+ * Pseudonyms of those going who chose to show theirs, in arrival order. Unscoped by itself: call
+ * it only for an activity the viewer has just been allowed to see (as the find functions do).
+ */
+export async function listGoingPseudonyms(db: AppDatabase, activityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("rsvps")
+    .innerJoin("members", "members.id", "rsvps.member_id")
+    .select("members.pseudonym")
+    .where("rsvps.activity_id", "=", activityId)
+    .where("rsvps.status", "=", "going")
+    .where("rsvps.show_pseudonym", "=", 1)
+    .where("members.deactivated_at", "is", null)
+    .orderBy("rsvps.arrival")
+    .execute();
+  return rows.map((r) => r.pseudonym);
+}
+
+export interface ActivityDetail extends ActivitySummary {
+  description: string;
+  rsvpDeadline: string | null;
+  /** the exact place: null unless the viewer is going (or is staff) */
+  address: string | null;
+  waitlistCount: number;
+  shownPseudonyms: string[];
+}
+
+export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
+  myNote: string | null;
+  myShowPseudonym: boolean;
+}
+
+function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
+  return eb
+    .selectFrom("rsvps as waiting")
+    .select((c) => c.fn.countAll<number>().as("n"))
+    .whereRef("waiting.activity_id", "=", "activities.id")
+    .where("waiting.status", "=", "waitlisted");
+}
+
+/**
+ * One activity as this member may see it, or undefined when they may not (or it does not exist:
+ * the caller cannot tell the two apart, and neither can the member). The address is selected
+ * only when the member's own answer is "going" and the activity is not cancelled. Two queries.
+ */
+export async function findActivityForMember(
+  db: AppDatabase,
+  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
+): Promise<MemberActivityDetail | undefined> {
+  const row = await memberActivityQuery(db, memberId, chapterId)
+    .where("activities.id", "=", activityId)
+    .select((eb) => [
+      "activities.description",
+      "activities.rsvp_deadline",
+      "mine.note as my_note",
+      "mine.show_pseudonym as my_show_pseudonym",
+      eb
+        .case()
+        .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
+        .then(eb.ref("activities.address"))
+        .else(null)
+        .end()
+        .as("address"),
+      waitlistCount(eb).as("waitlist_count"),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...toActivitySummary(row),
+    description: row.description,
+    rsvpDeadline: row.rsvp_deadline,
+    address: row.address,
+    waitlistCount: row.waitlist_count ?? 0,
+    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+    myStatus: row.my_status,
+    waitlistPosition: row.waitlist_position,
+    myNote: row.my_note,
+    myShowPseudonym: row.my_show_pseudonym === 1,
+  };
+}
+
+/**
+ * One activity with its address, for staff whose scope covers it: admins see every activity,
+ * coordinators those of their chapters (national ones are the admins'). Two queries.
+ */
+export async function findActivityForStaff(
+  db: AppDatabase,
+  { activityId, staff }: { activityId: string; staff: { role: "admin" | "coordinator"; chapterIds: string[] } },
+): Promise<ActivityDetail | undefined> {
+  if (staff.role !== "admin" && staff.chapterIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom("activities")
+    .leftJoin("groups", "groups.id", "activities.group_id")
+    .where("activities.id", "=", activityId)
+    .$if(staff.role !== "admin", (q) => q.where("activities.chapter_id", "in", staff.chapterIds))
+    .select((eb) => [
+      "activities.id",
+      "activities.title",
+      "activities.chapter_id",
+      "activities.group_id",
+      "groups.name as group_name",
+      "activities.starts_at",
+      "activities.ends_at",
+      "activities.area",
+      "activities.address",
+      "activities.capacity",
+      "activities.languages",
+      "activities.interpreter_available",
+      "activities.status",
+      "activities.description",
+      "activities.rsvp_deadline",
+      goingCount(eb).as("going_count"),
+      waitlistCount(eb).as("waitlist_count"),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...toActivitySummary(row),
+    description: row.description,
+    rsvpDeadline: row.rsvp_deadline,
+    address: row.address,
+    waitlistCount: row.waitlist_count ?? 0,
+    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+  };
+}
+
+/**
+ * A member's own answers to activities that have not ended, soonest first, for their page.
+ * Activities they can no longer see (they left the group) drop out, like everywhere else.
+ */
+export async function listUpcomingRsvpsForMember(db: AppDatabase, memberId: string, now: Date) {
+  const rows = await db
+    .selectFrom("activities")
+    .innerJoin("rsvps as mine", (join) =>
+      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
+    )
+    .where(visibleToMember(memberId))
+    .where("activities.ends_at", ">", now.toISOString())
+    .select((eb) => [
+      "activities.id",
+      "activities.title",
+      "activities.starts_at",
+      "activities.status as activity_status",
+      "mine.status",
+      waitlistPosition(eb).as("waitlist_position"),
+    ])
+    .orderBy("activities.starts_at")
+    .orderBy("activities.id")
+    .execute();
+  return rows.map((row) => ({
+    activityId: row.id,
+    title: row.title,
+    startsAt: row.starts_at,
+    activityStatus: row.activity_status,
+    status: row.status,
+    waitlistPosition: row.waitlist_position,
+  }));
+}
+
+/** The facts the answer rules need, for an activity this member may see; for the RSVP transaction. */
+export function findAnswerableActivity(
+  db: AppDatabase,
+  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
+) {
+  return db
+    .selectFrom("activities")
+    .select(["activities.id", "activities.capacity", "activities.status", "activities.starts_at", "activities.rsvp_deadline"])
+    .where("activities.id", "=", activityId)
+    .where(visibleToMember(memberId, chapterId))
+    .executeTakeFirst();
+}

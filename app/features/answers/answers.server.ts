@@ -1,0 +1,204 @@
+// A member's answers to an activity. Each change reads and writes inside one write transaction
+// (BEGIN IMMEDIATE), so two answers can never both take the last place, and the visibility check
+// runs in that same transaction with the same scope as the activity page.
+import type { AppDatabase } from "../../../db/connection";
+import type { RsvpStatus } from "../../../db/schema";
+import { writeTransaction } from "../../../db/transaction";
+import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock } from "./answer-rules";
+import { newId } from "~/platform/ids.server";
+import { findAnswerableActivity } from "~/features/activities/member-activities.server";
+
+export interface Answerer {
+  activityId: string;
+  memberId: string;
+  chapterId: string;
+  now?: Date;
+}
+
+export interface AnswerDetails {
+  /** plain text for staff only; already validated (see rsvpFormSchema) */
+  note: string | null;
+  showPseudonym: boolean;
+}
+
+export type RsvpOutcome =
+  | { ok: true; status: RsvpStatus | null; waitlistPosition: number | null }
+  /** not_found: does not exist or not visible to this member — the same to the caller */
+  | { ok: false; reason: "not_found" | AnswerBlock };
+
+type Change = (trx: AppDatabase, existing: ExistingAnswer | undefined, capacity: number | null) => Promise<void>;
+type ExistingAnswer = { id: string; status: RsvpStatus };
+
+/** The frame every answer shares: visible? still open? then change, promote, and report. */
+async function answer(db: AppDatabase, who: Answerer, change: Change): Promise<RsvpOutcome> {
+  const now = who.now ?? new Date();
+  return writeTransaction(db, async (trx) => {
+    const activity = await findAnswerableActivity(trx, who);
+    if (!activity) return { ok: false, reason: "not_found" };
+    const block = answerBlock(activity, now);
+    if (block) return { ok: false, reason: block };
+    const existing = await trx
+      .selectFrom("rsvps")
+      .select(["id", "status"])
+      .where("activity_id", "=", who.activityId)
+      .where("member_id", "=", who.memberId)
+      .executeTakeFirst();
+    await change(trx, existing, activity.capacity);
+    // A place may have been freed (or a waitlisted member found one open): fill it in arrival order.
+    await promoteFromWaitlist(trx, who.activityId, now);
+    return { ok: true, ...(await currentAnswer(trx, who.activityId, who.memberId)) };
+  });
+}
+
+async function countGoing(trx: AppDatabase, activityId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("rsvps")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("activity_id", "=", activityId)
+    .where("status", "=", "going")
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+async function arrivalAtBack(trx: AppDatabase, activityId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("rsvps")
+    .select((eb) => eb.fn.max("arrival").as("last"))
+    .where("activity_id", "=", activityId)
+    .executeTakeFirst();
+  return nextArrival(row?.last);
+}
+
+async function currentAnswer(trx: AppDatabase, activityId: string, memberId: string) {
+  const row = await trx
+    .selectFrom("rsvps as mine")
+    .select((eb) => [
+      "mine.status",
+      eb
+        .selectFrom("rsvps as ahead")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("ahead.activity_id", "=", "mine.activity_id")
+        .where("ahead.status", "=", "waitlisted")
+        .whereRef("ahead.arrival", "<=", "mine.arrival")
+        .as("position"),
+    ])
+    .where("mine.activity_id", "=", activityId)
+    .where("mine.member_id", "=", memberId)
+    .executeTakeFirst();
+  if (!row) return { status: null, waitlistPosition: null };
+  return { status: row.status, waitlistPosition: row.status === "waitlisted" ? row.position : null };
+}
+
+/**
+ * "I'm coming". A new answer, or a return from "not going", goes to the back of the queue and
+ * gets a place if one is free, else a place on the waitlist. Saying it again (a double-clicked
+ * button) keeps the place already held and only updates the note and the pseudonym choice.
+ */
+export function rsvpGoing(db: AppDatabase, who: Answerer, details: AnswerDetails): Promise<RsvpOutcome> {
+  return answer(db, who, async (trx, existing, capacity) => {
+    const now = (who.now ?? new Date()).toISOString();
+    const fields = { note: details.note, show_pseudonym: details.showPseudonym ? 1 : 0, updated_at: now };
+    if (existing && existing.status !== "not_going") {
+      await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
+      return;
+    }
+    const status = statusForGoing(capacity, await countGoing(trx, who.activityId));
+    const arrival = await arrivalAtBack(trx, who.activityId);
+    if (existing) {
+      await trx.updateTable("rsvps").set({ ...fields, status, arrival }).where("id", "=", existing.id).execute();
+    } else {
+      await trx
+        .insertInto("rsvps")
+        .values({ id: newId(), activity_id: who.activityId, member_id: who.memberId, status, arrival, ...fields, created_at: now })
+        .execute();
+    }
+  });
+}
+
+/** "I can't come". Frees the member's place (if they had one) for the first on the waitlist. */
+export function rsvpNotGoing(db: AppDatabase, who: Answerer, details: Pick<AnswerDetails, "note">): Promise<RsvpOutcome> {
+  return answer(db, who, async (trx, existing) => {
+    const now = (who.now ?? new Date()).toISOString();
+    // Nobody sees the pseudonym of someone who is not coming.
+    const fields = { status: "not_going" as const, note: details.note, show_pseudonym: 0, updated_at: now };
+    if (existing) {
+      await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
+    } else {
+      const arrival = await arrivalAtBack(trx, who.activityId);
+      await trx
+        .insertInto("rsvps")
+        .values({ id: newId(), activity_id: who.activityId, member_id: who.memberId, arrival, ...fields, created_at: now })
+        .execute();
+    }
+  });
+}
+
+/** Takes the answer back entirely, as if the member had never answered. */
+export function withdrawRsvp(db: AppDatabase, who: Answerer): Promise<RsvpOutcome> {
+  return answer(db, who, async (trx, existing) => {
+    if (existing) await trx.deleteFrom("rsvps").where("id", "=", existing.id).execute();
+  });
+}
+
+/**
+ * Moves the earliest waitlisted answers to "going" while there are free places. Called after every
+ * answer, and by staff code after capacity grows (pass its transaction). Cancelled activities
+ * promote nobody; nobody going is ever moved back when capacity shrinks. Returns the promoted
+ * answers' member ids.
+ */
+export async function promoteFromWaitlist(db: AppDatabase, activityId: string, now: Date = new Date()): Promise<string[]> {
+  return writeTransaction(db, async (trx) => {
+    const activity = await trx
+      .selectFrom("activities")
+      .select(["capacity", "status"])
+      .where("id", "=", activityId)
+      .executeTakeFirst();
+    if (!activity || activity.status === "cancelled") return [];
+    const waitlisted = await trx
+      .selectFrom("rsvps")
+      .select(["id", "member_id", "arrival"])
+      .where("activity_id", "=", activityId)
+      .where("status", "=", "waitlisted")
+      .orderBy("arrival")
+      .execute();
+    if (waitlisted.length === 0) return [];
+    const promoted = pickPromotions(activity.capacity, await countGoing(trx, activityId), waitlisted);
+    if (promoted.length === 0) return [];
+    await trx
+      .updateTable("rsvps")
+      .set({ status: "going", updated_at: now.toISOString() })
+      .where("id", "in", promoted.map((r) => r.id))
+      .where("status", "=", "waitlisted")
+      .execute();
+    return promoted.map((r) => r.member_id);
+  });
+}
+
+/**
+ * Takes back a member's answers to activities that have not ended yet, as if she had withdrawn
+ * each one, and gives the freed places to the waitlist. Used when she can no longer see those
+ * activities: she left the group (`groupId`), or staff deactivated her (every activity). Joins the
+ * caller's transaction, so the change and the freed places land together. Returns the activities
+ * whose answers were taken back.
+ */
+export async function releaseComingAnswers(
+  db: AppDatabase,
+  who: { memberId: string; groupId?: string },
+  now: Date = new Date(),
+): Promise<string[]> {
+  return writeTransaction(db, async (trx) => {
+    const coming = await trx
+      .selectFrom("rsvps")
+      .innerJoin("activities", "activities.id", "rsvps.activity_id")
+      .select("rsvps.activity_id")
+      .where("rsvps.member_id", "=", who.memberId)
+      .where("activities.ends_at", ">", now.toISOString())
+      .$if(who.groupId !== undefined, (q) => q.where("activities.group_id", "=", who.groupId!))
+      .execute();
+    const activityIds = coming.map((c) => c.activity_id);
+    if (activityIds.length === 0) return [];
+    await trx.deleteFrom("rsvps").where("member_id", "=", who.memberId).where("activity_id", "in", activityIds).execute();
+    for (const activityId of activityIds) await promoteFromWaitlist(trx, activityId, now);
+    return activityIds;
+  });
+}

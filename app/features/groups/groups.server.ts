@@ -1,0 +1,146 @@
+// Groups as staff run them. Coordinators work in their chapters' groups; national/online groups
+// (no chapter) belong to admins. Every query carries that scope in its WHERE clause.
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { AppDatabase } from "../../../db/connection";
+import type { Audience, Database, JoinPolicy } from "../../../db/schema";
+import { newId } from "~/platform/ids.server";
+import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
+
+/** Restricts "groups" rows to those the staff member may manage. */
+function groupInScope(scope: StaffScope) {
+  const only = chapterFilter(scope);
+  return (eb: ExpressionBuilder<Database, "groups">) =>
+    only === null ? sql<SqlBool>`1` : eb("groups.chapter_id", "in", only);
+}
+
+export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, chapterId?: string) {
+  return db
+    .selectFrom("groups")
+    .leftJoin("chapters", "chapters.id", "groups.chapter_id")
+    .where(groupInScope(scope))
+    .$if(chapterId !== undefined, (q) => q.where("groups.chapter_id", "=", chapterId!))
+    .select((eb) => [
+      "groups.id",
+      "groups.chapter_id",
+      "groups.name",
+      "groups.audience",
+      "groups.join_policy",
+      "chapters.name as chapter_name",
+      eb
+        .selectFrom("group_memberships")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("group_memberships.group_id", "=", "groups.id")
+        .where("group_memberships.status", "=", "active")
+        .as("member_count"),
+      eb
+        .selectFrom("group_memberships")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("group_memberships.group_id", "=", "groups.id")
+        .where("group_memberships.status", "=", "requested")
+        .as("request_count"),
+    ])
+    .orderBy("chapters.name")
+    .orderBy("groups.name")
+    .execute();
+}
+
+export function findGroupForStaff(db: AppDatabase, scope: StaffScope, groupId: string) {
+  return db
+    .selectFrom("groups")
+    .leftJoin("chapters", "chapters.id", "groups.chapter_id")
+    .where("groups.id", "=", groupId)
+    .where(groupInScope(scope))
+    .select([
+      "groups.id",
+      "groups.chapter_id",
+      "groups.name",
+      "groups.description",
+      "groups.audience",
+      "groups.join_policy",
+      "chapters.name as chapter_name",
+    ])
+    .executeTakeFirst();
+}
+
+export interface GroupFields {
+  name: string;
+  description: string;
+  audience: Audience;
+  joinPolicy: JoinPolicy;
+}
+
+export async function createGroup(db: AppDatabase, input: GroupFields & { chapterId: string | null }, now = new Date()) {
+  const id = newId();
+  await db
+    .insertInto("groups")
+    .values({
+      id,
+      chapter_id: input.chapterId,
+      name: input.name,
+      description: input.description,
+      audience: input.audience,
+      join_policy: input.joinPolicy,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** The chapter never changes here: moving a group would show its members to another chapter. */
+export async function updateGroup(db: AppDatabase, scope: StaffScope, groupId: string, input: GroupFields, now = new Date()) {
+  const only = chapterFilter(scope);
+  const result = await db
+    .updateTable("groups")
+    .set({
+      name: input.name,
+      description: input.description,
+      audience: input.audience,
+      join_policy: input.joinPolicy,
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", groupId)
+    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Members waiting for staff to let them into the group, oldest first. */
+export function listJoinRequests(db: AppDatabase, groupId: string) {
+  return db
+    .selectFrom("group_memberships")
+    .innerJoin("members", "members.id", "group_memberships.member_id")
+    .select(["members.id as member_id", "members.pseudonym", "group_memberships.created_at"])
+    .where("group_memberships.group_id", "=", groupId)
+    .where("group_memberships.status", "=", "requested")
+    .where("members.deactivated_at", "is", null)
+    .orderBy("group_memberships.created_at")
+    .execute();
+}
+
+/**
+ * Approves (membership becomes active) or declines (the request is removed) one pending request.
+ * Conditional on it still pending, so a double click or a second coordinator changes nothing.
+ */
+export async function decideJoinRequest(
+  db: AppDatabase,
+  input: { groupId: string; memberId: string; decision: "approve" | "decline" },
+): Promise<boolean> {
+  const result =
+    input.decision === "approve"
+      ? await db
+          .updateTable("group_memberships")
+          .set({ status: "active" })
+          .where("group_id", "=", input.groupId)
+          .where("member_id", "=", input.memberId)
+          .where("status", "=", "requested")
+          .executeTakeFirst()
+      : await db
+          .deleteFrom("group_memberships")
+          .where("group_id", "=", input.groupId)
+          .where("member_id", "=", input.memberId)
+          .where("status", "=", "requested")
+          .executeTakeFirst();
+  const changed = "numUpdatedRows" in result ? result.numUpdatedRows : result.numDeletedRows;
+  return Number(changed) === 1;
+}

@@ -1,0 +1,120 @@
+// Retention: data we no longer need is removed on a schedule (see DATA.md for why and when).
+// The server runs this at start and then daily; `npm run db:retention` (scripts/retention.ts) runs
+// it once by hand.
+import { sql } from "kysely";
+import { deleteMemberAccount } from "~/features/members/member-data.server";
+import type { Env } from "~/platform/env.server";
+import type { AppDatabase } from "../../../db/connection";
+
+export interface RetentionPolicy {
+  now?: Date;
+  /** private notes on answers, after the activity ended */
+  notesAfterDays: number;
+  /** exact addresses of activities, after the activity ended */
+  addressesAfterDays: number;
+  /** deactivated member accounts, after deactivation (staff: see below) */
+  deactivatedAfterDays: number;
+  /** audit log entries */
+  auditAfterDays: number;
+}
+
+export interface RetentionReport {
+  notesCleared: number;
+  addressesCleared: number;
+  membersDeleted: number;
+  staffDeleted: number;
+  auditEntriesDeleted: number;
+  sessionsDeleted: number;
+  rateLimitWindowsDeleted: number;
+  joinReceiptsDeleted: number;
+  feedTokensDeleted: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** the longest rate-limit window (app/platform/rate-limit.server.ts) */
+const RATE_LIMIT_MAX_WINDOW_MS = DAY_MS;
+
+export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Promise<RetentionReport> {
+  const now = policy.now ?? new Date();
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+
+  const endedBefore = (days: number) =>
+    db.selectFrom("activities").select("id").where("ends_at", "<", before(days));
+
+  const notes = await db
+    .updateTable("rsvps")
+    .set({ note: null })
+    .where("note", "is not", null)
+    .where("activity_id", "in", endedBefore(policy.notesAfterDays))
+    .executeTakeFirst();
+
+  const addresses = await db
+    .updateTable("activities")
+    .set({ address: null })
+    .where("address", "is not", null)
+    .where("ends_at", "<", before(policy.addressesAfterDays))
+    .executeTakeFirst();
+
+  // Deleted the same way as a member deleting themselves: statistics keep an anonymous count.
+  const deactivatedMembers = await db
+    .selectFrom("members")
+    .select("id")
+    .where("deactivated_at", "<", before(policy.deactivatedAfterDays))
+    .execute();
+  for (const { id } of deactivatedMembers) await deleteMemberAccount(db, id, now);
+
+  // Staff accounts stay as long as audit entries that name them: the audit log must say who did
+  // what for its whole life, and every entry of theirs is older than their deactivation.
+  const staff = await db
+    .deleteFrom("staff_users")
+    .where("deactivated_at", "<", before(Math.max(policy.deactivatedAfterDays, policy.auditAfterDays)))
+    .executeTakeFirst();
+
+  const audit = await db.deleteFrom("audit_log").where("at", "<", before(policy.auditAfterDays)).executeTakeFirst();
+
+  // Sessions past their absolute or idle time-out (they are also deleted when next seen).
+  const sessions = await db
+    .deleteFrom("sessions")
+    .where((eb) =>
+      eb.or([
+        eb("expires_at", "<=", now.toISOString()),
+        eb(sql<number>`julianday(last_seen_at) + idle_timeout_seconds / 86400.0`, "<=", sql<number>`julianday(${now.toISOString()})`),
+      ]),
+    )
+    .executeTakeFirst();
+
+  const rateLimits = await db
+    .deleteFrom("rate_limits")
+    .where("window_start", "<", new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS).toISOString())
+    .executeTakeFirst();
+
+  // The only link between an invite and the member it made, kept only while a join may be repeated.
+  const joinReceipts = await db.deleteFrom("join_receipts").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  // A revoked calendar link answers 404 like one that never existed, so its row serves nothing.
+  const feedTokens = await db
+    .deleteFrom("feed_tokens")
+    .where("revoked_at", "is not", null)
+    .where("revoked_at", "<=", now.toISOString())
+    .executeTakeFirst();
+
+  return {
+    notesCleared: Number(notes.numUpdatedRows),
+    addressesCleared: Number(addresses.numUpdatedRows),
+    membersDeleted: deactivatedMembers.length,
+    staffDeleted: Number(staff.numDeletedRows),
+    auditEntriesDeleted: Number(audit.numDeletedRows),
+    sessionsDeleted: Number(sessions.numDeletedRows),
+    rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
+    joinReceiptsDeleted: Number(joinReceipts.numDeletedRows),
+    feedTokensDeleted: Number(feedTokens.numDeletedRows),
+  };
+}
+
+export function retentionPolicyFromEnv(env: Env): RetentionPolicy {
+  return {
+    notesAfterDays: env.RETENTION_NOTES_DAYS,
+    addressesAfterDays: env.RETENTION_ADDRESSES_DAYS,
+    deactivatedAfterDays: env.RETENTION_DEACTIVATED_DAYS,
+    auditAfterDays: env.RETENTION_AUDIT_DAYS,
+  };
+}

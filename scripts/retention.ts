@@ -1,0 +1,16 @@
+// `npm run db:retention`: the retention job once, against DATABASE_PATH, with the RETENTION_*
+// settings (the server runs the same job at start and daily).
+import { openDatabase } from "../db/connection";
+import { retentionPolicyFromEnv, runRetention } from "../app/features/retention/retention.server";
+import { parseEnv } from "../app/platform/env.server";
+
+const env = parseEnv(process.env);
+const { db } = openDatabase(env.DATABASE_PATH);
+try {
+  console.log(JSON.stringify(await runRetention(db, retentionPolicyFromEnv(env))));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}
