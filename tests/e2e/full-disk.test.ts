@@ -5,11 +5,10 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "../../server/app";
+import { createApp, serverHooksOf } from "../../server/app";
 import { resetWriteHealth } from "../../db/write-health";
 import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
 import { LOCALES, tFor } from "~/i18n/config";
-import { setLogSilent, setLogSink } from "~/platform/logger.server";
 import { useDatabase } from "~/platform/db.server";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
@@ -24,9 +23,11 @@ beforeAll(async () => {
   database = await createTestDatabase({ file: true });
   useDatabase(database);
   resetWriteHealth();
+  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+  // The routes log through the build's own logger (one copy per process in production).
+  const { setLogSink, setLogSilent } = serverHooksOf(build);
   setLogSink((line) => logLines.push(line));
   setLogSilent(false);
-  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   server = createApp({ build, publicDir: path.join(root, "public"), hsts: false, trustProxy: 0 }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
