@@ -81,6 +81,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { "import-x": importX, local },
     settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: path.join(root, "tsconfig.json") })],
     },
     rules: {
