@@ -1,5 +1,6 @@
-// ESLint keeps the layers apart (docs/decisions/029-feature-folders.md): which folder may import
-// which, no import cycles, and one spelling per imported module. Prettier owns the layout.
+// ESLint keeps the layers apart (docs/decisions/027-one-folder-per-feature-and-a-low-floor.md):
+// which folder may import which, no import cycles, and one spelling per imported module.
+// Prettier owns the layout.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
