@@ -55,7 +55,8 @@ const importSpelling = {
       }
       const to = ownerOf(target + ".ts");
       if (to === from) {
-        if (specifier.startsWith("~/")) context.report({ node, messageId: "sameFolder", data: { specifier, folder: to } });
+        if (specifier.startsWith("~/"))
+          context.report({ node, messageId: "sameFolder", data: { specifier, folder: to } });
       } else if (to.startsWith("app") && !specifier.startsWith("~/")) {
         const alias = "~/" + path.relative(path.join(root, "app"), target).split(path.sep).join("/");
         context.report({ node, messageId: "useAlias", data: { specifier, folder: to, alias } });

@@ -57,7 +57,9 @@ function folderCycles(graph: Map<string, Map<string, string>>): string[] {
     const stack = [from];
     while (stack.length) {
       for (const neighbour of graph.get(stack.pop()!)?.keys() ?? []) {
-        if (!seen.has(neighbour)) seen.add(neighbour), stack.push(neighbour);
+        if (seen.has(neighbour)) continue;
+        seen.add(neighbour);
+        stack.push(neighbour);
       }
     }
     return seen;
