@@ -17,7 +17,6 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -25,7 +24,6 @@ export default function handleRequest(
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // Pages may hold what a shared phone must not keep: never store them.
@@ -59,5 +57,5 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-/** For server/ (the production server, bundled apart): see platform/server-hooks.server.ts. */
-export { serverHooks } from "~/platform/server-hooks.server";
+/** For server/ (the production server, bundled apart): see server-hooks.server.ts. */
+export { serverHooks } from "./server-hooks.server";

@@ -10,16 +10,16 @@ import {
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary";
-import { QuickExit } from "./components/QuickExit";
-import { SiteFooter } from "./components/SiteFooter";
-import { SiteHeader } from "./components/SiteHeader";
-import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "./i18n/config";
-import { languageCookie, languageToRemember, localeFromRequest } from "./i18n/locale.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { QuickExit } from "~/components/QuickExit";
+import { SiteFooter } from "~/components/SiteFooter";
+import { SiteHeader } from "~/components/SiteHeader";
+import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "~/i18n/config";
+import { languageCookie, languageToRemember, localeFromRequest } from "~/i18n/locale.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { env } from "~/platform/env.server";
 import { useNonce } from "~/platform/nonce";
-import stylesheet from "./styles/app.css";
+import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

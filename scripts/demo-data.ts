@@ -1,6 +1,6 @@
 // Demo content for `npm run demo` and `npm run db:seed`: plain data, no I/O. Everything dated is
 // relative to `now` and planned as Europe/Oslo wall-clock times, whatever the process's TZ.
-import { formatOsloDateInput, osloLocalToUtc } from "../app/platform/oslo-time";
+import { formatOsloDateInput, osloLocalToUtc } from "~/platform/oslo-time";
 import type { Audience, JoinPolicy, RsvpStatus, StaffRole } from "../db/schema";
 
 /** Already set up for every demo staff account, so sign-in goes straight to the code prompt. */

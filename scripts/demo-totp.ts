@@ -1,5 +1,5 @@
 // `npm run demo:totp`: the current sign-in code for the demo staff accounts.
-import { currentTotpCode } from "../app/platform/totp.server";
+import { currentTotpCode } from "~/platform/totp.server";
 import { DEMO_TOTP_SECRET } from "./demo-data";
 
 const now = new Date();

@@ -1,8 +1,8 @@
 // `npm run db:retention`: the retention job once, against DATABASE_PATH, with the RETENTION_*
 // settings (the server runs the same job at start and daily).
 import { openDatabase } from "../db/connection";
-import { retentionPolicyFromEnv, runRetention } from "../app/features/retention/retention.server";
-import { parseEnv } from "../app/platform/env.server";
+import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
+import { parseEnv } from "~/platform/env.server";
 
 const env = parseEnv(process.env);
 const { db } = openDatabase(env.DATABASE_PATH);

@@ -3,11 +3,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
-import { hashPassword } from "../app/platform/password.server";
-import { hashSecret, normalizeReadableCode } from "../app/platform/secrets.server";
-import { normalizePseudonym, pseudonymCaseKey, pseudonymKey } from "../app/features/members/pseudonym";
-import { addDaysToDateInput, formatOsloDateInput } from "../app/platform/oslo-time";
-import { newId, nowIso } from "../app/platform/ids.server";
+import { hashPassword } from "~/platform/password.server";
+import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
+import { normalizePseudonym, pseudonymCaseKey, pseudonymKey } from "~/features/members/pseudonym";
+import { addDaysToDateInput, formatOsloDateInput } from "~/platform/oslo-time";
+import { newId, nowIso } from "~/platform/ids.server";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "../db/connection";
 import {
   DEMO_ADMIN_EMAIL,

@@ -8,7 +8,7 @@ import type { Duplex } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type { ServerHooks } from "../app/platform/server-hooks.server";
+import type { ServerHooks } from "~/server-hooks.server";
 import { refuseCrossSiteWrites } from "./csrf";
 import { ALLOWED_METHODS, allowOnlyOurMethods, answerErrors, limitRequestBodies, refuseUnreadablePaths } from "./guards";
 import { remixHandler } from "./remix";

@@ -13,7 +13,7 @@
 // The quick exit is let through whatever it carries: a forged request to it can at worst sign
 // someone out, as a forged link to it already can (README "Quick exit").
 import type { Request as ExpressRequest, RequestHandler } from "express";
-import type { ServerHooks } from "../app/platform/server-hooks.server";
+import type { ServerHooks } from "~/server-hooks.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const ALLOWED_FETCH_SITES = new Set(["same-origin", "none"]);

@@ -2,7 +2,7 @@
 // Nothing a visitor sends may reach Express's default error handler: it prints the path (a feed
 // token lives in one) and a stack trace, and drops the security headers.
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import type { ServerHooks } from "../app/platform/server-hooks.server";
+import type { ServerHooks } from "~/server-hooks.server";
 
 /** The methods this site takes, on every path. Our forms only GET and POST. */
 export const ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";

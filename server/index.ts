@@ -1,6 +1,6 @@
 // Production entry: load the build, validate the environment, migrate, serve, and shut down
 // cleanly on SIGTERM. Bundled by server/build.mjs into build/server.js and started with node;
-// everything from the app comes out of the build (see app/platform/server-hooks.server.ts).
+// everything from the app comes out of the build (see app/server-hooks.server.ts).
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";

@@ -3,7 +3,7 @@
 // and the log names the real error. Remix v2 has no middleware, so each route module's loader and
 // action is wrapped once, when the server starts.
 import type { ServerBuild } from "@remix-run/node";
-import type { ServerHooks } from "../app/platform/server-hooks.server";
+import type { ServerHooks } from "~/server-hooks.server";
 
 type Handler = (args: never) => unknown;
 

@@ -112,7 +112,7 @@ export async function startApp({
   } catch (error) {
     await stop();
     const output = [...stderr, ...logs.map((l) => JSON.stringify(l))].join("\n");
-    throw new Error(`The server did not start: ${(error as Error).message}\n${output}`);
+    throw new Error(`The server did not start: ${(error as Error).message}\n${output}`, { cause: error });
   }
   return { baseUrl, databasePath, logs, stderr, stop };
 }

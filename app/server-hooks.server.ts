@@ -1,12 +1,13 @@
 // What the production server (server/, bundled on its own) takes from this build. The server
 // imports nothing from app/ or db/ itself, so the process holds one copy of every module: one
 // environment, one logger (LOG_FORMAT holds inside routes too), one database handle.
-import { migrateToLatest } from "../../db/migrator";
+// It sits beside entry.server.tsx, above app/platform, because it gathers features too (retention).
+import { migrateToLatest } from "../db/migrator";
+import { storageFailureCode } from "../db/write-health";
 import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
-import { storageFailureCode } from "../../db/write-health";
-import { closeDatabase, db } from "./db.server";
-import { EnvError, parseEnv, type Env } from "./env.server";
-import { log, logSecurityEvent, redactPath, setLogSilent, setLogSink } from "./logger.server";
+import { closeDatabase, db } from "~/platform/db.server";
+import { EnvError, parseEnv, type Env } from "~/platform/env.server";
+import { log, logSecurityEvent, redactPath, setLogSilent, setLogSink } from "~/platform/logger.server";
 
 export const serverHooks = {
   parseEnv,
