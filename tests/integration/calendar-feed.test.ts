@@ -21,7 +21,11 @@ import { parseCalendar } from "./ical-client";
 const database = useTestDatabase();
 const NOW = new Date("2027-03-01T12:00:00.000Z");
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ADMIN = { role: "admin" as const, chapterIds: [] };
+/** An admin who makes changes (and is named in the audit rows they write). */
+async function anAdmin(db: AppDatabase) {
+  const staff = await createStaff(db, { role: "admin" });
+  return { id: staff.id, role: "admin" as const, chapterIds: [] };
+}
 
 async function calendarOf(db: AppDatabase, feed: Feed, now = NOW) {
   return buildFeedCalendar(await listFeedActivities(db, feed, now), {
@@ -212,7 +216,7 @@ describe("a member's feed", () => {
     const a = await activity(inDays(40));
     await createRsvp(db, { activity_id: a.id, member_id: member.id });
     const cancelledAt = new Date(NOW.getTime() + DAY_MS);
-    expect(await cancelActivity(db, ADMIN, { activityId: a.id, expectedSequence: 0 }, cancelledAt)).toMatchObject({
+    expect(await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, cancelledAt)).toMatchObject({
       ok: true,
     });
 
@@ -248,7 +252,7 @@ describe("a member's feed", () => {
 
     const result = await updateActivity(
       db,
-      ADMIN,
+      await anAdmin(db),
       {
         activityId: a.id,
         expectedSequence: a.sequence,
@@ -460,7 +464,7 @@ describe("the feed version", () => {
     await expectNew();
     await updateFeedSettings(db, member.id, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
     await expectNew();
-    await cancelActivity(db, ADMIN, { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
+    await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
     await expectNew();
     await db
       .deleteFrom("group_memberships")

@@ -14,6 +14,7 @@ import { FEED_FORMAT_VERSION, type FeedActivity, type MemberAnswer } from "./bui
 import { isLocale, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
 import { findActivityForMember } from "~/features/activities/member-activities.server";
 import { newId } from "~/platform/ids.server";
+import { recordAudit } from "~/features/audit/audit.server";
 
 export type FeedOwner = { memberId: string } | { staffId: string; chapterId: string };
 
@@ -62,6 +63,28 @@ export function rotateFeedToken(db: AppDatabase, owner: FeedOwner, now: Date = n
         : revoke.where("staff_id", "=", owner.staffId).where("chapter_id", "=", owner.chapterId);
     await revoke.execute();
     return createFeedToken(trx, owner, now);
+  });
+}
+
+/**
+ * A staff member's new link for one chapter's feed (the old one ends). The feed holds every
+ * activity of the chapter with addresses, so making a link is audited, in the same transaction.
+ * The caller has checked that the chapter is in the staff member's scope.
+ */
+export function replaceStaffFeedLink(
+  db: AppDatabase,
+  staff: { id: string },
+  { chapterId }: { chapterId: string },
+  now: Date = new Date()
+) {
+  return writeTransaction(db, async (trx) => {
+    const made = await rotateFeedToken(trx, { staffId: staff.id, chapterId }, now);
+    await recordAudit(
+      trx,
+      { actorStaffId: staff.id, action: "calendar_feed.replace", objectType: "chapter", objectId: chapterId },
+      now
+    );
+    return made;
   });
 }
 
