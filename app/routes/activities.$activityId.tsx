@@ -7,9 +7,9 @@ import { ActivityTime, formatActivityTime, useLocaleTag } from "~/components/Act
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LinkifiedText } from "~/components/LinkifiedText";
-import { answerBlock, rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
-import { findActivityForMember, findActivityForStaff } from "~/features/activities/member-activities.server";
-import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
+import { rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
+import { answerActivity } from "~/features/answers/answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -30,15 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { view: "staff" as const, activity, member: null, block: null };
   }
   const { member } = await requireMember(request);
-  const activity = await findActivityForMember(db(), { activityId, memberId: member.id, chapterId: member.chapterId });
-  if (!activity) notFound();
-  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
-  return {
-    view: "member" as const,
-    activity: shared,
-    member: { myStatus, waitlistPosition, myNote, myShowPseudonym },
-    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, new Date()),
-  };
+  const page = await findActivityPageForMember(db(), member, { activityId });
+  if (!page) notFound();
+  return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,21 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, rsvpFormSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  const who = { activityId: params.activityId ?? "", memberId: member.id, chapterId: member.chapterId };
-  const { intent, note, showPseudonym } = parsed.data;
-  const outcome =
-    intent === "going"
-      ? await rsvpGoing(db(), who, { note, showPseudonym })
-      : intent === "not_going"
-        ? await rsvpNotGoing(db(), who, { note })
-        : await withdrawRsvp(db(), who);
+  const activityId = params.activityId ?? "";
+  const outcome = await answerActivity(db(), member, { activityId, ...parsed.data });
   if (!outcome.ok) {
     if (outcome.reason === "not_found") notFound();
     const errors: FieldErrors = { form: `activities.${outcome.reason}` };
-    return data({ errors, values: { note: note ?? "" } }, { status: 409 });
+    return data({ errors, values: { note: parsed.data.note ?? "" } }, { status: 409 });
   }
   // Post/redirect/get: a reload does not send the answer again.
-  return redirect(`/activities/${encodeURIComponent(who.activityId)}`, { status: 303 });
+  return redirect(`/activities/${encodeURIComponent(activityId)}`, { status: 303 });
 }
 
 export default function ActivityPage() {

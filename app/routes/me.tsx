@@ -16,7 +16,7 @@ import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions
 import { requireMember } from "~/features/sessions/viewer.server";
 import { changePassphraseSchema } from "~/features/members/member-forms";
 import { listUpcomingRsvpsForMember } from "~/features/activities/member-activities.server";
-import { loadCalendarSection } from "~/features/calendar/feeds.server";
+import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
 import {
   countUnusedRecoveryCodes,
   findMemberPassphraseHash,
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listUpcomingRsvpsForMember(db(), member.id, new Date()),
     listGroupsForMember(db(), member.id, member.chapterId),
     countUnusedRecoveryCodes(db(), member.id),
-    loadCalendarSection(db(), member.id),
+    loadCalendarSection(db(), member),
   ]);
   return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar };
 }

@@ -11,8 +11,8 @@ import { useLocaleTag } from "~/components/ActivityTime";
 import { NewLink, type NewCalendarLink } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { formatOsloDay } from "~/platform/oslo-time";
-import { feedLinks, listStaffFeedLinkDates, replaceStaffFeedLink } from "~/features/calendar/feeds.server";
-import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { feedLinks } from "~/features/calendar/feed-links";
+import { listStaffFeedChapters, replaceStaffFeedLink } from "~/features/calendar/staff-feed-links.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -20,13 +20,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff } = await requireStaff(request);
-  const [chapters, linkDates] = await Promise.all([
-    listChaptersForStaff(db(), staff),
-    listStaffFeedLinkDates(db(), staff.id),
-  ]);
-  return {
-    chapters: chapters.map((c) => ({ chapterId: c.id, name: c.name, linkCreatedAt: linkDates.get(c.id) ?? null })),
-  };
+  return { chapters: await listStaffFeedChapters(db(), staff) };
 }
 
 const linkSchema = z.object({ intent: z.literal("link"), chapterId: z.string().min(1).max(100) });

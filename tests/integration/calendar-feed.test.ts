@@ -1,16 +1,10 @@
 // Feeds as calendar apps read them: every calendar here is parsed with ical.js.
 import type { AppDatabase } from "../../db/connection";
 import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
-import {
-  createFeedToken,
-  feedVersion,
-  findFeedByToken,
-  listFeedActivities,
-  revokeFeedTokensOf,
-  rotateFeedToken,
-  updateFeedSettings,
-  type Feed,
-} from "~/features/calendar/feeds.server";
+import { createFeedToken, findFeedByToken, revokeFeedTokensOf, rotateFeedToken, type Feed } from "~/features/calendar/feed-tokens.server";
+import { feedVersion } from "~/features/calendar/feed-version.server";
+import { listFeedActivities } from "~/features/calendar/feed-activities.server";
+import { updateFeedSettings } from "~/features/calendar/member-calendar.server";
 import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
 import { cancelActivity, updateActivity } from "~/features/activities/staff-activities.server";
 import { hashSecret } from "~/platform/secrets.server";
@@ -460,9 +454,9 @@ describe("the feed version", () => {
     await expectNew();
     await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false }); // back as before: same calendar, same version
     expect(await version()).toBe([...seen][1]);
-    await updateFeedSettings(db, member.id, { discreetTitles: true, allActivities: false });
+    await updateFeedSettings(db, member, { discreetTitles: true, allActivities: false });
     await expectNew();
-    await updateFeedSettings(db, member.id, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
+    await updateFeedSettings(db, member, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
     await expectNew();
     await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
     await expectNew();

@@ -30,6 +30,7 @@ export const SPOKEN_LANGUAGES = {
   uk: "Українська",
 } as const;
 export type SpokenLanguage = keyof typeof SPOKEN_LANGUAGES;
+export const SPOKEN_LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 const LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 
 /** A room, a hall or a hike: more than this is a typo, not an activity. */

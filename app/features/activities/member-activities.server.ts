@@ -4,6 +4,15 @@
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { ActivityStatus, Database, RsvpStatus, RsvpTable } from "../../../db/schema";
+import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
+import { answerBlock } from "~/features/answers/answer-rules";
+import { SPOKEN_LANGUAGE_CODES } from "./activity-form";
+
+/** The member asking: every member query is scoped by both. */
+export interface MemberScope {
+  id: string;
+  chapterId: string;
+}
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
@@ -374,4 +383,60 @@ export function findAnswerableActivity(
     .where("activities.id", "=", activityId)
     .where(visibleToMember(memberId, chapterId))
     .executeTakeFirst();
+}
+
+/** The list filters as the search parameters give them (null when absent). */
+export interface MemberHomeFilter {
+  group: string | null;
+  week: string | null;
+  language: string | null;
+  interpreter: string | null;
+}
+
+/**
+ * The member's home: their coming activities, filtered, and what the filters offer. A filter
+ * value the member cannot use (a group they are not in, a week out of range, a language staff
+ * cannot tick) is ignored, not an error: the filter simply does not apply.
+ */
+export async function loadMemberHome(db: AppDatabase, member: MemberScope, filter: MemberHomeFilter, now = new Date()) {
+  const groups = await listActiveGroupsForMember(db, member.id);
+  const groupId = groups.find((g) => g.id === filter.group)?.id;
+  const week = parseWeekOffset(filter.week);
+  const language = SPOKEN_LANGUAGE_CODES.find((code) => code === filter.language);
+  const interpreterOnly = filter.interpreter === "1";
+  const activities = await listUpcomingActivitiesForMember(db, {
+    memberId: member.id,
+    chapterId: member.chapterId,
+    now,
+    groupId,
+    week: week === undefined ? undefined : osloWeekRange(now, week),
+    language,
+    interpreterOnly,
+  });
+  return {
+    activities,
+    groups,
+    weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
+    filter: { group: groupId ?? "", week: week === undefined ? "" : String(week), language: language ?? "", interpreterOnly },
+  };
+}
+
+/**
+ * The activity page for a member: the activity, their own answer apart, and why they cannot
+ * answer now (cancelled, closed) if so. Undefined when they may not see it.
+ */
+export async function findActivityPageForMember(
+  db: AppDatabase,
+  member: MemberScope,
+  { activityId }: { activityId: string },
+  now = new Date(),
+) {
+  const activity = await findActivityForMember(db, { activityId, memberId: member.id, chapterId: member.chapterId });
+  if (!activity) return undefined;
+  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
+  return {
+    activity: shared,
+    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym },
+    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, now),
+  };
 }

@@ -9,8 +9,8 @@ import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { promoteFromWaitlist } from "~/features/answers/answers.server";
-import { findChapterForStaff } from "~/features/chapters/staff-chapters.server";
-import { findGroupForStaff } from "~/features/groups/groups.server";
+import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
 import type { FieldErrors } from "~/platform/validation";
 import { parseTarget, planOccurrences, type ActivityTimes, type NewActivityForm } from "./activity-form";
@@ -55,6 +55,16 @@ export function listUpcomingActivitiesForStaff(db: AppDatabase, scope: StaffScop
     .orderBy("activities.starts_at")
     .limit(limit)
     .execute();
+}
+
+/** The staff home: their chapters, the national groups (admins' tools) and the next activities. */
+export async function loadStaffHome(db: AppDatabase, scope: StaffScope, now = new Date()) {
+  const [chapters, activities, groups] = await Promise.all([
+    listChaptersForStaff(db, scope),
+    listUpcomingActivitiesForStaff(db, scope, now, 50),
+    listGroupsForStaff(db, scope),
+  ]);
+  return { chapters, activities, nationalGroups: groups.filter((g) => g.chapter_id === null) };
 }
 
 /** Everything the edit form needs, or undefined when it does not exist or is out of scope. */

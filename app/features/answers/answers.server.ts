@@ -4,7 +4,7 @@
 import type { AppDatabase } from "../../../db/connection";
 import type { RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
-import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock } from "./answer-rules";
+import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock, type RsvpIntent } from "./answer-rules";
 import { newId } from "~/platform/ids.server";
 import { findAnswerableActivity } from "~/features/activities/member-activities.server";
 
@@ -138,6 +138,18 @@ export function withdrawRsvp(db: AppDatabase, who: Answerer): Promise<RsvpOutcom
   return answer(db, who, async (trx, existing) => {
     if (existing) await trx.deleteFrom("rsvps").where("id", "=", existing.id).execute();
   });
+}
+
+/** The member's answer as the activity page's form gives it: one of the three, with its details. */
+export function answerActivity(
+  db: AppDatabase,
+  member: { id: string; chapterId: string },
+  { activityId, intent, note, showPseudonym }: { activityId: string; intent: RsvpIntent } & AnswerDetails,
+): Promise<RsvpOutcome> {
+  const who = { activityId, memberId: member.id, chapterId: member.chapterId };
+  if (intent === "going") return rsvpGoing(db, who, { note, showPseudonym });
+  if (intent === "not_going") return rsvpNotGoing(db, who, { note });
+  return withdrawRsvp(db, who);
 }
 
 /**
