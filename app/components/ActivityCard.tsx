@@ -1,28 +1,11 @@
 // One activity in the member's list: a calm card with what they need to decide.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ActivityStatus, RsvpStatus } from "../../db/schema";
-import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel, type ActivityScope } from "./ActivityFacts";
+import type { MemberActivity } from "~/features/activities/activity-row";
+import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel } from "./ActivityFacts";
 import { ActivityTime, useLocaleTag } from "./ActivityTime";
 
-export interface ActivityCardData {
-  id: string;
-  title: string;
-  scope: ActivityScope;
-  groupName: string | null;
-  startsAt: string;
-  endsAt: string;
-  area: string;
-  capacity: number | null;
-  goingCount: number;
-  status: ActivityStatus;
-  myStatus: RsvpStatus | null;
-  waitlistPosition: number | null;
-  languages: string[];
-  interpreterAvailable: boolean;
-}
-
-export function ActivityCard({ activity }: { activity: ActivityCardData }) {
+export function ActivityCard({ activity }: { activity: MemberActivity }) {
   const { t } = useTranslation();
   const tag = useLocaleTag();
   const cancelled = activity.status === "cancelled";

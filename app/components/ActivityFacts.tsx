@@ -2,9 +2,8 @@
 import { useTranslation } from "react-i18next";
 import { placesState } from "~/features/answers/answer-rules";
 import { conjunction, languageName } from "~/i18n/intl";
+import type { ActivityScope } from "~/features/activities/activity-row";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
-
-export type ActivityScope = "group" | "chapter" | "national";
 
 /** The group's name, or who else the activity is for. */
 export function ScopeLabel({ scope, groupName }: { scope: ActivityScope; groupName: string | null }) {

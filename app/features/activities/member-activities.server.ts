@@ -3,10 +3,11 @@
 // answer come from correlated subqueries and a left join over indexed columns, never a query per row.
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
-import type { ActivityStatus, Database, RsvpStatus, RsvpTable } from "../../../db/schema";
+import type { Database, RsvpTable } from "../../../db/schema";
 import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
 import { answerBlock } from "~/features/answers/answer-rules";
 import { SPOKEN_LANGUAGE_CODES } from "./activity-form";
+import { toActivitySummary, type ActivitySummary, type MemberActivity } from "./activity-row";
 
 /** The member asking: every member query is scoped by both. */
 export interface MemberScope {
@@ -15,9 +16,6 @@ export interface MemberScope {
 }
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
-
-/** Whose activity it is, for the label on a card. */
-export type ActivityScope = "group" | "chapter" | "national";
 
 /**
  * May this member see this activity? They may see:
@@ -89,15 +87,23 @@ function waitlistPosition(eb: ExpressionBuilder<WithMyAnswer, "activities" | "mi
     .end();
 }
 
-/** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
-function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
+/**
+ * The activities this member may see, each with their own answer joined as "mine". Every member
+ * view (list, page, feed, download) starts here, so they cannot differ in what they let through.
+ */
+export function activitiesSeenByMember(db: AppDatabase, memberId: string, chapterId?: string) {
   return db
     .selectFrom("activities")
-    .leftJoin("groups", "groups.id", "activities.group_id")
     .leftJoin("rsvps as mine", (join) =>
       join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
     )
-    .where(visibleToMember(memberId, chapterId))
+    .where(visibleToMember(memberId, chapterId));
+}
+
+/** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
+function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
+  return activitiesSeenByMember(db, memberId, chapterId)
+    .leftJoin("groups", "groups.id", "activities.group_id")
     .select((eb) => [
       "activities.id",
       "activities.title",
@@ -115,46 +121,6 @@ function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: strin
       goingCount(eb).as("going_count"),
       waitlistPosition(eb).as("waitlist_position"),
     ]);
-}
-
-interface ActivityRowBase {
-  id: string;
-  title: string;
-  chapter_id: string | null;
-  group_id: string | null;
-  group_name: string | null;
-  starts_at: string;
-  ends_at: string;
-  area: string;
-  capacity: number | null;
-  languages: string;
-  interpreter_available: number;
-  status: ActivityStatus;
-  going_count: number | null;
-}
-
-function toActivitySummary(row: ActivityRowBase) {
-  return {
-    id: row.id,
-    title: row.title,
-    scope: (row.group_id ? "group" : row.chapter_id ? "chapter" : "national") as ActivityScope,
-    groupName: row.group_name,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    area: row.area,
-    capacity: row.capacity,
-    goingCount: row.going_count ?? 0,
-    status: row.status,
-    languages: row.languages.split(",").map((l) => l.trim()).filter(Boolean),
-    interpreterAvailable: row.interpreter_available === 1,
-  };
-}
-
-export type ActivitySummary = ReturnType<typeof toActivitySummary>;
-
-export interface MemberActivity extends ActivitySummary {
-  myStatus: RsvpStatus | null;
-  waitlistPosition: number | null;
 }
 
 export interface ListUpcomingOptions {

@@ -2,9 +2,9 @@
 // the one-off download, ready for the calendar builder.
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
+import type { Activity, Database, RsvpStatus } from "../../../db/schema";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "~/i18n/config";
-import { findActivityForMember, visibleToMember } from "~/features/activities/member-activities.server";
+import { activitiesSeenByMember } from "~/features/activities/member-activities.server";
 import type { FeedActivity, MemberAnswer } from "./build-feed.server";
 import type { Feed, MemberFeed, StaffFeed } from "./feed-tokens.server";
 
@@ -32,12 +32,7 @@ function inFeedWindow(now: Date) {
  * the feed, so it disappears from the phone, and nothing about it is left behind.
  */
 export function memberFeedRows(db: AppDatabase, feed: MemberFeed, now: Date) {
-  return db
-    .selectFrom("activities")
-    .leftJoin("rsvps as mine", (join) =>
-      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", feed.memberId)
-    )
-    .where(visibleToMember(feed.memberId))
+  return activitiesSeenByMember(db, feed.memberId)
     .where((eb) =>
       feed.allActivities
         ? eb.or([eb("mine.status", "in", ["going", "waitlisted"]), eb("mine.status", "is", null)])
@@ -53,46 +48,29 @@ export function staffFeedRows(db: AppDatabase, feed: StaffFeed, now: Date) {
 
 export const laterOf = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
 
-/** The activities a feed holds, ready for the calendar builder. */
-export async function listFeedActivities(db: AppDatabase, feed: Feed, now: Date = new Date()): Promise<FeedActivity[]> {
-  const common = [
-    "activities.id",
-    "activities.title",
-    "activities.description",
-    "activities.starts_at",
-    "activities.ends_at",
-    "activities.area",
-    "activities.status",
-    "activities.sequence",
-    "activities.updated_at",
-  ] as const;
-  if (feed.kind === "staff") {
-    const rows = await staffFeedRows(db, feed, now)
-      .select([...common, "activities.address"])
-      .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      area: row.area,
-      address: row.address,
-      status: row.status,
-      sequence: row.sequence,
-      changedAt: row.updated_at,
-    }));
-  }
-  const rows = await memberFeedRows(db, feed, now)
-    .select((eb) => [
-      ...common,
-      // The exact place is read only for activities the member is going to.
-      eb.case().when("mine.status", "=", "going").then(eb.ref("activities.address")).else(null).end().as("address"),
-      "mine.status as answer",
-      "mine.updated_at as answer_changed_at",
-    ])
-    .execute();
-  return rows.map((row) => ({
+/** The columns a calendar event is made of. */
+const FEED_COLUMNS = [
+  "activities.id",
+  "activities.title",
+  "activities.description",
+  "activities.starts_at",
+  "activities.ends_at",
+  "activities.area",
+  "activities.status",
+  "activities.sequence",
+  "activities.updated_at",
+] as const;
+
+type FeedRow = Pick<
+  Activity,
+  "id" | "title" | "description" | "starts_at" | "ends_at" | "area" | "address" | "status" | "sequence" | "updated_at"
+>;
+
+/** The member's own answer on a row of their feed; staff rows have none. */
+type MyAnswerColumns = { answer: RsvpStatus | null; answer_changed_at: string | null };
+
+function toFeedActivity(row: FeedRow & Partial<MyAnswerColumns>): FeedActivity {
+  const activity: FeedActivity = {
     id: row.id,
     title: row.title,
     description: row.description,
@@ -104,51 +82,62 @@ export async function listFeedActivities(db: AppDatabase, feed: Feed, now: Date 
     sequence: row.sequence,
     // The member's own answer changes their event (status, address), so it counts as a change.
     changedAt: laterOf(row.updated_at, row.answer_changed_at),
-    answer: row.answer === "going" || row.answer === "waitlisted" ? row.answer : null,
-  }));
+  };
+  if (row.answer === undefined) return activity;
+  const answer: MemberAnswer = row.answer === "going" || row.answer === "waitlisted" ? row.answer : null;
+  return { ...activity, answer };
+}
+
+/** The activities a feed holds, ready for the calendar builder. */
+export async function listFeedActivities(db: AppDatabase, feed: Feed, now: Date = new Date()): Promise<FeedActivity[]> {
+  if (feed.kind === "staff") {
+    const rows = await staffFeedRows(db, feed, now)
+      .select([...FEED_COLUMNS, "activities.address"])
+      .execute();
+    return rows.map(toFeedActivity);
+  }
+  const rows = await memberFeedRows(db, feed, now)
+    .select((eb) => [
+      ...FEED_COLUMNS,
+      // The exact place is read only for activities the member is going to.
+      eb.case().when("mine.status", "=", "going").then(eb.ref("activities.address")).else(null).end().as("address"),
+      "mine.status as answer",
+      "mine.updated_at as answer_changed_at",
+    ])
+    .execute();
+  return rows.map(toFeedActivity);
 }
 
 /**
- * One activity for the one-off .ics download, scoped exactly like the member's activity page
- * (findActivityForMember): the address only when going. Undefined when the member may not see it.
+ * One activity for the one-off .ics download, scoped exactly like the member's activity page:
+ * the address only when going (and not cancelled). Undefined when the member may not see it.
  */
 export async function findActivityForCalendarDownload(
   db: AppDatabase,
-  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string }
+  member: { id: string; chapterId: string },
+  { activityId }: { activityId: string }
 ): Promise<{ activity: FeedActivity; locale: Locale; discreetTitles: boolean } | undefined> {
-  const seen = await findActivityForMember(db, { activityId, memberId, chapterId });
-  if (!seen) return undefined;
-  const row = await db
-    .selectFrom(["activities", "members"])
-    .leftJoin("rsvps as mine", (join) =>
-      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId)
-    )
-    .select([
-      "activities.sequence",
-      "activities.updated_at",
+  const row = await activitiesSeenByMember(db, member.id, member.chapterId)
+    .innerJoin("members", (join) => join.on("members.id", "=", member.id))
+    .where("activities.id", "=", activityId)
+    .select((eb) => [
+      ...FEED_COLUMNS,
+      eb
+        .case()
+        .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
+        .then(eb.ref("activities.address"))
+        .else(null)
+        .end()
+        .as("address"),
+      "mine.status as answer",
       "mine.updated_at as answer_changed_at",
       "members.locale",
       "members.discreet_titles",
     ])
-    .where("activities.id", "=", seen.id)
-    .where("members.id", "=", memberId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const answer: MemberAnswer = seen.myStatus === "going" || seen.myStatus === "waitlisted" ? seen.myStatus : null;
   return {
-    activity: {
-      id: seen.id,
-      title: seen.title,
-      description: seen.description,
-      startsAt: seen.startsAt,
-      endsAt: seen.endsAt,
-      area: seen.area,
-      address: seen.address,
-      status: seen.status,
-      sequence: row.sequence,
-      changedAt: laterOf(row.updated_at, row.answer_changed_at),
-      answer,
-    },
+    activity: toFeedActivity(row),
     locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
     discreetTitles: row.discreet_titles === 1,
   };
