@@ -2,8 +2,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
-import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
-import { ActivityTime, formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
+import { ActivityFactList, AnswerBadge, Fact, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
+import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LinkifiedText } from "~/components/LinkifiedText";
@@ -71,39 +71,17 @@ export default function ActivityPage() {
         <h1 id="activity-title">{activity.title}</h1>
         {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
         {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
-        <dl className="activity-facts">
-          <div>
-            <dt>{t("activities.when")}</dt>
-            <dd>
-              <ActivityTime startsAt={activity.startsAt} endsAt={activity.endsAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("activities.area")}</dt>
-            <dd>{activity.area}</dd>
-          </div>
+        <ActivityFactList activity={activity} className="activity-facts">
           {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
           {view === "member" && cancelled ? null : (
-            <div>
-              <dt>{t("activities.address")}</dt>
-              <dd>
-                {activity.address ??
-                  (view === "member" && member?.myStatus !== "going"
-                    ? t("activities.addressWhenGoing")
-                    : t("activities.addressMissing"))}
-              </dd>
-            </div>
+            <Fact term={t("activities.address")}>
+              {activity.address ??
+                (view === "member" && member?.myStatus !== "going"
+                  ? t("activities.addressWhenGoing")
+                  : t("activities.addressMissing"))}
+            </Fact>
           )}
-          {activity.languages.length > 0 ? (
-            <div>
-              <dt>{t("activities.languages")}</dt>
-              <dd>
-                {languageNames(activity.languages, tag)}
-                {activity.interpreterAvailable ? <> {t("activities.interpreter")}</> : null}
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        </ActivityFactList>
         {view === "member" && !cancelled ? (
           <p>
             {/* A resource route: a plain link, so the browser downloads the file. */}
