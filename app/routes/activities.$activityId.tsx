@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (viewer.kind === "staff") {
     // Staff see everything, address included, for activities their chapters cover (the query is
     // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
-    const activity = await findActivityForStaff(db(), { activityId, staff: viewer.staff });
+    const activity = await findActivityForStaff(db(), viewer.staff, { activityId });
     if (!activity) notFound();
     return { view: "staff" as const, activity, member: null, block: null };
   }

@@ -34,7 +34,7 @@ import { readFormData } from "~/platform/read-form.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
-    listUpcomingRsvpsForMember(db(), member.id, new Date()),
+    listUpcomingRsvpsForMember(db(), member, { now: new Date() }),
     listGroupsForMember(db(), member.id, member.chapterId),
     countUnusedRecoveryCodes(db(), member.id),
     loadCalendarSection(db(), member),

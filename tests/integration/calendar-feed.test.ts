@@ -228,13 +228,13 @@ describe("a member's feed", () => {
     const { db, member, chapter, feed, activity } = await memberWithFeed();
     const a = await activity(inDays(3));
     const b = await activity(inDays(4));
-    const who = (activityId: string) => ({ activityId, memberId: member.id, chapterId: chapter.id, now: NOW });
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false });
-    await rsvpGoing(db, who(b.id), { note: null, showPseudonym: false });
+    const who = { id: member.id, chapterId: chapter.id };
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW);
+    await rsvpGoing(db, who, { activityId: b.id, note: null, showPseudonym: false }, NOW);
     expect(parseCalendar(await calendarOf(db, feed)).events).toHaveLength(2);
 
-    await rsvpNotGoing(db, who(a.id), { note: null });
-    await withdrawRsvp(db, who(b.id));
+    await rsvpNotGoing(db, who, { activityId: a.id, note: null }, NOW);
+    await withdrawRsvp(db, who, { activityId: b.id }, NOW);
     expect(parseCalendar(await calendarOf(db, feed)).events).toEqual([]);
   });
 
@@ -436,8 +436,8 @@ describe("the feed version", () => {
     const version = async () => (await feedVersion(db, await feed(), "Kalender", NOW)).key;
     const a = await activity(inDays(3));
     const b = await activity(inDays(4));
-    const who = (activityId: string) => ({ activityId, memberId: member.id, chapterId: chapter.id, now: NOW });
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false });
+    const who = { id: member.id, chapterId: chapter.id };
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW);
 
     const seen = new Set<string>();
     const expectNew = async () => {
@@ -448,11 +448,11 @@ describe("the feed version", () => {
     await expectNew();
     expect(await version()).toBe([...seen][0]);
 
-    await rsvpGoing(db, who(b.id), { note: null, showPseudonym: false }); // a row arrives
+    await rsvpGoing(db, who, { activityId: b.id, note: null, showPseudonym: false }, NOW); // a row arrives
     await expectNew();
-    await withdrawRsvp(db, who(a.id)); // a row leaves, its answer deleted
+    await withdrawRsvp(db, who, { activityId: a.id }, NOW); // a row leaves, its answer deleted
     await expectNew();
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false }); // back as before: same calendar, same version
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW); // back as before: same calendar, same version
     expect(await version()).toBe([...seen][1]);
     await updateFeedSettings(db, member, { discreetTitles: true, allActivities: false });
     await expectNew();

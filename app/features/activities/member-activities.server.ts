@@ -124,8 +124,6 @@ function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: strin
 }
 
 export interface ListUpcomingOptions {
-  memberId: string;
-  chapterId: string;
   now: Date;
   /** only this group's activities */
   groupId?: string;
@@ -144,9 +142,10 @@ export interface ListUpcomingOptions {
  */
 export async function listUpcomingActivitiesForMember(
   db: AppDatabase,
-  { memberId, chapterId, now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
+  member: MemberScope,
+  { now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
 ): Promise<MemberActivity[]> {
-  const rows = await memberActivityQuery(db, memberId, chapterId)
+  const rows = await memberActivityQuery(db, member.id, member.chapterId)
     .where("activities.ends_at", ">", now.toISOString())
     .$if(groupId !== undefined, (q) => q.where("activities.group_id", "=", groupId!))
     .$if(week !== undefined, (q) =>
@@ -168,12 +167,12 @@ export async function listUpcomingActivitiesForMember(
 }
 
 /** The groups a member belongs to (active memberships), for the group filter. */
-export function listActiveGroupsForMember(db: AppDatabase, memberId: string) {
+export function listActiveGroupsForMember(db: AppDatabase, member: { id: string }) {
   return db
     .selectFrom("group_memberships")
     .innerJoin("groups", "groups.id", "group_memberships.group_id")
     .select(["groups.id", "groups.name"])
-    .where("group_memberships.member_id", "=", memberId)
+    .where("group_memberships.member_id", "=", member.id)
     .where("group_memberships.status", "=", "active")
     .orderBy("groups.name")
     .execute();
@@ -226,9 +225,10 @@ function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
  */
 export async function findActivityForMember(
   db: AppDatabase,
-  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
+  member: MemberScope,
+  { activityId }: { activityId: string },
 ): Promise<MemberActivityDetail | undefined> {
-  const row = await memberActivityQuery(db, memberId, chapterId)
+  const row = await memberActivityQuery(db, member.id, member.chapterId)
     .where("activities.id", "=", activityId)
     .select((eb) => [
       "activities.description",
@@ -266,7 +266,8 @@ export async function findActivityForMember(
  */
 export async function findActivityForStaff(
   db: AppDatabase,
-  { activityId, staff }: { activityId: string; staff: { role: "admin" | "coordinator"; chapterIds: string[] } },
+  staff: { role: "admin" | "coordinator"; chapterIds: string[] },
+  { activityId }: { activityId: string },
 ): Promise<ActivityDetail | undefined> {
   if (staff.role !== "admin" && staff.chapterIds.length === 0) return undefined;
   const row = await db
@@ -309,13 +310,13 @@ export async function findActivityForStaff(
  * A member's own answers to activities that have not ended, soonest first, for their page.
  * Activities they can no longer see (they left the group) drop out, like everywhere else.
  */
-export async function listUpcomingRsvpsForMember(db: AppDatabase, memberId: string, now: Date) {
+export async function listUpcomingRsvpsForMember(db: AppDatabase, member: { id: string }, { now }: { now: Date }) {
   const rows = await db
     .selectFrom("activities")
     .innerJoin("rsvps as mine", (join) =>
-      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
+      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", member.id),
     )
-    .where(visibleToMember(memberId))
+    .where(visibleToMember(member.id))
     .where("activities.ends_at", ">", now.toISOString())
     .select((eb) => [
       "activities.id",
@@ -339,15 +340,12 @@ export async function listUpcomingRsvpsForMember(db: AppDatabase, memberId: stri
 }
 
 /** The facts the answer rules need, for an activity this member may see; for the RSVP transaction. */
-export function findAnswerableActivity(
-  db: AppDatabase,
-  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
-) {
+export function findAnswerableActivity(db: AppDatabase, member: MemberScope, { activityId }: { activityId: string }) {
   return db
     .selectFrom("activities")
     .select(["activities.id", "activities.capacity", "activities.status", "activities.starts_at", "activities.rsvp_deadline"])
     .where("activities.id", "=", activityId)
-    .where(visibleToMember(memberId, chapterId))
+    .where(visibleToMember(member.id, member.chapterId))
     .executeTakeFirst();
 }
 
@@ -365,14 +363,12 @@ export interface MemberHomeFilter {
  * cannot tick) is ignored, not an error: the filter simply does not apply.
  */
 export async function loadMemberHome(db: AppDatabase, member: MemberScope, filter: MemberHomeFilter, now = new Date()) {
-  const groups = await listActiveGroupsForMember(db, member.id);
+  const groups = await listActiveGroupsForMember(db, member);
   const groupId = groups.find((g) => g.id === filter.group)?.id;
   const week = parseWeekOffset(filter.week);
   const language = SPOKEN_LANGUAGE_CODES.find((code) => code === filter.language);
   const interpreterOnly = filter.interpreter === "1";
-  const activities = await listUpcomingActivitiesForMember(db, {
-    memberId: member.id,
-    chapterId: member.chapterId,
+  const activities = await listUpcomingActivitiesForMember(db, member, {
     now,
     groupId,
     week: week === undefined ? undefined : osloWeekRange(now, week),
@@ -397,7 +393,7 @@ export async function findActivityPageForMember(
   { activityId }: { activityId: string },
   now = new Date(),
 ) {
-  const activity = await findActivityForMember(db, { activityId, memberId: member.id, chapterId: member.chapterId });
+  const activity = await findActivityForMember(db, member, { activityId });
   if (!activity) return undefined;
   const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
   return {
