@@ -27,7 +27,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const activity = await findActivityForEditing(db(), viewer.staff, params.activityId ?? "");
+  const activity = await findActivityForEditing(db(), viewer.staff, { activityId: params.activityId ?? "" });
   if (!activity) notFound();
   const going = activity.going_count ?? 0;
   return {
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
   // Out of scope is 404 before anything in the form is looked at.
-  if (!(await findActivityForEditing(db(), viewer.staff, activityId))) notFound();
+  if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
   const form = languagesFromForm(await readFormData(request));
 
   if (form.get("intent") === "cancel") {

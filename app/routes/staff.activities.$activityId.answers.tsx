@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
   // Out of scope is 404 before anything in the form is looked at.
-  if (!(await findActivityForEditing(db(), viewer.staff, activityId))) notFound();
+  if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
   const parsed = parseForm(await readFormData(request), answerChangeSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { intent, memberId, reason } = parsed.data;

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let values: Record<string, string> = { languages: "nb" };
   const from = url.searchParams.get("from");
   if (from) {
-    const original = await findActivityForEditing(db(), viewer.staff, from);
+    const original = await findActivityForEditing(db(), viewer.staff, { activityId: from });
     if (!original) notFound();
     values = {
       ...activityToFormValues(original),

@@ -33,7 +33,11 @@ function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: Rs
     .where("rsvps.status", "=", status);
 }
 
-export function listUpcomingActivitiesForStaff(db: AppDatabase, scope: StaffScope, now: Date, limit = 100) {
+export function listUpcomingActivitiesForStaff(
+  db: AppDatabase,
+  scope: StaffScope,
+  { now, limit = 100 }: { now: Date; limit?: number },
+) {
   return db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")
@@ -61,14 +65,14 @@ export function listUpcomingActivitiesForStaff(db: AppDatabase, scope: StaffScop
 export async function loadStaffHome(db: AppDatabase, scope: StaffScope, now = new Date()) {
   const [chapters, activities, groups] = await Promise.all([
     listChaptersForStaff(db, scope),
-    listUpcomingActivitiesForStaff(db, scope, now, 50),
+    listUpcomingActivitiesForStaff(db, scope, { now, limit: 50 }),
     listGroupsForStaff(db, scope),
   ]);
   return { chapters, activities, nationalGroups: groups.filter((g) => g.chapter_id === null) };
 }
 
 /** Everything the edit form needs, or undefined when it does not exist or is out of scope. */
-export function findActivityForEditing(db: AppDatabase, scope: StaffScope, activityId: string) {
+export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
   return db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")

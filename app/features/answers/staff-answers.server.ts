@@ -14,7 +14,7 @@ import type { StaffScope } from "~/features/staff/staff.server";
  * waitlisted in arrival order (the waitlist order is the promotion order), then "not going".
  */
 export async function findActivityAnswersForStaff(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
-  const activity = await findActivityForEditing(db, scope, activityId);
+  const activity = await findActivityForEditing(db, scope, { activityId });
   if (!activity) return undefined;
   const answers = await db
     .selectFrom("rsvps")
@@ -54,7 +54,7 @@ export async function changeAnswer(
   now = new Date(),
 ): Promise<{ ok: true; changed: boolean } | { ok: false; error: "notFound" }> {
   return writeTransaction(db, async (trx) => {
-    if (!(await findActivityForEditing(trx, staff, activityId))) return { ok: false, error: "notFound" };
+    if (!(await findActivityForEditing(trx, staff, { activityId }))) return { ok: false, error: "notFound" };
     const result = await trx
       .updateTable("rsvps")
       .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
