@@ -8,6 +8,8 @@ import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-w
 import { answerBlock } from "~/features/answers/answer-rules";
 import { SPOKEN_LANGUAGE_CODES } from "./activity-form";
 import { toActivitySummary, type ActivitySummary, type MemberActivity } from "./activity-row";
+import { activityInScope } from "./activity-scope.server";
+import type { StaffScope } from "~/features/staff/staff.server";
 
 /** The member asking: every member query is scoped by both. */
 export interface MemberScope {
@@ -266,15 +268,14 @@ export async function findActivityForMember(
  */
 export async function findActivityForStaff(
   db: AppDatabase,
-  staff: { role: "admin" | "coordinator"; chapterIds: string[] },
+  staff: StaffScope,
   { activityId }: { activityId: string },
 ): Promise<ActivityDetail | undefined> {
-  if (staff.role !== "admin" && staff.chapterIds.length === 0) return undefined;
   const row = await db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")
     .where("activities.id", "=", activityId)
-    .$if(staff.role !== "admin", (q) => q.where("activities.chapter_id", "in", staff.chapterIds))
+    .where(activityInScope(staff))
     .select((eb) => [
       "activities.id",
       "activities.title",

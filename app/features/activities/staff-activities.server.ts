@@ -12,18 +12,12 @@ import { promoteFromWaitlist } from "~/features/answers/answers.server";
 import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
+import { activityInScope } from "./activity-scope.server";
 import type { FieldErrors } from "~/platform/validation";
 import { parseTarget, planOccurrences, type ActivityTimes, type NewActivityForm } from "./activity-form";
 
 /** The staff member making a change: their scope, and their id for the audit row. */
 export type StaffActor = StaffScope & { id: string };
-
-/** Coordinators: their chapters' activities. Admins: all, national ones included. */
-export function activityInScope(scope: StaffScope) {
-  const only = chapterFilter(scope);
-  return (eb: ExpressionBuilder<Database, "activities">) =>
-    only === null ? sql<SqlBool>`1` : eb("activities.chapter_id", "in", only);
-}
 
 function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: RsvpStatus) {
   return eb
