@@ -2,7 +2,7 @@
 // raises `sequence` (calendars need it) and is conditional on the sequence the form was opened at,
 // so a second editor never overwrites the first silently. Each change writes its audit row in its
 // own transaction: a change is never kept without its record.
-import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
