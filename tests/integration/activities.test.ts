@@ -197,7 +197,7 @@ describe("one activity", () => {
       .where("member_id", "in", [shown.id, waiting.id, away.id])
       .execute();
 
-    expect(await listGoingPseudonyms(w.db, activity.id)).toEqual(["Solsikke"]);
+    expect(await listGoingPseudonyms(w.db, { activityId: activity.id })).toEqual(["Solsikke"]);
     const detail = await findActivityForMember(w.db, w.viewer, { activityId: activity.id });
     expect(detail).toMatchObject({ goingCount: 2, waitlistCount: 1, shownPseudonyms: ["Solsikke"] });
   });

@@ -124,7 +124,7 @@ describe("the waitlist", () => {
     const { db, activity, who, people } = await setup({ members: 4, capacity: 1 });
     for (const i of [0, 1, 2, 3]) await rsvpGoing(db, who(i), { activityId: activity.id, ...noDetails });
     await db.updateTable("activities").set({ capacity: 3 }).where("id", "=", activity.id).execute();
-    expect(await promoteFromWaitlist(db, activity.id)).toEqual([people[1]!.id, people[2]!.id]);
+    expect(await promoteFromWaitlist(db, { activityId: activity.id })).toEqual([people[1]!.id, people[2]!.id]);
     expect((await answers(db, activity.id)).map((r) => r.status)).toEqual(["going", "going", "going", "waitlisted"]);
   });
 
@@ -132,7 +132,7 @@ describe("the waitlist", () => {
     const { db, activity, who } = await setup({ members: 5, capacity: 3 });
     for (const i of [0, 1, 2, 3]) await rsvpGoing(db, who(i), { activityId: activity.id, ...noDetails });
     await db.updateTable("activities").set({ capacity: 1 }).where("id", "=", activity.id).execute();
-    expect(await promoteFromWaitlist(db, activity.id)).toEqual([]);
+    expect(await promoteFromWaitlist(db, { activityId: activity.id })).toEqual([]);
     expect((await answers(db, activity.id)).map((r) => r.status)).toEqual(["going", "going", "going", "waitlisted"]);
     await withdrawRsvp(db, who(0), { activityId: activity.id });
     expect((await answers(db, activity.id)).map((r) => r.status)).toEqual(["going", "going", "waitlisted"]);
@@ -179,7 +179,7 @@ describe("when answers are closed", () => {
     await db.updateTable("activities").set({ status: "cancelled", capacity: 5 }).where("id", "=", activity.id).execute();
     expect(await rsvpGoing(db, who(2), { activityId: activity.id, ...noDetails })).toEqual({ ok: false, reason: "cancelled" });
     expect(await withdrawRsvp(db, who(0), { activityId: activity.id })).toEqual({ ok: false, reason: "cancelled" });
-    expect(await promoteFromWaitlist(db, activity.id)).toEqual([]);
+    expect(await promoteFromWaitlist(db, { activityId: activity.id })).toEqual([]);
     expect((await answers(db, activity.id)).map((r) => r.status)).toEqual(["going", "waitlisted"]);
   });
 });

@@ -184,7 +184,7 @@ export function listActiveGroupsForMember(db: AppDatabase, member: { id: string 
  * Pseudonyms of those going who chose to show theirs, in arrival order. Unscoped by itself: call
  * it only for an activity the viewer has just been allowed to see (as the find functions do).
  */
-export async function listGoingPseudonyms(db: AppDatabase, activityId: string): Promise<string[]> {
+export async function listGoingPseudonyms(db: AppDatabase, { activityId }: { activityId: string }): Promise<string[]> {
   const rows = await db
     .selectFrom("rsvps")
     .innerJoin("members", "members.id", "rsvps.member_id")
@@ -254,7 +254,7 @@ export async function findActivityForMember(
     rsvpDeadline: row.rsvp_deadline,
     address: row.address,
     waitlistCount: row.waitlist_count ?? 0,
-    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+    shownPseudonyms: await listGoingPseudonyms(db, { activityId: row.id }),
     myStatus: row.my_status,
     waitlistPosition: row.waitlist_position,
     myNote: row.my_note,
@@ -303,7 +303,7 @@ export async function findActivityForStaff(
     rsvpDeadline: row.rsvp_deadline,
     address: row.address,
     waitlistCount: row.waitlist_count ?? 0,
-    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+    shownPseudonyms: await listGoingPseudonyms(db, { activityId: row.id }),
   };
 }
 

@@ -239,7 +239,7 @@ export function updateActivity(
       .returning("sequence")
       .executeTakeFirst();
     if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
-    const promotedMemberIds = await promoteFromWaitlist(trx, input.activityId, now);
+    const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
     await recordAudit(
       trx,
       {

@@ -49,7 +49,7 @@ async function answer(
       .executeTakeFirst();
     await change(trx, existing, activity.capacity);
     // A place may have been freed (or a waitlisted member found one open): fill it in arrival order.
-    await promoteFromWaitlist(trx, activityId, now);
+    await promoteFromWaitlist(trx, { activityId }, now);
     return { ok: true, ...(await currentAnswer(trx, activityId, member.id)) };
   });
 }
@@ -176,7 +176,11 @@ export function answerActivity(
  * promote nobody; nobody going is ever moved back when capacity shrinks. Returns the promoted
  * answers' member ids.
  */
-export async function promoteFromWaitlist(db: AppDatabase, activityId: string, now: Date = new Date()): Promise<string[]> {
+export async function promoteFromWaitlist(
+  db: AppDatabase,
+  { activityId }: { activityId: string },
+  now: Date = new Date(),
+): Promise<string[]> {
   return writeTransaction(db, async (trx) => {
     const activity = await trx
       .selectFrom("activities")
@@ -228,7 +232,7 @@ export async function releaseComingAnswers(
     const activityIds = coming.map((c) => c.activity_id);
     if (activityIds.length === 0) return [];
     await trx.deleteFrom("rsvps").where("member_id", "=", who.memberId).where("activity_id", "in", activityIds).execute();
-    for (const activityId of activityIds) await promoteFromWaitlist(trx, activityId, now);
+    for (const activityId of activityIds) await promoteFromWaitlist(trx, { activityId }, now);
     return activityIds;
   });
 }

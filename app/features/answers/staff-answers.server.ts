@@ -63,7 +63,7 @@ export async function changeAnswer(
       .where("status", "in", change === "promote" ? ["waitlisted"] : ["going", "waitlisted"])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return { ok: true, changed: false };
-    const promoted = change === "remove" ? await promoteFromWaitlist(trx, activityId, now) : [];
+    const promoted = change === "remove" ? await promoteFromWaitlist(trx, { activityId }, now) : [];
     await recordAudit(
       trx,
       {
