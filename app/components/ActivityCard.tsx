@@ -1,30 +1,9 @@
 // One activity in the member's list: a calm card with what they need to decide.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import type { ActivityStatus, RsvpStatus } from "../../db/schema";
-import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel, type ActivityScope } from "./ActivityFacts";
-import { ActivityTime, useLocaleTag } from "./ActivityTime";
+import type { MemberActivity } from "~/features/activities/activity-row";
+import { ActivityFactList, AnswerBadge, PlacesLabel, ScopeLabel } from "./ActivityFacts";
 
-export interface ActivityCardData {
-  id: string;
-  title: string;
-  scope: ActivityScope;
-  groupName: string | null;
-  startsAt: string;
-  endsAt: string;
-  area: string;
-  capacity: number | null;
-  goingCount: number;
-  status: ActivityStatus;
-  myStatus: RsvpStatus | null;
-  waitlistPosition: number | null;
-  languages: string[];
-  interpreterAvailable: boolean;
-}
-
-export function ActivityCard({ activity }: { activity: ActivityCardData }) {
-  const { t } = useTranslation();
-  const tag = useLocaleTag();
+export function ActivityCard({ activity }: { activity: MemberActivity }) {
   const cancelled = activity.status === "cancelled";
   return (
     <article className={`activity-card${cancelled ? " activity-card--cancelled" : ""}`}>
@@ -34,27 +13,7 @@ export function ActivityCard({ activity }: { activity: ActivityCardData }) {
       <h3 className="activity-card__title">
         <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
       </h3>
-      <dl className="activity-card__facts">
-        <div>
-          <dt>{t("activities.when")}</dt>
-          <dd>
-            <ActivityTime startsAt={activity.startsAt} endsAt={activity.endsAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("activities.area")}</dt>
-          <dd>{activity.area}</dd>
-        </div>
-        {activity.languages.length > 0 ? (
-          <div>
-            <dt>{t("activities.languages")}</dt>
-            <dd>
-              {languageNames(activity.languages, tag)}
-              {activity.interpreterAvailable ? <> {t("activities.interpreter")}</> : null}
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <ActivityFactList activity={activity} className="activity-card__facts" />
       <p className="activity-card__status">
         <AnswerBadge activityStatus={activity.status} myStatus={activity.myStatus} waitlistPosition={activity.waitlistPosition} />
         {cancelled ? null : <PlacesLabel capacity={activity.capacity} goingCount={activity.goingCount} />}

@@ -1,10 +1,11 @@
 // Small facts about an activity that the list and the detail page both show.
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { placesState } from "~/features/answers/answer-rules";
 import { conjunction, languageName } from "~/i18n/intl";
+import type { ActivityScope, ActivitySummary } from "~/features/activities/activity-row";
+import { ActivityTime, useLocaleTag } from "./ActivityTime";
 import type { ActivityStatus, RsvpStatus } from "../../db/schema";
-
-export type ActivityScope = "group" | "chapter" | "national";
 
 /** The group's name, or who else the activity is for. */
 export function ScopeLabel({ scope, groupName }: { scope: ActivityScope; groupName: string | null }) {
@@ -50,5 +51,47 @@ export function languageNames(codes: readonly string[], localeTag: string): stri
   return conjunction(
     codes.map((code) => languageName(code, localeTag)),
     localeTag,
+  );
+}
+
+/** One term and its value in a list of facts. */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * When, where and in which languages: the facts the card and the activity page share. `children`
+ * (the page's address) come after the area.
+ */
+export function ActivityFactList({
+  activity,
+  className,
+  children,
+}: {
+  activity: Pick<ActivitySummary, "startsAt" | "endsAt" | "area" | "languages" | "interpreterAvailable">;
+  className: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const tag = useLocaleTag();
+  return (
+    <dl className={className}>
+      <Fact term={t("activities.when")}>
+        <ActivityTime startsAt={activity.startsAt} endsAt={activity.endsAt} />
+      </Fact>
+      <Fact term={t("activities.area")}>{activity.area}</Fact>
+      {children}
+      {activity.languages.length > 0 ? (
+        <Fact term={t("activities.languages")}>
+          {languageNames(activity.languages, tag)}
+          {activity.interpreterAvailable ? <> {t("activities.interpreter")}</> : null}
+        </Fact>
+      ) : null}
+    </dl>
   );
 }

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField } from "~/components/forms";
 import { formatOsloDay } from "~/platform/oslo-time";
-import type { CalendarSectionData } from "~/features/calendar/feeds.server";
+import type { CalendarSectionData } from "~/features/calendar/calendar-section";
 
 export interface NewCalendarLink {
   https: string;
@@ -27,7 +27,7 @@ export type CalendarActionData =
 export const CALENDAR_ACTION_PATH = "/me/calendar";
 
 export interface CalendarFeedSectionProps {
-  /** loadCalendarSection(db, memberId) from app/features/calendar/feeds.server.ts */
+  /** loadCalendarSection(db, member) from app/features/calendar/member-calendar.server.ts */
   section: CalendarSectionData;
   /** the answer of a form posted without JavaScript (the /me/calendar page passes its action data) */
   result?: CalendarActionData;

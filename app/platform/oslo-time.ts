@@ -24,35 +24,64 @@ export type OsloTimeResult =
     }
   | { ok: false; reason: "invalid-date" | "invalid-time" | "nonexistent" };
 
-const osloParts = new Intl.DateTimeFormat("en-US", {
-  timeZone: OSLO,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-interface WallClock {
+/** What a clock shows: the one shape every wall-clock calculation in the app uses. */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
+  second: number;
+}
+
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    wallClockFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** What a clock in `zone` shows at an instant, asked of Intl. Never depends on the process time zone. */
+export function wallClock(zone: string, epochMs: number): WallClock {
+  const parts = wallClockFormatter(zone).formatToParts(new Date(epochMs));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
+}
+
+/** Seconds `zone` is ahead of UTC at an instant, asked of Intl. */
+export function utcOffsetSeconds(zone: string, epochMs: number): number {
+  const w = wallClock(zone, epochMs);
+  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 1000);
 }
 
 function osloWallClock(at: Date): WallClock {
-  const parts = osloParts.formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+  return wallClock(OSLO, at.getTime());
 }
 
 /** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function osloOffsetMinutes(at: number): number {
-  const w = osloWallClock(new Date(at));
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  return Math.round((wallAsUtc - Math.floor(at / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
+  return Math.round(utcOffsetSeconds(OSLO, at) / 60);
 }
 
 /** A real calendar day written as YYYY-MM-DD (2027-02-30 is not one). */
@@ -131,6 +160,13 @@ export function addDaysToDateInput(date: string, days: number): string {
   if (!day) throw new Error(`not a date: ${date}`);
   const next = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY_MS);
   return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** Days since the Monday of its week (Monday 0 … Sunday 6) of a calendar day written as YYYY-MM-DD. */
+export function daysSinceMonday(date: string): number {
+  const day = parseDateInput(date);
+  if (!day) throw new Error(`not a date: ${date}`);
+  return (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() + 6) % 7;
 }
 
 /** Date and time for people to read, in Oslo, in the reader's language (e.g. "tir. 3. mars 18:00"). */

@@ -1,6 +1,6 @@
 // Weeks as people in Norway count them: Monday to Sunday, in Europe/Oslo, whatever the server's
 // own time zone. Used by the "which week" filter on the activity list.
-import { addDaysToDateInput, formatOsloDateInput, osloLocalToUtc, parseDateInput } from "./oslo-time";
+import { addDaysToDateInput, daysSinceMonday, formatOsloDateInput, osloLocalToUtc } from "./oslo-time";
 
 /** The week filter offers this week and the weeks after it, this many in all. */
 export const WEEKS_OFFERED = 8;
@@ -15,9 +15,7 @@ function osloMidnight(date: string): Date {
 /** [start, end) of the Oslo week `offset` weeks after the one `now` falls in (0 = this week). */
 export function osloWeekRange(now: Date, offset: number): { start: Date; end: Date } {
   const today = formatOsloDateInput(now.toISOString());
-  const { year, month, day } = parseDateInput(today)!;
-  const daysSinceMonday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
-  const monday = addDaysToDateInput(today, offset * 7 - daysSinceMonday);
+  const monday = addDaysToDateInput(today, offset * 7 - daysSinceMonday(today));
   return { start: osloMidnight(monday), end: osloMidnight(addDaysToDateInput(monday, 7)) };
 }
 

@@ -6,10 +6,9 @@ import { ActivityCard } from "~/components/ActivityCard";
 import { CheckboxField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useLocaleTag } from "~/components/ActivityTime";
-import { SPOKEN_LANGUAGES, type SpokenLanguage } from "~/features/activities/activity-form";
-import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
+import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES } from "~/features/activities/activity-form";
 import { dateTimeFormat } from "~/i18n/intl";
-import { listActiveGroupsForMember, listUpcomingActivitiesForMember } from "~/features/activities/member-activities.server";
+import { loadMemberHome } from "~/features/activities/member-activities.server";
 import { listChapters } from "~/features/chapters/chapters.server";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
@@ -27,35 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function memberHome(request: Request, viewer: MemberViewer) {
-  const { id: memberId, chapterId } = viewer.member;
-  const now = new Date();
   const params = new URL(request.url).searchParams;
-  const groups = await listActiveGroupsForMember(db(), memberId);
-  // A group the member is not in is ignored, not an error: the filter simply does not apply.
-  const groupId = groups.find((g) => g.id === params.get("group"))?.id;
-  const week = parseWeekOffset(params.get("week"));
-  // Only codes staff can tick; anything else is ignored like an unknown group.
-  const language = SPOKEN_LANGUAGE_CODES.find((code) => code === params.get("language"));
-  const interpreterOnly = params.get("interpreter") === "1";
-  const activities = await listUpcomingActivitiesForMember(db(), {
-    memberId,
-    chapterId,
-    now,
-    groupId,
-    week: week === undefined ? undefined : osloWeekRange(now, week),
-    language,
-    interpreterOnly,
+  const home = await loadMemberHome(db(), viewer.member, {
+    group: params.get("group"),
+    week: params.get("week"),
+    language: params.get("language"),
+    interpreter: params.get("interpreter"),
   });
-  return {
-    kind: "member" as const,
-    activities,
-    groups,
-    weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
-    filter: { group: groupId ?? "", week: week === undefined ? "" : String(week), language: language ?? "", interpreterOnly },
-  };
+  return { kind: "member" as const, ...home };
 }
-
-const SPOKEN_LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();

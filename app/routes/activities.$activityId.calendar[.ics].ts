@@ -7,17 +7,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
 import { tFor } from "~/i18n/config";
-import { findActivityForCalendarDownload } from "~/features/calendar/feeds.server";
+import { findActivityForCalendarDownload } from "~/features/calendar/feed-activities.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
-  const found = await findActivityForCalendarDownload(db(), {
-    activityId: params.activityId ?? "",
-    memberId: member.id,
-    chapterId: member.chapterId,
-  });
+  const found = await findActivityForCalendarDownload(db(), member, { activityId: params.activityId ?? "" });
   // A cancelled activity has no file to offer: the same 404 as an unknown one, so a download
   // never adds an entry (or a trace) to the calendar for a meeting that will not happen.
   if (!found || found.activity.status === "cancelled") {

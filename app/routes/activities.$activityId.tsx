@@ -2,14 +2,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
-import { AnswerBadge, languageNames, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
-import { ActivityTime, formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
+import { ActivityFactList, AnswerBadge, Fact, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
+import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LinkifiedText } from "~/components/LinkifiedText";
-import { answerBlock, rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
-import { findActivityForMember, findActivityForStaff } from "~/features/activities/member-activities.server";
-import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
+import { rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
+import { answerActivity } from "~/features/answers/answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -25,20 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (viewer.kind === "staff") {
     // Staff see everything, address included, for activities their chapters cover (the query is
     // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
-    const activity = await findActivityForStaff(db(), { activityId, staff: viewer.staff });
+    const activity = await findActivityForStaff(db(), viewer.staff, { activityId });
     if (!activity) notFound();
     return { view: "staff" as const, activity, member: null, block: null };
   }
   const { member } = await requireMember(request);
-  const activity = await findActivityForMember(db(), { activityId, memberId: member.id, chapterId: member.chapterId });
-  if (!activity) notFound();
-  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
-  return {
-    view: "member" as const,
-    activity: shared,
-    member: { myStatus, waitlistPosition, myNote, myShowPseudonym },
-    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, new Date()),
-  };
+  const page = await findActivityPageForMember(db(), member, { activityId });
+  if (!page) notFound();
+  return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,21 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, rsvpFormSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  const who = { activityId: params.activityId ?? "", memberId: member.id, chapterId: member.chapterId };
-  const { intent, note, showPseudonym } = parsed.data;
-  const outcome =
-    intent === "going"
-      ? await rsvpGoing(db(), who, { note, showPseudonym })
-      : intent === "not_going"
-        ? await rsvpNotGoing(db(), who, { note })
-        : await withdrawRsvp(db(), who);
+  const activityId = params.activityId ?? "";
+  const outcome = await answerActivity(db(), member, { activityId, ...parsed.data });
   if (!outcome.ok) {
     if (outcome.reason === "not_found") notFound();
     const errors: FieldErrors = { form: `activities.${outcome.reason}` };
-    return data({ errors, values: { note: note ?? "" } }, { status: 409 });
+    return data({ errors, values: { note: parsed.data.note ?? "" } }, { status: 409 });
   }
   // Post/redirect/get: a reload does not send the answer again.
-  return redirect(`/activities/${encodeURIComponent(who.activityId)}`, { status: 303 });
+  return redirect(`/activities/${encodeURIComponent(activityId)}`, { status: 303 });
 }
 
 export default function ActivityPage() {
@@ -83,39 +71,17 @@ export default function ActivityPage() {
         <h1 id="activity-title">{activity.title}</h1>
         {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
         {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
-        <dl className="activity-facts">
-          <div>
-            <dt>{t("activities.when")}</dt>
-            <dd>
-              <ActivityTime startsAt={activity.startsAt} endsAt={activity.endsAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("activities.area")}</dt>
-            <dd>{activity.area}</dd>
-          </div>
+        <ActivityFactList activity={activity} className="activity-facts">
           {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
           {view === "member" && cancelled ? null : (
-            <div>
-              <dt>{t("activities.address")}</dt>
-              <dd>
-                {activity.address ??
-                  (view === "member" && member?.myStatus !== "going"
-                    ? t("activities.addressWhenGoing")
-                    : t("activities.addressMissing"))}
-              </dd>
-            </div>
+            <Fact term={t("activities.address")}>
+              {activity.address ??
+                (view === "member" && member?.myStatus !== "going"
+                  ? t("activities.addressWhenGoing")
+                  : t("activities.addressMissing"))}
+            </Fact>
           )}
-          {activity.languages.length > 0 ? (
-            <div>
-              <dt>{t("activities.languages")}</dt>
-              <dd>
-                {languageNames(activity.languages, tag)}
-                {activity.interpreterAvailable ? <> {t("activities.interpreter")}</> : null}
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        </ActivityFactList>
         {view === "member" && !cancelled ? (
           <p>
             {/* A resource route: a plain link, so the browser downloads the file. */}

@@ -16,7 +16,7 @@ import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions
 import { requireMember } from "~/features/sessions/viewer.server";
 import { changePassphraseSchema } from "~/features/members/member-forms";
 import { listUpcomingRsvpsForMember } from "~/features/activities/member-activities.server";
-import { loadCalendarSection } from "~/features/calendar/feeds.server";
+import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
 import {
   countUnusedRecoveryCodes,
   findMemberPassphraseHash,
@@ -34,10 +34,10 @@ import { readFormData } from "~/platform/read-form.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
-    listUpcomingRsvpsForMember(db(), member.id, new Date()),
+    listUpcomingRsvpsForMember(db(), member, { now: new Date() }),
     listGroupsForMember(db(), member.id, member.chapterId),
     countUnusedRecoveryCodes(db(), member.id),
-    loadCalendarSection(db(), member.id),
+    loadCalendarSection(db(), member),
   ]);
   return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar };
 }

@@ -8,16 +8,16 @@ import { z } from "zod";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { CalendarFeedSection, type CalendarActionData } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { feedLinks, loadCalendarSection, rotateFeedToken, updateFeedSettings } from "~/features/calendar/feeds.server";
+import { feedLinks } from "~/features/calendar/feed-links";
+import { loadCalendarSection, replaceMemberFeedLink, updateFeedSettings } from "~/features/calendar/member-calendar.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
-import { log } from "~/platform/logger.server";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
-  return { section: await loadCalendarSection(db(), member.id) };
+  return { section: await loadCalendarSection(db(), member) };
 }
 
 const checkbox = z
@@ -40,12 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (parsed.data.intent === "link") {
     // Replacing ends the old link at once; two clicks in a row leave the last link made.
-    const { token } = await rotateFeedToken(db(), { memberId: member.id });
-    log("feed_link_made", { owner: "member" });
+    const { token } = await replaceMemberFeedLink(db(), member);
     const newLink = feedLinks(new URL(request.url).origin, token);
     return data<CalendarActionData>({ intent: "link", newLink }, { headers: NO_STORE });
   }
-  await updateFeedSettings(db(), member.id, {
+  await updateFeedSettings(db(), member, {
     discreetTitles: parsed.data.discreetTitles,
     allActivities: parsed.data.allActivities,
   });

@@ -7,24 +7,18 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { listGroupsForStaff } from "~/features/groups/groups.server";
-import { listUpcomingActivitiesForStaff } from "~/features/activities/staff-activities.server";
-import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { loadStaffHome } from "~/features/activities/staff-activities.server";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const [chapters, activities, groups] = await Promise.all([
-    listChaptersForStaff(db(), viewer.staff),
-    listUpcomingActivitiesForStaff(db(), viewer.staff, new Date(), 50),
-    listGroupsForStaff(db(), viewer.staff),
-  ]);
+  const { chapters, activities, nationalGroups } = await loadStaffHome(db(), viewer.staff);
   return {
     isAdmin: viewer.staff.role === "admin",
     chapters,
-    nationalGroups: groups.filter((g) => g.chapter_id === null),
+    nationalGroups,
     activities: activities.map((a) => ({
       id: a.id,
       title: a.title,

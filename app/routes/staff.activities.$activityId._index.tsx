@@ -19,7 +19,6 @@ import {
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
 import { cancelActivity, findActivityForEditing, updateActivity } from "~/features/activities/staff-activities.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -28,7 +27,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const activity = await findActivityForEditing(db(), viewer.staff, params.activityId ?? "");
+  const activity = await findActivityForEditing(db(), viewer.staff, { activityId: params.activityId ?? "" });
   if (!activity) notFound();
   const going = activity.going_count ?? 0;
   return {
@@ -51,8 +50,8 @@ const cancelSchema = z.object({ sequence: z.string().regex(/^\d{1,9}$/).transfor
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
-  const existing = await findActivityForEditing(db(), viewer.staff, activityId);
-  if (!existing) notFound();
+  // Out of scope is 404 before anything in the form is looked at.
+  if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
   const form = languagesFromForm(await readFormData(request));
 
   if (form.get("intent") === "cancel") {
@@ -65,13 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errors: FieldErrors = { form: "staff.changedSinceOpened" };
       return data({ errors, values: undefined, sequence: undefined }, { status: 409 });
     }
-    await recordAudit(db(), {
-      actorStaffId: viewer.staff.id,
-      action: "activity.cancel",
-      objectType: "activity",
-      objectId: activityId,
-      details: { sequence: result.sequence },
-    });
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
   }
 
@@ -97,22 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     // Nothing was written; what this person typed stays in the form so it is not lost. Saving
     // again now is a deliberate choice to overwrite, so the form takes the current sequence.
-    const current = await findActivityForEditing(db(), viewer.staff, activityId);
     const errors: FieldErrors = { form: "staff.changedSinceOpened" };
-    return data({ errors, values: typedActivityValues(form), sequence: current?.sequence }, { status: 409 });
+    return data({ errors, values: typedActivityValues(form), sequence: result.currentSequence }, { status: 409 });
   }
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "activity.update",
-    objectType: "activity",
-    objectId: activityId,
-    details: {
-      sequence: result.sequence,
-      capacityBefore: existing.capacity,
-      capacityAfter: input.capacity,
-      promoted: result.promotedMemberIds.length,
-    },
-  });
   return redirect(`/staff/activities/${activityId}?saved=1`, { status: 303 });
 }
 

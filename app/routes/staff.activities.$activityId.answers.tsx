@@ -11,13 +11,8 @@ import { ANSWER_CHANGE_REASONS, answerChangeSchema, overflowCount } from "~/feat
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
-import {
-  findActivityForEditing,
-  listAnswersForStaff,
-  promoteAnswer,
-  removeAnswer,
-} from "~/features/activities/staff-activities.server";
+import { findActivityForEditing } from "~/features/activities/staff-activities.server";
+import { changeAnswer, findActivityAnswersForStaff } from "~/features/answers/staff-answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -25,9 +20,9 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const activity = await findActivityForEditing(db(), viewer.staff, params.activityId ?? "");
-  if (!activity) notFound();
-  const answers = await listAnswersForStaff(db(), activity.id);
+  const found = await findActivityAnswersForStaff(db(), viewer.staff, { activityId: params.activityId ?? "" });
+  if (!found) notFound();
+  const { activity, answers } = found;
   const going = answers.filter((a) => a.status === "going").length;
   return {
     id: activity.id,
@@ -48,32 +43,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const activity = await findActivityForEditing(db(), viewer.staff, params.activityId ?? "");
-  if (!activity) notFound();
+  const activityId = params.activityId ?? "";
+  // Out of scope is 404 before anything in the form is looked at.
+  if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
   const parsed = parseForm(await readFormData(request), answerChangeSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { intent, memberId, reason } = parsed.data;
-  const target = { activityId: activity.id, memberId };
-  let changed: boolean;
-  let promoted = 0;
-  if (intent === "promote") {
-    changed = await promoteAnswer(db(), target);
-  } else {
-    const result = await removeAnswer(db(), target);
-    changed = result.removed;
-    promoted = result.promotedMemberIds.length;
-  }
-  // Unchanged (a double click, or someone else was quicker): nothing to record, show the list.
-  if (changed) {
-    await recordAudit(db(), {
-      actorStaffId: viewer.staff.id,
-      action: intent === "promote" ? "rsvp.promote" : "rsvp.remove",
-      objectType: "rsvp",
-      objectId: activity.id,
-      details: { activityId: activity.id, memberId, reason, promotedFromWaitlist: promoted },
-    });
-  }
-  return redirect(`/staff/activities/${activity.id}/answers`, { status: 303 });
+  const result = await changeAnswer(db(), viewer.staff, { activityId, memberId, change: intent, reason });
+  if (!result.ok) notFound();
+  return redirect(`/staff/activities/${activityId}/answers`, { status: 303 });
 }
 
 type Answer = ReturnType<typeof useLoaderData<typeof loader>>["answers"][number];

@@ -4,23 +4,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "~/features/staff/staff-access.server";
-import { requireStaff, type StaffViewer } from "~/features/sessions/viewer.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm, type TargetGroup } from "~/components/StaffActivityForm";
 import {
   activityToFormValues,
   languagesFromForm,
   newActivitySchema,
-  parseTarget,
-  planOccurrences,
   typedActivityValues,
 } from "~/features/activities/activity-form";
-import { recordAudit } from "~/features/audit/audit.server";
-import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
-import { createActivities, findActivityForEditing } from "~/features/activities/staff-activities.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
+import { findActivityForEditing, publishActivities } from "~/features/activities/staff-activities.server";
+import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
-import { parseForm, type FieldErrors } from "~/platform/forms";
+import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
@@ -34,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let values: Record<string, string> = { languages: "nb" };
   const from = url.searchParams.get("from");
   if (from) {
-    const original = await findActivityForEditing(db(), viewer.staff, from);
+    const original = await findActivityForEditing(db(), viewer.staff, { activityId: from });
     if (!original) notFound();
     values = {
       ...activityToFormValues(original),
@@ -52,64 +49,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Where the activity belongs, checked against the staff member's scope; 404 when outside it. */
-async function resolveTarget(viewer: StaffViewer, target: string) {
-  const parsed = parseTarget(target);
-  if (parsed.kind === "national") {
-    if (viewer.staff.role !== "admin") notFound();
-    return { chapterId: null, groupId: null };
-  }
-  if (parsed.kind === "chapter") {
-    const chapter = await findChapterForStaff(db(), viewer.staff, parsed.id);
-    if (!chapter) notFound();
-    return { chapterId: chapter.id, groupId: null };
-  }
-  const group = await findGroupForStaff(db(), viewer.staff, parsed.id);
-  if (!group) notFound();
-  return { chapterId: group.chapter_id, groupId: group.id };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const form = languagesFromForm(await readFormData(request));
   const parsed = parseForm(form, newActivitySchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const input = parsed.data;
-  const where = await resolveTarget(viewer, input.target);
-
-  const plan = planOccurrences(input);
-  if (!plan.ok || !plan.occurrences) {
-    const errors: FieldErrors = plan.ok ? {} : plan.errors;
-    return data({ errors, values: typedActivityValues(form) }, { status: 400 });
-  }
-
-  const created = await createActivities(db(), {
-    ...where,
-    title: input.title,
-    description: input.description,
-    area: input.area,
-    address: input.address,
-    capacity: input.capacity,
-    languages: input.languages,
-    interpreterAvailable: input.interpreter,
-    createdByStaffId: viewer.staff.id,
-    occurrences: plan.occurrences,
-  });
-  if (!created.duplicate) {
-    await recordAudit(db(), {
-      actorStaffId: viewer.staff.id,
-      action: "activity.create",
-      objectType: "activity",
-      objectId: created.ids[0] ?? null,
-      details: {
-        chapterId: where.chapterId,
-        groupId: where.groupId,
-        occurrences: created.ids.length,
-        seriesId: created.seriesId,
-      },
-    });
-  }
-  return redirect(`/staff/activities/${created.ids[0]}?created=${created.ids.length}`, { status: 303 });
+  const published = await publishActivities(db(), viewer.staff, parsed.data);
+  if (!published.ok && published.error === "notFound") notFound();
+  if (!published.ok) return data({ errors: published.errors, values: typedActivityValues(form) }, { status: 400 });
+  return redirect(`/staff/activities/${published.ids[0]}?created=${published.ids.length}`, { status: 303 });
 }
 
 export default function NewActivity() {

@@ -11,9 +11,8 @@ import { useLocaleTag } from "~/components/ActivityTime";
 import { NewLink, type NewCalendarLink } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { formatOsloDay } from "~/platform/oslo-time";
-import { recordAudit } from "~/features/audit/audit.server";
-import { feedLinks, listStaffFeedLinkDates, rotateFeedToken } from "~/features/calendar/feeds.server";
-import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { feedLinks } from "~/features/calendar/feed-links";
+import { listStaffFeedChapters, replaceStaffFeedLink } from "~/features/calendar/staff-feed-links.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -21,13 +20,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff } = await requireStaff(request);
-  const [chapters, linkDates] = await Promise.all([
-    listChaptersForStaff(db(), staff),
-    listStaffFeedLinkDates(db(), staff.id),
-  ]);
-  return {
-    chapters: chapters.map((c) => ({ chapterId: c.id, name: c.name, linkCreatedAt: linkDates.get(c.id) ?? null })),
-  };
+  return { chapters: await listStaffFeedChapters(db(), staff) };
 }
 
 const linkSchema = z.object({ intent: z.literal("link"), chapterId: z.string().min(1).max(100) });
@@ -37,13 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response("Not found", { status: 404 });
   // Outside the staff member's chapters: 404, as for a chapter that does not exist.
   const { viewer, chapter } = await requireStaffChapter(request, parsed.data.chapterId);
-  const { token } = await rotateFeedToken(db(), { staffId: viewer.staff.id, chapterId: chapter.id });
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "calendar_feed.replace",
-    objectType: "chapter",
-    objectId: chapter.id,
-  });
+  const { token } = await replaceStaffFeedLink(db(), viewer.staff, { chapterId: chapter.id });
   const newLink: NewCalendarLink & { chapterId: string } = {
     chapterId: chapter.id,
     ...feedLinks(new URL(request.url).origin, token),

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../../db/connection";
 import { createApp, serverHooksOf } from "../../server/app";
-import { createFeedToken } from "~/features/calendar/feeds.server";
+import { createFeedToken } from "~/features/calendar/feed-tokens.server";
 import { useDatabase } from "~/platform/db.server";
 import { createTestDatabase } from "../setup/db";
 import { startApp, type RunningApp } from "./support";

@@ -6,7 +6,7 @@ import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
 import { hashSecret } from "~/platform/secrets.server";
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import { currentTotpCode } from "~/platform/totp.server";
-import { createFeedToken } from "~/features/calendar/feeds.server";
+import { createFeedToken } from "~/features/calendar/feed-tokens.server";
 import { ODD_HEADERS } from "./hostile-inputs";
 import { rawRequest, type RawResponse } from "./raw-http";
 import { startApp, type RunningApp } from "./support";

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { openDatabase } from "../../db/connection";
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
-import { createFeedToken } from "~/features/calendar/feeds.server";
+import { createFeedToken } from "~/features/calendar/feed-tokens.server";
 import { HOSTILE_BODIES, HOSTILE_VALUES, ODD_HEADERS } from "./hostile-inputs";
 import { rawRequest, type RawResponse } from "./raw-http";
 import { startApp, type RunningApp } from "./support";

@@ -34,7 +34,7 @@ async function world() {
   const member = await createMember(db, { chapter_id: oslo.id, groupIds: [women.id] });
   // Asked to join the men's group, not yet approved.
   await db.insertInto("group_memberships").values({ member_id: member.id, group_id: men.id, status: "requested", created_at: at(0) }).execute();
-  const viewer = { memberId: member.id, chapterId: oslo.id };
+  const viewer = { id: member.id, chapterId: oslo.id };
   return { db, oslo, bergen, women, men, bergenGroup, onlineGroup, member, viewer };
 }
 
@@ -49,7 +49,7 @@ describe("which activities a member sees", () => {
     await createActivity(w.db, { chapter_id: w.bergen.id, group_id: w.bergenGroup.id, title: "other chapter's group", starts_at: at(DAY) });
     await createActivity(w.db, { chapter_id: null, group_id: w.onlineGroup.id, title: "national group, not a member", starts_at: at(DAY) });
 
-    const list = await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now });
+    const list = await listUpcomingActivitiesForMember(w.db, w.viewer, { now });
     expect(list.map((a) => a.id)).toEqual([chapterWide.id, national.id, ownGroup.id]);
     expect(list.map((a) => a.scope)).toEqual(["chapter", "national", "group"]);
     expect(list[2]?.groupName).toBe("Kvinnegruppa");
@@ -64,11 +64,11 @@ describe("which activities a member sees", () => {
       await createActivity(w.db, { chapter_id: null, group_id: w.onlineGroup.id }),
     ];
     for (const activity of hidden) {
-      expect(await findActivityForMember(w.db, { ...w.viewer, activityId: activity.id })).toBeUndefined();
+      expect(await findActivityForMember(w.db, w.viewer, { activityId: activity.id })).toBeUndefined();
     }
-    expect(await findActivityForMember(w.db, { ...w.viewer, activityId: "no-such-id" })).toBeUndefined();
+    expect(await findActivityForMember(w.db, w.viewer, { activityId: "no-such-id" })).toBeUndefined();
     const own = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id });
-    expect((await findActivityForMember(w.db, { ...w.viewer, activityId: own.id }))?.id).toBe(own.id);
+    expect((await findActivityForMember(w.db, w.viewer, { activityId: own.id }))?.id).toBe(own.id);
   });
 
   test("a deactivated member sees nothing at all", async () => {
@@ -76,22 +76,22 @@ describe("which activities a member sees", () => {
     const own = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id });
     await createActivity(w.db, { chapter_id: null });
     await w.db.updateTable("members").set({ deactivated_at: at(0) }).where("id", "=", w.member.id).execute();
-    expect(await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now })).toEqual([]);
-    expect(await findActivityForMember(w.db, { ...w.viewer, activityId: own.id })).toBeUndefined();
+    expect(await listUpcomingActivitiesForMember(w.db, w.viewer, { now })).toEqual([]);
+    expect(await findActivityForMember(w.db, w.viewer, { activityId: own.id })).toBeUndefined();
   });
 
   test("leaving a group (or the membership going back to a request) hides its activities", async () => {
     const w = await world();
     const own = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id });
     await w.db.updateTable("group_memberships").set({ status: "requested" }).where("member_id", "=", w.member.id).execute();
-    expect(await findActivityForMember(w.db, { ...w.viewer, activityId: own.id })).toBeUndefined();
-    expect(await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now })).toEqual([]);
+    expect(await findActivityForMember(w.db, w.viewer, { activityId: own.id })).toBeUndefined();
+    expect(await listUpcomingActivitiesForMember(w.db, w.viewer, { now })).toEqual([]);
   });
 
   test("a chapter the caller claims but the member is not in shows nothing", async () => {
     const w = await world();
     const bergenWide = await createActivity(w.db, { chapter_id: w.bergen.id });
-    expect(await findActivityForMember(w.db, { memberId: w.member.id, chapterId: w.bergen.id, activityId: bergenWide.id })).toBeUndefined();
+    expect(await findActivityForMember(w.db, { id: w.member.id, chapterId: w.bergen.id }, { activityId: bergenWide.id })).toBeUndefined();
   });
 
   test("ended activities drop out; ongoing and cancelled upcoming ones stay, soonest first", async () => {
@@ -105,7 +105,7 @@ describe("which activities a member sees", () => {
       cancelled_at: at(0),
     });
     await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(-DAY), status: "cancelled", title: "cancelled, ended" });
-    const list = await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now });
+    const list = await listUpcomingActivitiesForMember(w.db, w.viewer, { now });
     expect(list.map((a) => [a.id, a.status])).toEqual([
       [ongoing.id, "scheduled"],
       [cancelled.id, "cancelled"],
@@ -132,7 +132,7 @@ describe("what each listed activity says", () => {
     await createRsvp(w.db, { activity_id: open.id, member_id: w.member.id, status: "going" });
     await createRsvp(w.db, { activity_id: open.id, member_id: others[0]!.id, status: "not_going" });
 
-    const [first, second] = await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now });
+    const [first, second] = await listUpcomingActivitiesForMember(w.db, w.viewer, { now });
     expect(first).toMatchObject({
       id: full.id,
       capacity: 2,
@@ -149,20 +149,20 @@ describe("what each listed activity says", () => {
     const w = await world();
     const second = await createGroup(w.db, { chapter_id: w.oslo.id, name: "Aktivitetsgruppa" });
     await w.db.insertInto("group_memberships").values({ member_id: w.member.id, group_id: second.id, status: "active", created_at: at(0) }).execute();
-    expect((await listActiveGroupsForMember(w.db, w.member.id)).map((g) => g.name)).toEqual(["Aktivitetsgruppa", "Kvinnegruppa"]);
+    expect((await listActiveGroupsForMember(w.db, w.member)).map((g) => g.name)).toEqual(["Aktivitetsgruppa", "Kvinnegruppa"]);
 
     const thisWeek = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id, starts_at: at(DAY) });
     const nextWeek = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id, starts_at: at(7 * DAY) });
     await createActivity(w.db, { chapter_id: w.oslo.id, group_id: second.id, starts_at: at(DAY) });
     await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(DAY) });
 
-    const byGroup = await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now, groupId: w.women.id });
+    const byGroup = await listUpcomingActivitiesForMember(w.db, w.viewer, { now, groupId: w.women.id });
     expect(byGroup.map((a) => a.id)).toEqual([thisWeek.id, nextWeek.id]);
     const week = { start: new Date(at(6 * DAY)), end: new Date(at(8 * DAY)) };
-    const byWeek = await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now, week });
+    const byWeek = await listUpcomingActivitiesForMember(w.db, w.viewer, { now, week });
     expect(byWeek.map((a) => a.id)).toEqual([nextWeek.id]);
     // A group the member is not in filters down to nothing rather than opening that group up.
-    expect(await listUpcomingActivitiesForMember(w.db, { ...w.viewer, now, groupId: w.men.id })).toEqual([]);
+    expect(await listUpcomingActivitiesForMember(w.db, w.viewer, { now, groupId: w.men.id })).toEqual([]);
   });
 });
 
@@ -170,7 +170,7 @@ describe("one activity", () => {
   test("shows the address only to a member who is going", async () => {
     const w = await world();
     const activity = await createActivity(w.db, { chapter_id: w.oslo.id, address: "Storgata 1, 3. etasje" });
-    const find = () => findActivityForMember(w.db, { ...w.viewer, activityId: activity.id });
+    const find = () => findActivityForMember(w.db, w.viewer, { activityId: activity.id });
     expect((await find())?.address).toBeNull();
     const rsvp = await createRsvp(w.db, { activity_id: activity.id, member_id: w.member.id, status: "waitlisted" });
     expect((await find())?.address).toBeNull();
@@ -197,8 +197,8 @@ describe("one activity", () => {
       .where("member_id", "in", [shown.id, waiting.id, away.id])
       .execute();
 
-    expect(await listGoingPseudonyms(w.db, activity.id)).toEqual(["Solsikke"]);
-    const detail = await findActivityForMember(w.db, { ...w.viewer, activityId: activity.id });
+    expect(await listGoingPseudonyms(w.db, { activityId: activity.id })).toEqual(["Solsikke"]);
+    const detail = await findActivityForMember(w.db, w.viewer, { activityId: activity.id });
     expect(detail).toMatchObject({ goingCount: 2, waitlistCount: 1, shownPseudonyms: ["Solsikke"] });
   });
 
@@ -209,10 +209,10 @@ describe("one activity", () => {
     const coordinator = { role: "coordinator" as const, chapterIds: [w.oslo.id] };
     const bergenCoordinator = { role: "coordinator" as const, chapterIds: [w.bergen.id] };
     const admin = { role: "admin" as const, chapterIds: [] };
-    expect((await findActivityForStaff(w.db, { activityId: osloActivity.id, staff: coordinator }))?.address).toBe("Storgata 1");
-    expect(await findActivityForStaff(w.db, { activityId: osloActivity.id, staff: bergenCoordinator })).toBeUndefined();
-    expect(await findActivityForStaff(w.db, { activityId: national.id, staff: coordinator })).toBeUndefined();
-    expect((await findActivityForStaff(w.db, { activityId: national.id, staff: admin }))?.address).toBe("Nett");
+    expect((await findActivityForStaff(w.db, coordinator, { activityId: osloActivity.id }))?.address).toBe("Storgata 1");
+    expect(await findActivityForStaff(w.db, bergenCoordinator, { activityId: osloActivity.id })).toBeUndefined();
+    expect(await findActivityForStaff(w.db, coordinator, { activityId: national.id })).toBeUndefined();
+    expect((await findActivityForStaff(w.db, admin, { activityId: national.id }))?.address).toBe("Nett");
   });
 });
 
@@ -230,7 +230,7 @@ describe("the member's own upcoming answers", () => {
     await createRsvp(w.db, { activity_id: ended.id, member_id: w.member.id, status: "going" });
     await createRsvp(w.db, { activity_id: hidden.id, member_id: w.member.id, status: "going" });
 
-    expect(await listUpcomingRsvpsForMember(w.db, w.member.id, now)).toEqual([
+    expect(await listUpcomingRsvpsForMember(w.db, w.member, { now })).toEqual([
       { activityId: soon.id, title: "Middag", startsAt: soon.starts_at, activityStatus: "scheduled", status: "waitlisted", waitlistPosition: 1 },
       { activityId: later.id, title: "Tur", startsAt: later.starts_at, activityStatus: "scheduled", status: "going", waitlistPosition: null },
     ]);
@@ -268,11 +268,11 @@ describe("speed", () => {
     const w = await world();
     const lastId = await fill(w, activities);
     const { db, counter } = countingDb();
-    const list = await listUpcomingActivitiesForMember(db, { ...w.viewer, now });
-    await listActiveGroupsForMember(db, w.member.id);
+    const list = await listUpcomingActivitiesForMember(db, w.viewer, { now });
+    await listActiveGroupsForMember(db, w.member);
     const listQueries = counter.queries;
     counter.queries = 0;
-    const detail = await findActivityForMember(db, { ...w.viewer, activityId: lastId });
+    const detail = await findActivityForMember(db, w.viewer, { activityId: lastId });
     const detailQueries = counter.queries;
     expect(list).toHaveLength(activities);
     expect(detail?.shownPseudonyms).toHaveLength(3);

@@ -50,7 +50,7 @@ describe("filtering activities by language and interpreter", () => {
     const w = await world();
     const now = new Date();
     for (const language of ["n", "b", "nb,so", "%"]) {
-      const list = await listUpcomingActivitiesForMember(w.db, { memberId: w.member.id, chapterId: w.oslo.id, now, language });
+      const list = await listUpcomingActivitiesForMember(w.db, { id: w.member.id, chapterId: w.oslo.id }, { now, language });
       expect(list.map((a) => a.title)).toEqual(language === "nb,so" ? ["Somalisk middag"] : []);
     }
   });

@@ -22,7 +22,7 @@ import { verifyPassword } from "~/platform/password.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
 import { pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
 import { currentTotpCode } from "~/platform/totp.server";
-import { createFeedToken } from "~/features/calendar/feeds.server";
+import { createFeedToken } from "~/features/calendar/feed-tokens.server";
 import { createInvites } from "~/features/members/invites.server";
 import { issueResetCode } from "~/features/members/staff-members.server";
 import type { AppDatabase } from "../../db/connection";

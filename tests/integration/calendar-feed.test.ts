@@ -1,16 +1,10 @@
 // Feeds as calendar apps read them: every calendar here is parsed with ical.js.
 import type { AppDatabase } from "../../db/connection";
 import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
-import {
-  createFeedToken,
-  feedVersion,
-  findFeedByToken,
-  listFeedActivities,
-  revokeFeedTokensOf,
-  rotateFeedToken,
-  updateFeedSettings,
-  type Feed,
-} from "~/features/calendar/feeds.server";
+import { createFeedToken, findFeedByToken, revokeFeedTokensOf, rotateFeedToken, type Feed } from "~/features/calendar/feed-tokens.server";
+import { feedVersion } from "~/features/calendar/feed-version.server";
+import { listFeedActivities } from "~/features/calendar/feed-activities.server";
+import { updateFeedSettings } from "~/features/calendar/member-calendar.server";
 import { rsvpGoing, rsvpNotGoing, withdrawRsvp } from "~/features/answers/answers.server";
 import { cancelActivity, updateActivity } from "~/features/activities/staff-activities.server";
 import { hashSecret } from "~/platform/secrets.server";
@@ -21,7 +15,11 @@ import { parseCalendar } from "./ical-client";
 const database = useTestDatabase();
 const NOW = new Date("2027-03-01T12:00:00.000Z");
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ADMIN = { role: "admin" as const, chapterIds: [] };
+/** An admin who makes changes (and is named in the audit rows they write). */
+async function anAdmin(db: AppDatabase) {
+  const staff = await createStaff(db, { role: "admin" });
+  return { id: staff.id, role: "admin" as const, chapterIds: [] };
+}
 
 async function calendarOf(db: AppDatabase, feed: Feed, now = NOW) {
   return buildFeedCalendar(await listFeedActivities(db, feed, now), {
@@ -212,7 +210,7 @@ describe("a member's feed", () => {
     const a = await activity(inDays(40));
     await createRsvp(db, { activity_id: a.id, member_id: member.id });
     const cancelledAt = new Date(NOW.getTime() + DAY_MS);
-    expect(await cancelActivity(db, ADMIN, { activityId: a.id, expectedSequence: 0 }, cancelledAt)).toMatchObject({
+    expect(await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, cancelledAt)).toMatchObject({
       ok: true,
     });
 
@@ -230,13 +228,13 @@ describe("a member's feed", () => {
     const { db, member, chapter, feed, activity } = await memberWithFeed();
     const a = await activity(inDays(3));
     const b = await activity(inDays(4));
-    const who = (activityId: string) => ({ activityId, memberId: member.id, chapterId: chapter.id, now: NOW });
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false });
-    await rsvpGoing(db, who(b.id), { note: null, showPseudonym: false });
+    const who = { id: member.id, chapterId: chapter.id };
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW);
+    await rsvpGoing(db, who, { activityId: b.id, note: null, showPseudonym: false }, NOW);
     expect(parseCalendar(await calendarOf(db, feed)).events).toHaveLength(2);
 
-    await rsvpNotGoing(db, who(a.id), { note: null });
-    await withdrawRsvp(db, who(b.id));
+    await rsvpNotGoing(db, who, { activityId: a.id, note: null }, NOW);
+    await withdrawRsvp(db, who, { activityId: b.id }, NOW);
     expect(parseCalendar(await calendarOf(db, feed)).events).toEqual([]);
   });
 
@@ -248,7 +246,7 @@ describe("a member's feed", () => {
 
     const result = await updateActivity(
       db,
-      ADMIN,
+      await anAdmin(db),
       {
         activityId: a.id,
         expectedSequence: a.sequence,
@@ -438,8 +436,8 @@ describe("the feed version", () => {
     const version = async () => (await feedVersion(db, await feed(), "Kalender", NOW)).key;
     const a = await activity(inDays(3));
     const b = await activity(inDays(4));
-    const who = (activityId: string) => ({ activityId, memberId: member.id, chapterId: chapter.id, now: NOW });
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false });
+    const who = { id: member.id, chapterId: chapter.id };
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW);
 
     const seen = new Set<string>();
     const expectNew = async () => {
@@ -450,17 +448,17 @@ describe("the feed version", () => {
     await expectNew();
     expect(await version()).toBe([...seen][0]);
 
-    await rsvpGoing(db, who(b.id), { note: null, showPseudonym: false }); // a row arrives
+    await rsvpGoing(db, who, { activityId: b.id, note: null, showPseudonym: false }, NOW); // a row arrives
     await expectNew();
-    await withdrawRsvp(db, who(a.id)); // a row leaves, its answer deleted
+    await withdrawRsvp(db, who, { activityId: a.id }, NOW); // a row leaves, its answer deleted
     await expectNew();
-    await rsvpGoing(db, who(a.id), { note: null, showPseudonym: false }); // back as before: same calendar, same version
+    await rsvpGoing(db, who, { activityId: a.id, note: null, showPseudonym: false }, NOW); // back as before: same calendar, same version
     expect(await version()).toBe([...seen][1]);
-    await updateFeedSettings(db, member.id, { discreetTitles: true, allActivities: false });
+    await updateFeedSettings(db, member, { discreetTitles: true, allActivities: false });
     await expectNew();
-    await updateFeedSettings(db, member.id, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
+    await updateFeedSettings(db, member, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
     await expectNew();
-    await cancelActivity(db, ADMIN, { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
+    await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
     await expectNew();
     await db
       .deleteFrom("group_memberships")

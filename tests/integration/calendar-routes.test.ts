@@ -11,7 +11,8 @@ import { loader as downloadLoader } from "~/routes/activities.$activityId.calend
 import { action as myCalendarAction, loader as myCalendarLoader } from "~/routes/me_.calendar";
 import { action as staffCalendarAction, loader as staffCalendarLoader } from "~/routes/staff.calendar";
 import { createSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
-import { createFeedToken, loadCalendarSection, rotateFeedToken } from "~/features/calendar/feeds.server";
+import { createFeedToken, rotateFeedToken } from "~/features/calendar/feed-tokens.server";
+import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { parseCalendar } from "./ical-client";
@@ -275,10 +276,10 @@ describe("/me/calendar", () => {
     for (let i = 0; i < 2; i++) {
       const result = await post(myCalendarAction, "/me/calendar", { intent: "settings", discreetTitles: "on" }, cookie);
       expect(result.data).toEqual({ intent: "settings", saved: true });
-      expect(await loadCalendarSection(db, member.id)).toMatchObject({ discreetTitles: true, allActivities: false });
+      expect(await loadCalendarSection(db, member)).toMatchObject({ discreetTitles: true, allActivities: false });
     }
     await post(myCalendarAction, "/me/calendar", { intent: "settings", allActivities: "on" }, cookie);
-    expect(await loadCalendarSection(db, member.id)).toMatchObject({ discreetTitles: false, allActivities: true });
+    expect(await loadCalendarSection(db, member)).toMatchObject({ discreetTitles: false, allActivities: true });
   });
 
   test("refuses unknown intents with 400 and sends visitors who are not signed in to sign in", async () => {

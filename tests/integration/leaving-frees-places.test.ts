@@ -22,7 +22,7 @@ async function setup() {
   const activity = await createActivity(db, { chapter_id: chapter.id, group_id: group.id, capacity: 1 });
   const holder = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
   const waiting = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
-  const answer = (activityId: string, memberId: string) => rsvpGoing(db, { activityId, memberId, chapterId: chapter.id }, noDetails);
+  const answer = (activityId: string, memberId: string) => rsvpGoing(db, { id: memberId, chapterId: chapter.id }, { activityId, ...noDetails });
   await answer(activity.id, holder.id);
   await answer(activity.id, waiting.id);
   return { db, chapter, group, other, activity, holder, waiting, answer };

@@ -1,6 +1,6 @@
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { rotateFeedToken } from "~/features/calendar/feeds.server";
+import { rotateFeedToken } from "~/features/calendar/feed-tokens.server";
 import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
 import { parseEnv } from "~/platform/env.server";
 import { createActivity, createChapter, createMember, createRsvp, createStaff } from "../factories";

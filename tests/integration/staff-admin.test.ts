@@ -1,5 +1,5 @@
 import { findActiveSession } from "~/features/sessions/sessions.server";
-import { createFeedToken, findFeedByToken } from "~/features/calendar/feeds.server";
+import { createFeedToken, findFeedByToken } from "~/features/calendar/feed-tokens.server";
 import { joinWithInvite } from "~/features/members/member-account.server";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { loader as auditLoader } from "~/routes/staff.audit";

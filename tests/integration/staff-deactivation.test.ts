@@ -1,5 +1,5 @@
 import { findActiveSession, sessionTokenFrom } from "~/features/sessions/sessions.server";
-import { createFeedToken, findFeedByToken } from "~/features/calendar/feeds.server";
+import { createFeedToken, findFeedByToken } from "~/features/calendar/feed-tokens.server";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createStaff } from "../factories";

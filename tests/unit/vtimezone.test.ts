@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
-import { utcOffsetSeconds, wallClock, ZoneTable } from "~/features/calendar/vtimezone.server";
+import { ZoneTable } from "~/features/calendar/vtimezone.server";
+import { utcOffsetSeconds, wallClock } from "~/platform/oslo-time";
 
 const OSLO = "Europe/Oslo";
 

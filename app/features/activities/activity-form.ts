@@ -3,6 +3,7 @@
 // no I/O, shared by the server and the form component.
 import { z } from "zod";
 import { msg, type FieldErrors } from "~/platform/validation";
+import type { StoredActivityFields } from "./activity-row";
 import {
   addDaysToDateInput,
   FOLDS,
@@ -30,6 +31,7 @@ export const SPOKEN_LANGUAGES = {
   uk: "Українська",
 } as const;
 export type SpokenLanguage = keyof typeof SPOKEN_LANGUAGES;
+export const SPOKEN_LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 const LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 
 /** A room, a hall or a hike: more than this is a typo, not an activity. */
@@ -255,19 +257,6 @@ export function planOccurrences(form: TimeFields & Pick<NewActivityForm, "repeat
 /** Going answers beyond capacity, after staff lowered it: shown to staff, nobody is moved. */
 export function overflowCount(capacity: number | null, goingCount: number): number {
   return capacity === null ? 0 : Math.max(0, goingCount - capacity);
-}
-
-export interface StoredActivityFields {
-  title: string;
-  description: string;
-  starts_at: string;
-  ends_at: string;
-  area: string;
-  address: string | null;
-  capacity: number | null;
-  rsvp_deadline: string | null;
-  languages: string;
-  interpreter_available: number;
 }
 
 /** A stored activity as the form shows it: Oslo dates and times, and which reading of a double hour. */

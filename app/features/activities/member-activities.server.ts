@@ -3,12 +3,21 @@
 // answer come from correlated subqueries and a left join over indexed columns, never a query per row.
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
-import type { ActivityStatus, Database, RsvpStatus, RsvpTable } from "../../../db/schema";
+import type { Database, RsvpTable } from "../../../db/schema";
+import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
+import { answerBlock } from "~/features/answers/answer-rules";
+import { SPOKEN_LANGUAGE_CODES } from "./activity-form";
+import { toActivitySummary, type ActivitySummary, type MemberActivity } from "./activity-row";
+import { activityInScope } from "./activity-scope.server";
+import type { StaffScope } from "~/features/staff/staff.server";
+
+/** The member asking: every member query is scoped by both. */
+export interface MemberScope {
+  id: string;
+  chapterId: string;
+}
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
-
-/** Whose activity it is, for the label on a card. */
-export type ActivityScope = "group" | "chapter" | "national";
 
 /**
  * May this member see this activity? They may see:
@@ -80,15 +89,23 @@ function waitlistPosition(eb: ExpressionBuilder<WithMyAnswer, "activities" | "mi
     .end();
 }
 
-/** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
-function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
+/**
+ * The activities this member may see, each with their own answer joined as "mine". Every member
+ * view (list, page, feed, download) starts here, so they cannot differ in what they let through.
+ */
+export function activitiesSeenByMember(db: AppDatabase, memberId: string, chapterId?: string) {
   return db
     .selectFrom("activities")
-    .leftJoin("groups", "groups.id", "activities.group_id")
     .leftJoin("rsvps as mine", (join) =>
       join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
     )
-    .where(visibleToMember(memberId, chapterId))
+    .where(visibleToMember(memberId, chapterId));
+}
+
+/** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
+function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
+  return activitiesSeenByMember(db, memberId, chapterId)
+    .leftJoin("groups", "groups.id", "activities.group_id")
     .select((eb) => [
       "activities.id",
       "activities.title",
@@ -108,49 +125,7 @@ function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: strin
     ]);
 }
 
-interface ActivityRowBase {
-  id: string;
-  title: string;
-  chapter_id: string | null;
-  group_id: string | null;
-  group_name: string | null;
-  starts_at: string;
-  ends_at: string;
-  area: string;
-  capacity: number | null;
-  languages: string;
-  interpreter_available: number;
-  status: ActivityStatus;
-  going_count: number | null;
-}
-
-function toActivitySummary(row: ActivityRowBase) {
-  return {
-    id: row.id,
-    title: row.title,
-    scope: (row.group_id ? "group" : row.chapter_id ? "chapter" : "national") as ActivityScope,
-    groupName: row.group_name,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    area: row.area,
-    capacity: row.capacity,
-    goingCount: row.going_count ?? 0,
-    status: row.status,
-    languages: row.languages.split(",").map((l) => l.trim()).filter(Boolean),
-    interpreterAvailable: row.interpreter_available === 1,
-  };
-}
-
-export type ActivitySummary = ReturnType<typeof toActivitySummary>;
-
-export interface MemberActivity extends ActivitySummary {
-  myStatus: RsvpStatus | null;
-  waitlistPosition: number | null;
-}
-
 export interface ListUpcomingOptions {
-  memberId: string;
-  chapterId: string;
   now: Date;
   /** only this group's activities */
   groupId?: string;
@@ -169,9 +144,10 @@ export interface ListUpcomingOptions {
  */
 export async function listUpcomingActivitiesForMember(
   db: AppDatabase,
-  { memberId, chapterId, now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
+  member: MemberScope,
+  { now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
 ): Promise<MemberActivity[]> {
-  const rows = await memberActivityQuery(db, memberId, chapterId)
+  const rows = await memberActivityQuery(db, member.id, member.chapterId)
     .where("activities.ends_at", ">", now.toISOString())
     .$if(groupId !== undefined, (q) => q.where("activities.group_id", "=", groupId!))
     .$if(week !== undefined, (q) =>
@@ -193,12 +169,12 @@ export async function listUpcomingActivitiesForMember(
 }
 
 /** The groups a member belongs to (active memberships), for the group filter. */
-export function listActiveGroupsForMember(db: AppDatabase, memberId: string) {
+export function listActiveGroupsForMember(db: AppDatabase, member: { id: string }) {
   return db
     .selectFrom("group_memberships")
     .innerJoin("groups", "groups.id", "group_memberships.group_id")
     .select(["groups.id", "groups.name"])
-    .where("group_memberships.member_id", "=", memberId)
+    .where("group_memberships.member_id", "=", member.id)
     .where("group_memberships.status", "=", "active")
     .orderBy("groups.name")
     .execute();
@@ -208,7 +184,7 @@ export function listActiveGroupsForMember(db: AppDatabase, memberId: string) {
  * Pseudonyms of those going who chose to show theirs, in arrival order. Unscoped by itself: call
  * it only for an activity the viewer has just been allowed to see (as the find functions do).
  */
-export async function listGoingPseudonyms(db: AppDatabase, activityId: string): Promise<string[]> {
+export async function listGoingPseudonyms(db: AppDatabase, { activityId }: { activityId: string }): Promise<string[]> {
   const rows = await db
     .selectFrom("rsvps")
     .innerJoin("members", "members.id", "rsvps.member_id")
@@ -251,9 +227,10 @@ function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
  */
 export async function findActivityForMember(
   db: AppDatabase,
-  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
+  member: MemberScope,
+  { activityId }: { activityId: string },
 ): Promise<MemberActivityDetail | undefined> {
-  const row = await memberActivityQuery(db, memberId, chapterId)
+  const row = await memberActivityQuery(db, member.id, member.chapterId)
     .where("activities.id", "=", activityId)
     .select((eb) => [
       "activities.description",
@@ -277,7 +254,7 @@ export async function findActivityForMember(
     rsvpDeadline: row.rsvp_deadline,
     address: row.address,
     waitlistCount: row.waitlist_count ?? 0,
-    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+    shownPseudonyms: await listGoingPseudonyms(db, { activityId: row.id }),
     myStatus: row.my_status,
     waitlistPosition: row.waitlist_position,
     myNote: row.my_note,
@@ -291,14 +268,14 @@ export async function findActivityForMember(
  */
 export async function findActivityForStaff(
   db: AppDatabase,
-  { activityId, staff }: { activityId: string; staff: { role: "admin" | "coordinator"; chapterIds: string[] } },
+  staff: StaffScope,
+  { activityId }: { activityId: string },
 ): Promise<ActivityDetail | undefined> {
-  if (staff.role !== "admin" && staff.chapterIds.length === 0) return undefined;
   const row = await db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")
     .where("activities.id", "=", activityId)
-    .$if(staff.role !== "admin", (q) => q.where("activities.chapter_id", "in", staff.chapterIds))
+    .where(activityInScope(staff))
     .select((eb) => [
       "activities.id",
       "activities.title",
@@ -326,7 +303,7 @@ export async function findActivityForStaff(
     rsvpDeadline: row.rsvp_deadline,
     address: row.address,
     waitlistCount: row.waitlist_count ?? 0,
-    shownPseudonyms: await listGoingPseudonyms(db, row.id),
+    shownPseudonyms: await listGoingPseudonyms(db, { activityId: row.id }),
   };
 }
 
@@ -334,13 +311,13 @@ export async function findActivityForStaff(
  * A member's own answers to activities that have not ended, soonest first, for their page.
  * Activities they can no longer see (they left the group) drop out, like everywhere else.
  */
-export async function listUpcomingRsvpsForMember(db: AppDatabase, memberId: string, now: Date) {
+export async function listUpcomingRsvpsForMember(db: AppDatabase, member: { id: string }, { now }: { now: Date }) {
   const rows = await db
     .selectFrom("activities")
     .innerJoin("rsvps as mine", (join) =>
-      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", memberId),
+      join.onRef("mine.activity_id", "=", "activities.id").on("mine.member_id", "=", member.id),
     )
-    .where(visibleToMember(memberId))
+    .where(visibleToMember(member.id))
     .where("activities.ends_at", ">", now.toISOString())
     .select((eb) => [
       "activities.id",
@@ -364,14 +341,65 @@ export async function listUpcomingRsvpsForMember(db: AppDatabase, memberId: stri
 }
 
 /** The facts the answer rules need, for an activity this member may see; for the RSVP transaction. */
-export function findAnswerableActivity(
-  db: AppDatabase,
-  { activityId, memberId, chapterId }: { activityId: string; memberId: string; chapterId: string },
-) {
+export function findAnswerableActivity(db: AppDatabase, member: MemberScope, { activityId }: { activityId: string }) {
   return db
     .selectFrom("activities")
     .select(["activities.id", "activities.capacity", "activities.status", "activities.starts_at", "activities.rsvp_deadline"])
     .where("activities.id", "=", activityId)
-    .where(visibleToMember(memberId, chapterId))
+    .where(visibleToMember(member.id, member.chapterId))
     .executeTakeFirst();
+}
+
+/** The list filters as the search parameters give them (null when absent). */
+export interface MemberHomeFilter {
+  group: string | null;
+  week: string | null;
+  language: string | null;
+  interpreter: string | null;
+}
+
+/**
+ * The member's home: their coming activities, filtered, and what the filters offer. A filter
+ * value the member cannot use (a group they are not in, a week out of range, a language staff
+ * cannot tick) is ignored, not an error: the filter simply does not apply.
+ */
+export async function loadMemberHome(db: AppDatabase, member: MemberScope, filter: MemberHomeFilter, now = new Date()) {
+  const groups = await listActiveGroupsForMember(db, member);
+  const groupId = groups.find((g) => g.id === filter.group)?.id;
+  const week = parseWeekOffset(filter.week);
+  const language = SPOKEN_LANGUAGE_CODES.find((code) => code === filter.language);
+  const interpreterOnly = filter.interpreter === "1";
+  const activities = await listUpcomingActivitiesForMember(db, member, {
+    now,
+    groupId,
+    week: week === undefined ? undefined : osloWeekRange(now, week),
+    language,
+    interpreterOnly,
+  });
+  return {
+    activities,
+    groups,
+    weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
+    filter: { group: groupId ?? "", week: week === undefined ? "" : String(week), language: language ?? "", interpreterOnly },
+  };
+}
+
+/**
+ * The activity page for a member: the activity, their own answer apart, and why they cannot
+ * answer now (cancelled, closed) if so. Undefined when they may not see it.
+ */
+export async function findActivityPageForMember(
+  db: AppDatabase,
+  member: MemberScope,
+  { activityId }: { activityId: string },
+  now = new Date(),
+) {
+  const activity = await findActivityForMember(db, member, { activityId });
+  if (!activity) return undefined;
+  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
+  return {
+    activity: shared,
+    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym },
+    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, now),
+  };
 }

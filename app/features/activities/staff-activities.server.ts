@@ -1,21 +1,23 @@
-// Activities as staff write them: create (one or a weekly series), edit, cancel, and the answers.
-// Every change raises `sequence` (calendars need it) and is conditional on the sequence the form
-// was opened at, so a second editor never overwrites the first silently.
-import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+// Activities as staff write them: publish (one or a weekly series), edit, cancel. Every change
+// raises `sequence` (calendars need it) and is conditional on the sequence the form was opened at,
+// so a second editor never overwrites the first silently. Each change writes its audit row in its
+// own transaction: a change is never kept without its record.
+import type { ExpressionBuilder } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
-import type { ActivityTimes } from "./activity-form";
 import { newId } from "~/platform/ids.server";
+import { recordAudit } from "~/features/audit/audit.server";
 import { promoteFromWaitlist } from "~/features/answers/answers.server";
+import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
+import { activityInScope } from "./activity-scope.server";
+import type { FieldErrors } from "~/platform/validation";
+import { parseTarget, planOccurrences, type ActivityTimes, type NewActivityForm } from "./activity-form";
 
-/** Coordinators: their chapters' activities. Admins: all, national ones included. */
-function activityInScope(scope: StaffScope) {
-  const only = chapterFilter(scope);
-  return (eb: ExpressionBuilder<Database, "activities">) =>
-    only === null ? sql<SqlBool>`1` : eb("activities.chapter_id", "in", only);
-}
+/** The staff member making a change: their scope, and their id for the audit row. */
+export type StaffActor = StaffScope & { id: string };
 
 function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: RsvpStatus) {
   return eb
@@ -25,7 +27,11 @@ function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: Rs
     .where("rsvps.status", "=", status);
 }
 
-export function listUpcomingActivitiesForStaff(db: AppDatabase, scope: StaffScope, now: Date, limit = 100) {
+export function listUpcomingActivitiesForStaff(
+  db: AppDatabase,
+  scope: StaffScope,
+  { now, limit = 100 }: { now: Date; limit?: number },
+) {
   return db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")
@@ -49,8 +55,18 @@ export function listUpcomingActivitiesForStaff(db: AppDatabase, scope: StaffScop
     .execute();
 }
 
+/** The staff home: their chapters, the national groups (admins' tools) and the next activities. */
+export async function loadStaffHome(db: AppDatabase, scope: StaffScope, now = new Date()) {
+  const [chapters, activities, groups] = await Promise.all([
+    listChaptersForStaff(db, scope),
+    listUpcomingActivitiesForStaff(db, scope, { now, limit: 50 }),
+    listGroupsForStaff(db, scope),
+  ]);
+  return { chapters, activities, nationalGroups: groups.filter((g) => g.chapter_id === null) };
+}
+
 /** Everything the edit form needs, or undefined when it does not exist or is out of scope. */
-export function findActivityForEditing(db: AppDatabase, scope: StaffScope, activityId: string) {
+export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
   return db
     .selectFrom("activities")
     .leftJoin("groups", "groups.id", "activities.group_id")
@@ -96,24 +112,46 @@ export interface ActivityContent {
 
 const DOUBLE_SUBMIT_MS = 60_000;
 
-/** One row per occurrence; more than one share a series id. Returns the ids in date order. */
-export async function createActivities(
+/** Where an activity belongs, checked against the staff member's scope; undefined when outside it. */
+async function resolveTarget(db: AppDatabase, scope: StaffScope, target: string) {
+  const parsed = parseTarget(target);
+  if (parsed.kind === "national") return scope.role === "admin" ? { chapterId: null, groupId: null } : undefined;
+  if (parsed.kind === "chapter") {
+    const chapter = await findChapterForStaff(db, scope, parsed.id);
+    return chapter ? { chapterId: chapter.id, groupId: null } : undefined;
+  }
+  const group = await findGroupForStaff(db, scope, parsed.id);
+  return group ? { chapterId: group.chapter_id, groupId: group.id } : undefined;
+}
+
+export type PublishResult =
+  | { ok: true; ids: string[]; seriesId: string | null; duplicate: boolean }
+  | { ok: false; error: "notFound" }
+  | { ok: false; error: "invalid"; errors: FieldErrors };
+
+/**
+ * One row per occurrence; more than one share a series id. Returns the ids in date order. A
+ * target outside the staff member's scope (a national activity for a coordinator) is notFound,
+ * before any time in the form is looked at.
+ */
+export async function publishActivities(
   db: AppDatabase,
-  input: ActivityContent & {
-    chapterId: string | null;
-    groupId: string | null;
-    createdByStaffId: string;
-    occurrences: ActivityTimes[];
-  },
+  staff: StaffActor,
+  form: NewActivityForm,
   now = new Date(),
-): Promise<{ ids: string[]; seriesId: string | null; duplicate: boolean }> {
-  const first = input.occurrences[0];
-  if (!first) throw new Error("createActivities needs at least one occurrence");
-  const seriesId = input.occurrences.length > 1 ? newId() : null;
-  const rows = input.occurrences.map((times) => ({
+): Promise<PublishResult> {
+  const where = await resolveTarget(db, staff, form.target);
+  if (!where) return { ok: false, error: "notFound" };
+  const plan = planOccurrences(form);
+  if (!plan.ok) return { ok: false, error: "invalid", errors: plan.errors };
+  const first = plan.occurrences?.[0];
+  if (!plan.occurrences || !first) return { ok: false, error: "invalid", errors: {} };
+  const input = { ...form, interpreterAvailable: form.interpreter };
+  const seriesId = plan.occurrences.length > 1 ? newId() : null;
+  const rows = plan.occurrences.map((times) => ({
     id: newId(),
-    chapter_id: input.chapterId,
-    group_id: input.groupId,
+    chapter_id: where.chapterId,
+    group_id: where.groupId,
     series_id: seriesId,
     title: input.title,
     description: input.description,
@@ -128,7 +166,7 @@ export async function createActivities(
     status: "scheduled" as const,
     cancelled_at: null,
     sequence: 0,
-    created_by_staff_id: input.createdByStaffId,
+    created_by_staff_id: staff.id,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   }));
@@ -137,21 +175,34 @@ export async function createActivities(
     const twin = await trx
       .selectFrom("activities")
       .select(["id", "series_id"])
-      .where("created_by_staff_id", "=", input.createdByStaffId)
+      .where("created_by_staff_id", "=", staff.id)
       .where("title", "=", input.title)
       .where("starts_at", "=", first.startsAt)
       .where("created_at", ">", new Date(now.getTime() - DOUBLE_SUBMIT_MS).toISOString())
-      .where((eb) => (input.groupId === null ? eb("group_id", "is", null) : eb("group_id", "=", input.groupId)))
+      .where((eb) => (where.groupId === null ? eb("group_id", "is", null) : eb("group_id", "=", where.groupId)))
       .executeTakeFirst();
-    if (twin) return { ids: [twin.id], seriesId: twin.series_id, duplicate: true };
+    if (twin) return { ok: true, ids: [twin.id], seriesId: twin.series_id, duplicate: true };
     await trx.insertInto("activities").values(rows).execute();
-    return { ids: rows.map((r) => r.id), seriesId, duplicate: false };
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.create",
+        objectType: "activity",
+        objectId: rows[0]!.id,
+        details: { chapterId: where.chapterId, groupId: where.groupId, occurrences: rows.length, seriesId },
+      },
+      now,
+    );
+    return { ok: true, ids: rows.map((r) => r.id), seriesId, duplicate: false };
   });
 }
 
 export type ActivityWriteResult =
   | { ok: true; sequence: number; promotedMemberIds: string[] }
-  | { ok: false; error: "notFound" | "changedSinceOpened" };
+  | { ok: false; error: "notFound" }
+  /** `currentSequence`: saving again with it is a deliberate choice to overwrite */
+  | { ok: false; error: "changedSinceOpened"; currentSequence: number };
 
 /**
  * Saves an edit if nobody else saved since the form was opened (`expectedSequence`). A larger
@@ -159,12 +210,13 @@ export type ActivityWriteResult =
  */
 export function updateActivity(
   db: AppDatabase,
-  scope: StaffScope,
+  staff: StaffActor,
   input: ActivityContent & ActivityTimes & { activityId: string; expectedSequence: number },
   now = new Date(),
 ): Promise<ActivityWriteResult> {
-  const only = chapterFilter(scope);
+  const only = chapterFilter(staff);
   return writeTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("activities").select("capacity").where("id", "=", input.activityId).executeTakeFirst();
     const result = await trx
       .updateTable("activities")
       .set((eb) => ({
@@ -186,8 +238,24 @@ export function updateActivity(
       .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
       .returning("sequence")
       .executeTakeFirst();
-    if (!result) return { ok: false, error: await whyNotWritten(trx, scope, input.activityId) };
-    const promotedMemberIds = await promoteFromWaitlist(trx, input.activityId, now);
+    if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
+    const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.update",
+        objectType: "activity",
+        objectId: input.activityId,
+        details: {
+          sequence: result.sequence,
+          capacityBefore: before.capacity,
+          capacityAfter: input.capacity,
+          promoted: promotedMemberIds.length,
+        },
+      },
+      now,
+    );
     return { ok: true, sequence: result.sequence, promotedMemberIds };
   });
 }
@@ -195,11 +263,11 @@ export function updateActivity(
 /** Cancels one occurrence. Answers stay, so members can be told; the activity shows as cancelled. */
 export function cancelActivity(
   db: AppDatabase,
-  scope: StaffScope,
+  staff: StaffActor,
   input: { activityId: string; expectedSequence: number },
   now = new Date(),
 ): Promise<ActivityWriteResult> {
-  const only = chapterFilter(scope);
+  const only = chapterFilter(staff);
   return writeTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("activities")
@@ -215,70 +283,30 @@ export function cancelActivity(
       .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
       .returning("sequence")
       .executeTakeFirst();
-    if (!result) return { ok: false, error: await whyNotWritten(trx, scope, input.activityId) };
+    if (!result) return whyNotWritten(trx, staff, input.activityId);
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.cancel",
+        objectType: "activity",
+        objectId: input.activityId,
+        details: { sequence: result.sequence },
+      },
+      now,
+    );
     return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
   });
 }
 
-async function whyNotWritten(db: AppDatabase, scope: StaffScope, activityId: string) {
-  const exists = await db
+async function whyNotWritten(db: AppDatabase, scope: StaffScope, activityId: string): Promise<ActivityWriteResult> {
+  const current = await db
     .selectFrom("activities")
-    .select("id")
+    .select("sequence")
     .where("id", "=", activityId)
     .where(activityInScope(scope))
     .executeTakeFirst();
-  return exists ? ("changedSinceOpened" as const) : ("notFound" as const);
-}
-
-/**
- * Every answer to one activity, for staff: going and waitlisted in arrival order (the waitlist
- * order is the promotion order), then "not going". The caller has checked the activity's scope.
- */
-export function listAnswersForStaff(db: AppDatabase, activityId: string) {
-  return db
-    .selectFrom("rsvps")
-    .innerJoin("members", "members.id", "rsvps.member_id")
-    .select([
-      "rsvps.member_id",
-      "members.pseudonym",
-      "members.deactivated_at",
-      "rsvps.status",
-      "rsvps.arrival",
-      "rsvps.note",
-      "rsvps.updated_at",
-    ])
-    .where("rsvps.activity_id", "=", activityId)
-    .orderBy((eb) => eb.case().when("rsvps.status", "=", "going").then(0).when("rsvps.status", "=", "waitlisted").then(1).else(2).end())
-    .orderBy("rsvps.arrival")
-    .execute();
-}
-
-/** Staff move someone from the waitlist to going, even past capacity: it is their call. */
-export async function promoteAnswer(db: AppDatabase, input: { activityId: string; memberId: string }, now = new Date()) {
-  const result = await db
-    .updateTable("rsvps")
-    .set({ status: "going", updated_at: now.toISOString() })
-    .where("activity_id", "=", input.activityId)
-    .where("member_id", "=", input.memberId)
-    .where("status", "=", "waitlisted")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/**
- * Staff take someone off the activity (their answer becomes "not going"); a freed place goes to
- * the waitlist in the same transaction.
- */
-export function removeAnswer(db: AppDatabase, input: { activityId: string; memberId: string }, now = new Date()) {
-  return writeTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable("rsvps")
-      .set({ status: "not_going", updated_at: now.toISOString() })
-      .where("activity_id", "=", input.activityId)
-      .where("member_id", "=", input.memberId)
-      .where("status", "in", ["going", "waitlisted"])
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return { removed: false, promotedMemberIds: [] as string[] };
-    return { removed: true, promotedMemberIds: await promoteFromWaitlist(trx, input.activityId, now) };
-  });
+  return current
+    ? { ok: false, error: "changedSinceOpened", currentSequence: current.sequence }
+    : { ok: false, error: "notFound" };
 }

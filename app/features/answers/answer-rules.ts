@@ -65,6 +65,7 @@ export function placesState(capacity: number | null, goingCount: number): Places
 const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 export const RSVP_INTENTS = ["going", "not_going", "withdraw"] as const;
+export type RsvpIntent = (typeof RSVP_INTENTS)[number];
 /** The one schema for the answer form on an activity page. */
 export const rsvpFormSchema = z.object({
   intent: z.enum(RSVP_INTENTS, { errorMap: () => ({ message: msg("activities.chooseAnswer") }) }),

@@ -4,15 +4,14 @@
 import type { AppDatabase } from "../../../db/connection";
 import type { RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
-import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock } from "./answer-rules";
+import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock, type RsvpIntent } from "./answer-rules";
 import { newId } from "~/platform/ids.server";
 import { findAnswerableActivity } from "~/features/activities/member-activities.server";
 
+/** The member answering: every answer is scoped by both. */
 export interface Answerer {
-  activityId: string;
-  memberId: string;
+  id: string;
   chapterId: string;
-  now?: Date;
 }
 
 export interface AnswerDetails {
@@ -30,23 +29,28 @@ type Change = (trx: AppDatabase, existing: ExistingAnswer | undefined, capacity:
 type ExistingAnswer = { id: string; status: RsvpStatus };
 
 /** The frame every answer shares: visible? still open? then change, promote, and report. */
-async function answer(db: AppDatabase, who: Answerer, change: Change): Promise<RsvpOutcome> {
-  const now = who.now ?? new Date();
+async function answer(
+  db: AppDatabase,
+  member: Answerer,
+  activityId: string,
+  now: Date,
+  change: Change,
+): Promise<RsvpOutcome> {
   return writeTransaction(db, async (trx) => {
-    const activity = await findAnswerableActivity(trx, who);
+    const activity = await findAnswerableActivity(trx, member, { activityId });
     if (!activity) return { ok: false, reason: "not_found" };
     const block = answerBlock(activity, now);
     if (block) return { ok: false, reason: block };
     const existing = await trx
       .selectFrom("rsvps")
       .select(["id", "status"])
-      .where("activity_id", "=", who.activityId)
-      .where("member_id", "=", who.memberId)
+      .where("activity_id", "=", activityId)
+      .where("member_id", "=", member.id)
       .executeTakeFirst();
     await change(trx, existing, activity.capacity);
     // A place may have been freed (or a waitlisted member found one open): fill it in arrival order.
-    await promoteFromWaitlist(trx, who.activityId, now);
-    return { ok: true, ...(await currentAnswer(trx, who.activityId, who.memberId)) };
+    await promoteFromWaitlist(trx, { activityId }, now);
+    return { ok: true, ...(await currentAnswer(trx, activityId, member.id)) };
   });
 }
 
@@ -94,50 +98,76 @@ async function currentAnswer(trx: AppDatabase, activityId: string, memberId: str
  * gets a place if one is free, else a place on the waitlist. Saying it again (a double-clicked
  * button) keeps the place already held and only updates the note and the pseudonym choice.
  */
-export function rsvpGoing(db: AppDatabase, who: Answerer, details: AnswerDetails): Promise<RsvpOutcome> {
-  return answer(db, who, async (trx, existing, capacity) => {
-    const now = (who.now ?? new Date()).toISOString();
-    const fields = { note: details.note, show_pseudonym: details.showPseudonym ? 1 : 0, updated_at: now };
+export function rsvpGoing(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId, note, showPseudonym }: { activityId: string } & AnswerDetails,
+  at: Date = new Date(),
+): Promise<RsvpOutcome> {
+  return answer(db, member, activityId, at, async (trx, existing, capacity) => {
+    const now = at.toISOString();
+    const fields = { note, show_pseudonym: showPseudonym ? 1 : 0, updated_at: now };
     if (existing && existing.status !== "not_going") {
       await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
       return;
     }
-    const status = statusForGoing(capacity, await countGoing(trx, who.activityId));
-    const arrival = await arrivalAtBack(trx, who.activityId);
+    const status = statusForGoing(capacity, await countGoing(trx, activityId));
+    const arrival = await arrivalAtBack(trx, activityId);
     if (existing) {
       await trx.updateTable("rsvps").set({ ...fields, status, arrival }).where("id", "=", existing.id).execute();
     } else {
       await trx
         .insertInto("rsvps")
-        .values({ id: newId(), activity_id: who.activityId, member_id: who.memberId, status, arrival, ...fields, created_at: now })
+        .values({ id: newId(), activity_id: activityId, member_id: member.id, status, arrival, ...fields, created_at: now })
         .execute();
     }
   });
 }
 
 /** "I can't come". Frees the member's place (if they had one) for the first on the waitlist. */
-export function rsvpNotGoing(db: AppDatabase, who: Answerer, details: Pick<AnswerDetails, "note">): Promise<RsvpOutcome> {
-  return answer(db, who, async (trx, existing) => {
-    const now = (who.now ?? new Date()).toISOString();
+export function rsvpNotGoing(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId, note }: { activityId: string } & Pick<AnswerDetails, "note">,
+  at: Date = new Date(),
+): Promise<RsvpOutcome> {
+  return answer(db, member, activityId, at, async (trx, existing) => {
+    const now = at.toISOString();
     // Nobody sees the pseudonym of someone who is not coming.
-    const fields = { status: "not_going" as const, note: details.note, show_pseudonym: 0, updated_at: now };
+    const fields = { status: "not_going" as const, note, show_pseudonym: 0, updated_at: now };
     if (existing) {
       await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
     } else {
-      const arrival = await arrivalAtBack(trx, who.activityId);
+      const arrival = await arrivalAtBack(trx, activityId);
       await trx
         .insertInto("rsvps")
-        .values({ id: newId(), activity_id: who.activityId, member_id: who.memberId, arrival, ...fields, created_at: now })
+        .values({ id: newId(), activity_id: activityId, member_id: member.id, arrival, ...fields, created_at: now })
         .execute();
     }
   });
 }
 
 /** Takes the answer back entirely, as if the member had never answered. */
-export function withdrawRsvp(db: AppDatabase, who: Answerer): Promise<RsvpOutcome> {
-  return answer(db, who, async (trx, existing) => {
+export function withdrawRsvp(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId }: { activityId: string },
+  at: Date = new Date(),
+): Promise<RsvpOutcome> {
+  return answer(db, member, activityId, at, async (trx, existing) => {
     if (existing) await trx.deleteFrom("rsvps").where("id", "=", existing.id).execute();
   });
+}
+
+/** The member's answer as the activity page's form gives it: one of the three, with its details. */
+export function answerActivity(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId, intent, note, showPseudonym }: { activityId: string; intent: RsvpIntent } & AnswerDetails,
+): Promise<RsvpOutcome> {
+  if (intent === "going") return rsvpGoing(db, member, { activityId, note, showPseudonym });
+  if (intent === "not_going") return rsvpNotGoing(db, member, { activityId, note });
+  return withdrawRsvp(db, member, { activityId });
 }
 
 /**
@@ -146,7 +176,11 @@ export function withdrawRsvp(db: AppDatabase, who: Answerer): Promise<RsvpOutcom
  * promote nobody; nobody going is ever moved back when capacity shrinks. Returns the promoted
  * answers' member ids.
  */
-export async function promoteFromWaitlist(db: AppDatabase, activityId: string, now: Date = new Date()): Promise<string[]> {
+export async function promoteFromWaitlist(
+  db: AppDatabase,
+  { activityId }: { activityId: string },
+  now: Date = new Date(),
+): Promise<string[]> {
   return writeTransaction(db, async (trx) => {
     const activity = await trx
       .selectFrom("activities")
@@ -198,7 +232,7 @@ export async function releaseComingAnswers(
     const activityIds = coming.map((c) => c.activity_id);
     if (activityIds.length === 0) return [];
     await trx.deleteFrom("rsvps").where("member_id", "=", who.memberId).where("activity_id", "in", activityIds).execute();
-    for (const activityId of activityIds) await promoteFromWaitlist(trx, activityId, now);
+    for (const activityId of activityIds) await promoteFromWaitlist(trx, { activityId }, now);
     return activityIds;
   });
 }

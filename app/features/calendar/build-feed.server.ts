@@ -16,7 +16,8 @@ import ical, { ICalEventClass, ICalEventStatus, ICalEventTransparency, type ICal
 import { createHash } from "node:crypto";
 import type { ActivityStatus } from "../../../db/schema";
 import { tFor, type Locale } from "~/i18n/config";
-import { wallClock, ZoneTable, type WallClock } from "./vtimezone.server";
+import { wallClock, type WallClock } from "~/platform/oslo-time";
+import { ZoneTable } from "./vtimezone.server";
 
 export const FEED_TIME_ZONE = "Europe/Oslo";
 

@@ -6,55 +6,7 @@
 // use it for the block. Each transition becomes one explicit observance (no RRULE), for the years
 // the calendar covers, so the block is exact for those years even if the rules change later.
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** What a clock in `zone` shows at an instant, asked of Intl. Never depends on the process time zone. */
-export function wallClock(zone: string, epochMs: number): WallClock {
-  const parts = formatterFor(zone).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: get("year"),
-    month: get("month"),
-    day: get("day"),
-    hour: get("hour"),
-    minute: get("minute"),
-    second: get("second"),
-  };
-}
-
-/** Seconds `zone` is ahead of UTC at an instant, asked of Intl. */
-export function utcOffsetSeconds(zone: string, epochMs: number): number {
-  const w = wallClock(zone, epochMs);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 1000);
-}
+import { utcOffsetSeconds, type WallClock } from "~/platform/oslo-time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@ import { writeTransaction } from "../../../db/transaction";
 import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/platform/secrets.server";
 import { endAllSessionsOf } from "~/features/sessions/sessions.server";
 import { newId } from "~/platform/ids.server";
-import { revokeFeedTokensOf } from "~/features/calendar/feeds.server";
+import { revokeFeedTokensOf } from "~/features/calendar/feed-tokens.server";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
 
 const RESET_CODE_DAYS = 7;

@@ -1,0 +1,80 @@
+// The answers to one activity as staff see and change them: the list in promotion order, and
+// moving someone up from the waitlist or off the activity, each change with its audit row in the
+// same transaction.
+import type { AppDatabase } from "../../../db/connection";
+import { writeTransaction } from "../../../db/transaction";
+import { promoteFromWaitlist } from "./answers.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
+import type { ANSWER_CHANGE_REASONS } from "~/features/activities/activity-form";
+import type { StaffScope } from "~/features/staff/staff.server";
+
+/**
+ * One activity and every answer to it, or undefined when it is out of scope: going and
+ * waitlisted in arrival order (the waitlist order is the promotion order), then "not going".
+ */
+export async function findActivityAnswersForStaff(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
+  const activity = await findActivityForEditing(db, scope, { activityId });
+  if (!activity) return undefined;
+  const answers = await db
+    .selectFrom("rsvps")
+    .innerJoin("members", "members.id", "rsvps.member_id")
+    .select([
+      "rsvps.member_id",
+      "members.pseudonym",
+      "members.deactivated_at",
+      "rsvps.status",
+      "rsvps.arrival",
+      "rsvps.note",
+      "rsvps.updated_at",
+    ])
+    .where("rsvps.activity_id", "=", activity.id)
+    .orderBy((eb) => eb.case().when("rsvps.status", "=", "going").then(0).when("rsvps.status", "=", "waitlisted").then(1).else(2).end())
+    .orderBy("rsvps.arrival")
+    .execute();
+  return { activity, answers };
+}
+
+export interface AnswerChange {
+  activityId: string;
+  memberId: string;
+  /** promote: from the waitlist to going, even past capacity (it is the staff's call); remove: to "not going" */
+  change: "promote" | "remove";
+  reason: (typeof ANSWER_CHANGE_REASONS)[number];
+}
+
+/**
+ * Changes one answer and records it. A place freed by a removal goes to the waitlist in the same
+ * transaction. Unchanged (a double click, or someone else was quicker) records nothing.
+ */
+export async function changeAnswer(
+  db: AppDatabase,
+  staff: StaffActor,
+  { activityId, memberId, change, reason }: AnswerChange,
+  now = new Date(),
+): Promise<{ ok: true; changed: boolean } | { ok: false; error: "notFound" }> {
+  return writeTransaction(db, async (trx) => {
+    if (!(await findActivityForEditing(trx, staff, { activityId }))) return { ok: false, error: "notFound" };
+    const result = await trx
+      .updateTable("rsvps")
+      .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
+      .where("activity_id", "=", activityId)
+      .where("member_id", "=", memberId)
+      .where("status", "in", change === "promote" ? ["waitlisted"] : ["going", "waitlisted"])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return { ok: true, changed: false };
+    const promoted = change === "remove" ? await promoteFromWaitlist(trx, { activityId }, now) : [];
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: change === "promote" ? "rsvp.promote" : "rsvp.remove",
+        objectType: "rsvp",
+        objectId: activityId,
+        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length },
+      },
+      now,
+    );
+    return { ok: true, changed: true };
+  });
+}
