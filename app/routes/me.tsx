@@ -10,8 +10,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { regenerateRecoveryCodes } from "~/features/members/member-account.server";
-import { hashPassword, verifyPassword } from "~/platform/password.server";
+import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/members/member-account.server";
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { changePassphraseSchema } from "~/features/members/member-forms";
@@ -19,11 +18,9 @@ import { listUpcomingRsvpsForMember } from "~/features/activities/member-activit
 import { loadCalendarSection } from "~/features/calendar/feeds.server";
 import {
   countUnusedRecoveryCodes,
-  findMemberPassphraseHash,
   leaveGroup,
   listGroupsForMember,
   requestGroupMembership,
-  updatePassphraseHash,
 } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -74,15 +71,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "changePassphrase": {
       const parsed = parseForm(form, changePassphraseSchema(isCommonPassword), ["currentPassphrase", "newPassphrase"]);
       if (!parsed.ok) return reply({ errors: parsed.errors, notice: null, recoveryCodes: null }, 400);
-      const stored = await findMemberPassphraseHash(db(), memberId);
-      const verdict = stored ? await verifyPassword(parsed.data.currentPassphrase, stored) : { ok: false };
-      if (!verdict.ok) {
+      const changed = await changeMemberPassphrase(db(), viewer, parsed.data);
+      if (!changed.ok) {
         return reply({ errors: { currentPassphrase: "members.currentPassphraseWrong" }, notice: null, recoveryCodes: null }, 400);
       }
-      await updatePassphraseHash(db(), memberId, await hashPassword(parsed.data.newPassphrase));
-      // Anyone who knew the old passphrase is signed out; this browser stays signed in.
-      await endAllSessionsOf(db(), { memberId }, viewer.sessionId);
-      log("member_passphrase_changed", { member: memberId });
       return reply({ errors: null, notice: "passphraseChanged", recoveryCodes: null });
     }
     case "regenerateRecoveryCodes": {

@@ -4,6 +4,7 @@ import {
   consumeResetOrRecoveryCode,
   createMemberFromInvite,
   findJoinReceipt,
+  findMemberPassphraseHash,
   findMemberForSignIn,
   replaceRecoveryCodes,
   updatePassphraseHash,
@@ -13,6 +14,8 @@ import { log } from "~/platform/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
 import { randomReadableCode } from "~/platform/secrets.server";
 import { createSession, endAllSessionsOf, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import type { MemberViewer } from "~/features/sessions/viewer.server";
+import { writeTransaction } from "../../../db/transaction";
 
 export const RECOVERY_CODE_COUNT = 8;
 
@@ -116,6 +119,29 @@ export async function resetPassphraseWithCode(
   await endAllSessionsOf(db, { memberId: member.id });
   log("member_passphrase_reset", { member: member.id });
   return { ok: true, memberId: member.id };
+}
+
+/**
+ * A signed-in member changes her passphrase, proving the current one. Anyone who knew the old
+ * passphrase is signed out; the browser she changed it in stays signed in.
+ */
+export async function changeMemberPassphrase(
+  db: AppDatabase,
+  viewer: Pick<MemberViewer, "member" | "sessionId">,
+  input: { currentPassphrase: string; newPassphrase: string },
+): Promise<{ ok: true } | { ok: false; error: "currentPassphraseWrong" }> {
+  const memberId = viewer.member.id;
+  const stored = await findMemberPassphraseHash(db, memberId);
+  const verdict = stored ? await verifyPassword(input.currentPassphrase, stored) : { ok: false };
+  if (!verdict.ok) return { ok: false, error: "currentPassphraseWrong" };
+  // Hashed before the write transaction: scrypt must not hold the write lock.
+  const passphraseHash = await hashPassword(input.newPassphrase);
+  await writeTransaction(db, async (trx) => {
+    await updatePassphraseHash(trx, memberId, passphraseHash);
+    await endAllSessionsOf(trx, { memberId }, viewer.sessionId);
+  });
+  log("member_passphrase_changed", { member: memberId });
+  return { ok: true };
 }
 
 export async function regenerateRecoveryCodes(db: AppDatabase, memberId: string) {
