@@ -8,7 +8,6 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
 import { chapterSchema, coordinatorsSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
 import { listGroupsForStaff } from "~/features/groups/groups.server";
 import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
 import { listCoordinators } from "~/features/staff/staff.server";
@@ -35,24 +34,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "coordinators") {
     const parsed = parseForm(joinCheckboxes(form, "coordinatorIds"), coordinatorsSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await setChapterCoordinators(db(), chapter.id, parsed.data.coordinatorIds);
-    await recordAudit(db(), {
-      actorStaffId: viewer.staff.id,
-      action: "chapter.set_coordinators",
-      objectType: "chapter",
-      objectId: chapter.id,
-      details: { coordinatorIds: parsed.data.coordinatorIds },
-    });
+    await setChapterCoordinators(db(), viewer.staff, { chapterId: chapter.id, coordinatorIds: parsed.data.coordinatorIds });
     return redirect(`/staff/chapters/${chapter.id}?saved=1`, { status: 303 });
   }
   const parsed = parseForm(form, chapterSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await updateChapter(db(), chapter.id, parsed.data);
+  const result = await updateChapter(db(), viewer.staff, { chapterId: chapter.id, ...parsed.data });
   if (!result.ok) {
     const errors: FieldErrors = { slug: "staff.slugTaken" };
     return data({ errors, values: parsed.data as Record<string, string> }, { status: 400 });
   }
-  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "chapter.update", objectType: "chapter", objectId: chapter.id });
   return redirect(`/staff/chapters/${chapter.id}?saved=1`, { status: 303 });
 }
 

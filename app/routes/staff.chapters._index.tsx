@@ -6,7 +6,6 @@ import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { chapterSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
 import { createChapter, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -22,12 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
   const parsed = parseForm(await readFormData(request), chapterSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createChapter(db(), parsed.data);
+  const result = await createChapter(db(), viewer.staff, parsed.data);
   if (!result.ok) {
     const errors: FieldErrors = { slug: "staff.slugTaken" };
     return data({ errors, values: parsed.data }, { status: 400 });
   }
-  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "chapter.create", objectType: "chapter", objectId: result.chapterId });
   return redirect(`/staff/chapters/${result.chapterId}?created=1`, { status: 303 });
 }
 

@@ -10,7 +10,6 @@ import { groupSchema, joinRequestSchema } from "~/features/staff/staff-forms";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
 import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } from "~/features/groups/groups.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
@@ -39,29 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "approve" || intent === "decline") {
     const parsed = parseForm(form, joinRequestSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const decided = await decideJoinRequest(db(), { groupId: group.id, memberId: parsed.data.memberId, decision: parsed.data.intent });
-    if (decided) {
-      await recordAudit(db(), {
-        actorStaffId: viewer.staff.id,
-        action: intent === "approve" ? "membership.approve" : "membership.decline",
-        objectType: "membership",
-        objectId: group.id,
-        details: { groupId: group.id, memberId: parsed.data.memberId },
-      });
-    }
+    await decideJoinRequest(db(), viewer.staff, { groupId: group.id, memberId: parsed.data.memberId, decision: parsed.data.intent });
     return redirect(`/staff/groups/${group.id}`, { status: 303 });
   }
 
   const parsed = parseForm(form, groupSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (!(await updateGroup(db(), viewer.staff, group.id, parsed.data))) notFound();
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "group.update",
-    objectType: "group",
-    objectId: group.id,
-    details: { audience: parsed.data.audience, joinPolicy: parsed.data.joinPolicy },
-  });
+  if (!(await updateGroup(db(), viewer.staff, { groupId: group.id, ...parsed.data }))) notFound();
   return redirect(`/staff/groups/${group.id}?saved=1`, { status: 303 });
 }
 

@@ -1,8 +1,10 @@
 // Chapters as staff manage them: admins create and edit them and choose their coordinators;
 // coordinators see only their own.
 import type { AppDatabase } from "../../../db/connection";
+import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
-import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 
 export function listChaptersForStaff(db: AppDatabase, scope: StaffScope) {
   const only = chapterFilter(scope);
@@ -30,17 +32,23 @@ function isSlugTaken(error: unknown) {
   return error instanceof Error && /UNIQUE constraint failed: chapters\.slug/.test(error.message);
 }
 
-export async function createChapter(
-  db: AppDatabase,
-  input: { name: string; slug: string; region: string },
-  now = new Date(),
-): Promise<ChapterWriteResult> {
+export interface ChapterFields {
+  name: string;
+  slug: string;
+  region: string;
+}
+
+/** An admin creates a chapter; the chapter and its audit row are one transaction. */
+export async function createChapter(db: AppDatabase, admin: StaffActor, input: ChapterFields, now = new Date()): Promise<ChapterWriteResult> {
   const id = newId();
   try {
-    await db
-      .insertInto("chapters")
-      .values({ id, ...input, created_at: now.toISOString(), updated_at: now.toISOString() })
-      .execute();
+    await writeTransaction(db, async (trx) => {
+      await trx
+        .insertInto("chapters")
+        .values({ id, ...input, created_at: now.toISOString(), updated_at: now.toISOString() })
+        .execute();
+      await recordAudit(trx, { actorStaffId: admin.id, action: "chapter.create", objectType: "chapter", objectId: id }, now);
+    });
   } catch (error) {
     if (isSlugTaken(error)) return { ok: false, error: "slugTaken" };
     throw error;
@@ -50,16 +58,19 @@ export async function createChapter(
 
 export async function updateChapter(
   db: AppDatabase,
-  chapterId: string,
-  input: { name: string; slug: string; region: string },
+  admin: StaffActor,
+  { chapterId, ...input }: ChapterFields & { chapterId: string },
   now = new Date(),
 ): Promise<ChapterWriteResult> {
   try {
-    await db
-      .updateTable("chapters")
-      .set({ ...input, updated_at: now.toISOString() })
-      .where("id", "=", chapterId)
-      .execute();
+    await writeTransaction(db, async (trx) => {
+      await trx
+        .updateTable("chapters")
+        .set({ ...input, updated_at: now.toISOString() })
+        .where("id", "=", chapterId)
+        .execute();
+      await recordAudit(trx, { actorStaffId: admin.id, action: "chapter.update", objectType: "chapter", objectId: chapterId }, now);
+    });
   } catch (error) {
     if (isSlugTaken(error)) return { ok: false, error: "slugTaken" };
     throw error;
@@ -73,20 +84,32 @@ export async function listChapterCoordinatorIds(db: AppDatabase, chapterId: stri
 }
 
 /** Makes exactly these coordinators the chapter's; ids that are not coordinators are ignored. */
-export async function setChapterCoordinators(db: AppDatabase, chapterId: string, staffIds: string[]) {
-  await db.transaction().execute(async (trx) => {
+export async function setChapterCoordinators(
+  db: AppDatabase,
+  admin: StaffActor,
+  { chapterId, coordinatorIds }: { chapterId: string; coordinatorIds: string[] },
+  now = new Date(),
+) {
+  await writeTransaction(db, async (trx) => {
     await trx.deleteFrom("staff_chapters").where("chapter_id", "=", chapterId).execute();
-    if (staffIds.length === 0) return;
-    const coordinators = await trx
-      .selectFrom("staff_users")
-      .select("id")
-      .where("id", "in", staffIds)
-      .where("role", "=", "coordinator")
-      .execute();
-    if (coordinators.length === 0) return;
-    await trx
-      .insertInto("staff_chapters")
-      .values(coordinators.map((c) => ({ staff_id: c.id, chapter_id: chapterId })))
-      .execute();
+    const coordinators = coordinatorIds.length
+      ? await trx
+          .selectFrom("staff_users")
+          .select("id")
+          .where("id", "in", coordinatorIds)
+          .where("role", "=", "coordinator")
+          .execute()
+      : [];
+    if (coordinators.length > 0) {
+      await trx
+        .insertInto("staff_chapters")
+        .values(coordinators.map((c) => ({ staff_id: c.id, chapter_id: chapterId })))
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      { actorStaffId: admin.id, action: "chapter.set_coordinators", objectType: "chapter", objectId: chapterId, details: { coordinatorIds } },
+      now,
+    );
   });
 }
