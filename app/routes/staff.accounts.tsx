@@ -6,7 +6,7 @@ import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { staffAccountSchema } from "~/features/staff/staff-forms";
+import { staffAccountSchema } from "~/features/staff/staff-account-form";
 import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { createStaffAccount, deactivateStaffAccount, listStaffAccounts } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";

@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFun
 import { useTranslation } from "react-i18next";
 import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ChapterForm } from "~/components/ChapterForm";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { chapterSchema, coordinatorsSchema } from "~/features/staff/staff-forms";
+import { chapterSchema, coordinatorsSchema } from "~/features/chapters/chapter-form";
 import { listGroupsForStaff } from "~/features/groups/groups.server";
 import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
 import { listCoordinators } from "~/features/staff/staff.server";
@@ -104,24 +104,7 @@ export default function Chapter() {
         <>
           <section className="panel" aria-labelledby="edit-chapter">
             <h2 id="edit-chapter">{t("staff.chapters.edit")}</h2>
-            <ErrorSummary errors={actionData?.errors} />
-            <Form method="post" className="form" noValidate>
-              <TextField name="name" label={t("staff.chapters.name")} error={actionData?.errors.name} defaultValue={values.name ?? ""} required />
-              <TextField
-                name="slug"
-                label={t("staff.chapters.slug")}
-                hint={t("staff.chapters.slugHint")}
-                error={actionData?.errors.slug}
-                defaultValue={values.slug ?? ""}
-                required
-              />
-              <TextField name="region" label={t("staff.chapters.region")} error={actionData?.errors.region} defaultValue={values.region ?? ""} required />
-              <div>
-                <button type="submit" className="button" name="intent" value="edit">
-                  {t("staff.chapters.submitEdit")}
-                </button>
-              </div>
-            </Form>
+            <ChapterForm values={values} errors={actionData?.errors} submitLabel={t("staff.chapters.submitEdit")} intent="edit" />
           </section>
           <section className="panel" aria-labelledby="coordinators">
             <h2 id="coordinators">{t("staff.chapters.coordinators")}</h2>

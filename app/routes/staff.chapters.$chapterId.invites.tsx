@@ -8,7 +8,8 @@ import { notFound, requireStaffChapter } from "~/features/staff/staff-access.ser
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { codeInGroups, inviteSchema } from "~/features/staff/staff-forms";
+import { inviteSchema } from "~/features/members/invite-form";
+import { codeInGroups } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
-import { codeInGroups, memberActionSchema } from "~/features/staff/staff-forms";
+import { codeInGroups, memberActionSchema } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";

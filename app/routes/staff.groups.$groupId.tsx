@@ -6,7 +6,7 @@ import { notFound } from "~/features/staff/staff-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { groupSchema, joinRequestSchema } from "~/features/staff/staff-forms";
+import { groupSchema, joinRequestSchema } from "~/features/groups/group-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";

@@ -6,7 +6,7 @@ import { notFound } from "~/features/staff/staff-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { newGroupSchema } from "~/features/staff/staff-forms";
+import { newGroupSchema } from "~/features/groups/group-form";
 import { createGroup } from "~/features/groups/groups.server";
 import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
