@@ -11,7 +11,8 @@ import {
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { CodeField, OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
 import { joinWithInvite } from "~/features/members/member-account.server";
 import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
@@ -79,38 +80,22 @@ export default function Join() {
       <p>{t("join.intro")}</p>
       <ErrorSummary errors={errors} fieldOrder={["code", "pseudonym", "passphrase"]} />
       <Form method="post" className="form" noValidate>
-        <TextField
-          name="code"
+        <CodeField
           label={t("join.codeLabel")}
           hint={t("join.codeHint")}
           error={errors?.code}
           defaultValue={String(values.code ?? code)}
           autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           maxLength={100}
         />
-        <TextField
-          name="pseudonym"
+        <PseudonymField
           label={t("join.pseudonymLabel")}
           hint={t("join.pseudonymHint")}
           error={errors?.pseudonym}
           defaultValue={String(values.pseudonym ?? "")}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
         />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("join.passphraseLabel")}
-          hint={t("join.passphraseHint")}
-          error={errors?.passphrase}
-          autoComplete="new-password"
-          maxLength={1000}
-        />
-        <CheckboxField
-          name="ownDevice"
+        <PassphraseField purpose="new" label={t("join.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
+        <OwnDeviceField
           label={t("join.ownDeviceLabel")}
           hint={t("join.ownDeviceHint")}
           defaultChecked={values.ownDevice === "on" || values.ownDevice === true}

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { signInMember } from "~/features/members/member-account.server";
 import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { pseudonymKey } from "~/features/members/pseudonym";
@@ -80,25 +81,9 @@ export default function Login() {
         className="form"
         noValidate
       >
-        <TextField
-          name="pseudonym"
-          label={t("login.pseudonymLabel")}
-          error={errors?.pseudonym}
-          defaultValue={values.pseudonym ?? ""}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("login.passphraseLabel")}
-          error={errors?.passphrase}
-          autoComplete="current-password"
-          maxLength={1000}
-        />
-        <CheckboxField
-          name="ownDevice"
+        <PseudonymField label={t("login.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <PassphraseField purpose="current" label={t("login.passphraseLabel")} error={errors?.passphrase} />
+        <OwnDeviceField
           label={t("login.ownDeviceLabel")}
           hint={t("login.ownDeviceHint")}
           defaultChecked={values.ownDevice === "on"}

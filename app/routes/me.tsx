@@ -8,7 +8,8 @@ import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { PassphraseField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
 import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/members/member-account.server";
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
@@ -188,22 +189,18 @@ export default function MyPage() {
         <h2 id="passphrase-title">{t("me.passphraseTitle")}</h2>
         <ErrorSummary errors={passphraseErrors} fieldOrder={["currentPassphrase", "newPassphrase"]} />
         <Form method="post" className="form" noValidate>
-          <TextField
+          <PassphraseField
             name="currentPassphrase"
-            type="password"
+            purpose="current"
             label={t("me.currentPassphraseLabel")}
             error={passphraseErrors?.currentPassphrase}
-            autoComplete="current-password"
-            maxLength={1000}
           />
-          <TextField
+          <PassphraseField
             name="newPassphrase"
-            type="password"
+            purpose="new"
             label={t("me.newPassphraseLabel")}
             hint={t("join.passphraseHint")}
             error={passphraseErrors?.newPassphrase}
-            autoComplete="new-password"
-            maxLength={1000}
           />
           <div>
             <button type="submit" name="intent" value="changePassphrase" className="button" disabled={busy}>

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
 import { resetPassphraseWithCode } from "~/features/members/member-account.server";
 import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
@@ -69,33 +70,9 @@ export default function Reset() {
       <p>{t("reset.intro")}</p>
       <ErrorSummary errors={errors} fieldOrder={["form", "pseudonym", "code", "passphrase"]} />
       <Form method="post" className="form" noValidate>
-        <TextField
-          name="pseudonym"
-          label={t("reset.pseudonymLabel")}
-          error={errors?.pseudonym}
-          defaultValue={values.pseudonym ?? ""}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="code"
-          label={t("reset.codeLabel")}
-          error={errors?.code}
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("reset.passphraseLabel")}
-          hint={t("join.passphraseHint")}
-          error={errors?.passphrase}
-          autoComplete="new-password"
-          maxLength={1000}
-        />
+        <PseudonymField label={t("reset.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <CodeField label={t("reset.codeLabel")} error={errors?.code} maxLength={100} />
+        <PassphraseField purpose="new" label={t("reset.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("reset.submit")}

@@ -9,6 +9,7 @@ import { endSessionByToken, sessionTokenFrom } from "~/features/sessions/session
 import { signInStaffWithPassword } from "~/features/staff/staff-sign-in.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PassphraseField } from "~/components/CredentialFields";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { normalizeEmail } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
@@ -98,14 +99,7 @@ export default function StaffLogin() {
           defaultValue={actionData?.values.email ?? ""}
           required
         />
-        <TextField
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t("staff.login.password")}
-          error={errors?.password}
-          required
-        />
+        <PassphraseField name="password" purpose="current" label={t("staff.login.password")} error={errors?.password} required />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("staff.login.submit")}

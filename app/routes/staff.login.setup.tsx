@@ -10,7 +10,8 @@ import { finishTotpSetup, pendingTotpSecret } from "~/features/staff/staff-sign-
 import { totpUri } from "~/platform/totp.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { findStaffSecondFactor } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -130,14 +131,7 @@ export default function StaffLoginSetup() {
         </li>
         <li>
           <Form method="post" className="form" noValidate>
-            <TextField
-              name="code"
-              label={t("staff.setup.code")}
-              error={errors?.code}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-            />
+            <CodeField label={t("staff.setup.code")} error={errors?.code} inputMode="numeric" required />
             <div>
               <button type="submit" className="button">
                 {t("staff.setup.submit")}

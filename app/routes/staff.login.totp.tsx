@@ -7,7 +7,8 @@ import { hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { completeStaffSecondFactor } from "~/features/staff/staff-sign-in.server";
 import { getViewer, type PendingStaffViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { findStaffSecondFactor } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -79,15 +80,11 @@ export default function StaffLoginTotp() {
       <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField
-          name="code"
+        <CodeField
           label={t("staff.totp.code")}
           hint={t("staff.totp.codeHint")}
           error={errors?.code}
-          autoComplete="one-time-code"
           inputMode="text"
-          autoCapitalize="characters"
-          spellCheck={false}
           required
         />
         <div>
