@@ -19,7 +19,6 @@ import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate
 import { getViewer } from "~/features/sessions/viewer.server";
 import { joinSchema } from "~/features/members/member-forms";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { setMemberLocale } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -48,14 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  const result = await joinWithInvite(db(), parsed.data);
+  const result = await joinWithInvite(db(), { ...parsed.data, locale: localeFromRequest(request) });
   if (!result.ok) {
     const errors: FieldErrors = result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
     const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
     return data({ errors, values, recoveryCodes: null }, { status: 400 });
   }
-  // The language the person joined in becomes their profile's language.
-  await setMemberLocale(db(), result.memberId, localeFromRequest(request));
   // The recovery codes are shown in this one response and never stored in plain text.
   return data(
     { errors: null, values: null, recoveryCodes: result.recoveryCodes },

@@ -8,9 +8,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ChapterForm } from "~/components/ChapterForm";
 import { joinCheckboxes } from "~/features/activities/activity-form";
 import { chapterSchema, coordinatorsSchema } from "~/features/chapters/chapter-form";
-import { listGroupsForStaff } from "~/features/groups/groups.server";
-import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
-import { listCoordinators } from "~/features/staff/staff.server";
+import { loadChapterPage, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -18,13 +16,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
-  const isAdmin = viewer.staff.role === "admin";
-  const [groups, coordinators, assigned] = await Promise.all([
-    listGroupsForStaff(db(), viewer.staff, chapter.id),
-    isAdmin ? listCoordinators(db()) : Promise.resolve([]),
-    isAdmin ? listChapterCoordinatorIds(db(), chapter.id) : Promise.resolve([]),
-  ]);
-  return { chapter, isAdmin, groups, coordinators, assigned };
+  return { chapter, ...(await loadChapterPage(db(), viewer.staff, { chapterId: chapter.id })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

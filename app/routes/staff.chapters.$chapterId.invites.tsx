@@ -13,8 +13,7 @@ import { codeInGroups } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { listGroupsForStaff } from "~/features/groups/groups.server";
-import { countInvitesForChapter, issueInvites, listInvitesForChapter, revokeInvite } from "~/features/members/invites.server";
+import { issueInvites, loadChapterInvites, revokeInvite } from "~/features/members/invites.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -26,22 +25,12 @@ const revokeSchema = z.object({ inviteId: z.string().min(1).max(64) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const now = new Date();
-  const [groups, invites, counts] = await Promise.all([
-    listGroupsForStaff(db(), viewer.staff, chapter.id),
-    listInvitesForChapter(db(), chapter.id),
-    countInvitesForChapter(db(), chapter.id, now),
-  ]);
+  const { groups, counts, invites } = await loadChapterInvites(db(), viewer.staff, { chapterId: chapter.id });
   return {
     chapter,
-    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    groups,
     counts,
-    invites: invites.map((i) => ({
-      id: i.id,
-      created: formatOsloDay(i.created_at, tag),
-      expires: formatOsloDay(i.expires_at, tag),
-      status: i.used_at ? "used" : i.revoked_at ? "revoked" : Date.parse(i.expires_at) <= now.getTime() ? "expired" : "unused",
-    })) as Array<{ id: string; created: string; expires: string; status: "used" | "revoked" | "expired" | "unused" }>,
+    invites: invites.map((i) => ({ id: i.id, created: formatOsloDay(i.created_at, tag), expires: formatOsloDay(i.expires_at, tag), status: i.status })),
   };
 }
 

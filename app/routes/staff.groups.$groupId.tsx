@@ -10,7 +10,7 @@ import { groupSchema, joinRequestSchema } from "~/features/groups/group-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } from "~/features/groups/groups.server";
+import { decideJoinRequest, findGroupForStaff, loadGroupPage, updateGroup } from "~/features/groups/groups.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -18,13 +18,12 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const group = await findGroupForStaff(db(), viewer.staff, params.groupId ?? "");
-  if (!group) notFound();
+  const page = await loadGroupPage(db(), viewer.staff, { groupId: params.groupId ?? "" });
+  if (!page) notFound();
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const requests = await listJoinRequests(db(), group.id);
   return {
-    group,
-    requests: requests.map((r) => ({ memberId: r.member_id, pseudonym: r.pseudonym, since: formatOsloDay(r.created_at, tag) })),
+    group: page.group,
+    requests: page.requests.map((r) => ({ memberId: r.member_id, pseudonym: r.pseudonym, since: formatOsloDay(r.created_at, tag) })),
   };
 }
 

@@ -4,7 +4,8 @@ import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
+import { chapterFilter, listCoordinators, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 
 export function listChaptersForStaff(db: AppDatabase, scope: StaffScope) {
   const only = chapterFilter(scope);
@@ -76,6 +77,20 @@ export async function updateChapter(
     throw error;
   }
   return { ok: true, chapterId };
+}
+
+/**
+ * A chapter's page, for staff who cover it (the caller has checked): its groups, and for admins
+ * the coordinators who could be assigned and those who are.
+ */
+export async function loadChapterPage(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }) {
+  const isAdmin = staff.role === "admin";
+  const [groups, coordinators, assigned] = await Promise.all([
+    listGroupsForStaff(db, staff, chapterId),
+    isAdmin ? listCoordinators(db) : Promise.resolve([]),
+    isAdmin ? listChapterCoordinatorIds(db, chapterId) : Promise.resolve([]),
+  ]);
+  return { isAdmin, groups, coordinators, assigned };
 }
 
 export async function listChapterCoordinatorIds(db: AppDatabase, chapterId: string) {

@@ -163,6 +163,13 @@ export async function updateGroup(
   });
 }
 
+/** A group's page for staff who may manage it: the group and who asks to join; undefined when out of scope. */
+export async function loadGroupPage(db: AppDatabase, staff: StaffScope, { groupId }: { groupId: string }) {
+  const group = await findGroupForStaff(db, staff, groupId);
+  if (!group) return undefined;
+  return { group, requests: await listJoinRequests(db, group.id) };
+}
+
 /** Members waiting for staff to let them into the group, oldest first. */
 export function listJoinRequests(db: AppDatabase, groupId: string) {
   return db

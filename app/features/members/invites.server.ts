@@ -1,9 +1,11 @@
 // Invites: single-use codes handed over in person. Only hashes are stored.
 import type { AppDatabase } from "../../../db/connection";
+import type { Invite } from "../../../db/schema";
 import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/platform/secrets.server";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
 import type { StaffActor } from "~/features/staff/staff.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -129,6 +131,25 @@ export async function revokeInvite(
     await recordAudit(trx, { actorStaffId: staff.id, action: "invite.revoke", objectType: "invite", objectId: inviteId }, now);
     return true;
   });
+}
+
+export type InviteStatus = "used" | "revoked" | "expired" | "unused";
+
+/** One invite as staff see it; a used invite counts as used even once it has expired. */
+export function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_at">, now: Date): InviteStatus {
+  if (invite.used_at) return "used";
+  if (invite.revoked_at) return "revoked";
+  return Date.parse(invite.expires_at) <= now.getTime() ? "expired" : "unused";
+}
+
+/** The invites page of a chapter the caller has checked is in scope: its groups, counts and invites. */
+export async function loadChapterInvites(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }, now = new Date()) {
+  const [groups, invites, counts] = await Promise.all([
+    listGroupsForStaff(db, staff, chapterId),
+    listInvitesForChapter(db, chapterId),
+    countInvitesForChapter(db, chapterId, now),
+  ]);
+  return { groups: groups.map((g) => ({ id: g.id, name: g.name })), counts, invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })) };
 }
 
 export function listInvitesForChapter(db: AppDatabase, chapterId: string) {

@@ -7,6 +7,7 @@ import {
   findMemberPassphraseHash,
   findMemberForSignIn,
   replaceRecoveryCodes,
+  setMemberLocale,
   updatePassphraseHash,
 } from "./members.server";
 import { pseudonymKey } from "./pseudonym";
@@ -37,10 +38,11 @@ export type JoinOutcome =
  * for the same person (same pseudonym and passphrase): she is signed in to the account the code
  * made and gets new recovery codes in place of ones she may never have seen. Every other unusable
  * code gets one answer after the same work (a hash and a verify), whatever the pseudonym.
+ * The language she joined in (`locale`) becomes her profile's language.
  */
 export async function joinWithInvite(
   db: AppDatabase,
-  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean },
+  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean; locale?: string },
 ): Promise<JoinOutcome> {
   const recoveryCodes = newRecoveryCodes();
   // Hash before the write transaction: scrypt takes a good part of a second and must not hold the write lock.
@@ -52,6 +54,7 @@ export async function joinWithInvite(
     recoveryCodes,
   });
   if (result.ok) {
+    if (input.locale) await setMemberLocale(db, result.memberId, input.locale);
     const session = await createSession(db, { memberId: result.memberId }, memberSessionPolicy(input.ownDevice));
     log("member_joined", { member: result.memberId });
     return { ok: true, memberId: result.memberId, recoveryCodes, cookie: session.cookie, repeated: false };
@@ -65,7 +68,7 @@ export async function joinWithInvite(
 
 async function repeatJoin(
   db: AppDatabase,
-  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean },
+  input: { code: string; pseudonym: string; passphrase: string; ownDevice: boolean; locale?: string },
 ): Promise<JoinOutcome> {
   const receipt = await findJoinReceipt(db, input.code);
   // Verified whatever the pseudonym, so a used slip's holder cannot time which pseudonym it made.
@@ -75,6 +78,7 @@ async function repeatJoin(
     return { ok: false, error: "inviteUnusable" };
   }
   const recoveryCodes = await regenerateRecoveryCodes(db, receipt.id);
+  if (input.locale) await setMemberLocale(db, receipt.id, input.locale);
   const session = await createSession(db, { memberId: receipt.id }, memberSessionPolicy(input.ownDevice));
   log("member_join_repeated", { member: receipt.id });
   return { ok: true, memberId: receipt.id, recoveryCodes, cookie: session.cookie, repeated: true };
