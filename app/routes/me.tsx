@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
     listUpcomingRsvpsForMember(db(), member.id, new Date()),
-    listGroupsForMember(db(), member.id, member.chapterId),
+    listGroupsForMember(db(), member),
     countUnusedRecoveryCodes(db(), member.id),
     loadCalendarSection(db(), member.id),
   ]);
@@ -62,10 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(form, groupIntent);
       if (!parsed.ok) throw new Response("Not found", { status: 404 });
       if (intent === "leaveGroup") {
-        await leaveGroup(db(), memberId, parsed.data.groupId);
+        await leaveGroup(db(), viewer.member, parsed.data);
         return reply({ errors: null, notice: "left", recoveryCodes: null });
       }
-      const status = await requestGroupMembership(db(), memberId, viewer.member.chapterId, parsed.data.groupId);
+      const status = await requestGroupMembership(db(), viewer.member, parsed.data);
       if (!status) throw new Response("Not found", { status: 404 });
       return reply({ errors: null, notice: status === "active" ? "joined" : "requested", recoveryCodes: null });
     }

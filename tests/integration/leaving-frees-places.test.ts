@@ -37,7 +37,7 @@ function answersTo(db: AppDatabase, activityId: string) {
 describe("a member who leaves a group", () => {
   test("gives up her place in the group's coming activities, and the first on the waitlist gets it", async () => {
     const { db, group, activity, holder, waiting } = await setup();
-    await leaveGroup(db, holder.id, group.id);
+    await leaveGroup(db, holder, { groupId: group.id });
     expect(await answersTo(db, activity.id)).toEqual([{ member_id: waiting.id, status: "going" }]);
   });
 
@@ -47,7 +47,7 @@ describe("a member who leaves a group", () => {
     const ofChapter = await createActivity(db, { chapter_id: chapter.id, group_id: null });
     await answer(ofOther.id, holder.id);
     await answer(ofChapter.id, holder.id);
-    await leaveGroup(db, holder.id, group.id);
+    await leaveGroup(db, holder, { groupId: group.id });
     expect(await answersTo(db, ofOther.id)).toEqual([{ member_id: holder.id, status: "going" }]);
     expect(await answersTo(db, ofChapter.id)).toEqual([{ member_id: holder.id, status: "going" }]);
   });
@@ -64,7 +64,7 @@ describe("a member who leaves a group", () => {
       .insertInto("rsvps")
       .values({ id: "past-answer", activity_id: ended.id, member_id: holder.id, status: "going", arrival: 1, note: null, created_at: ended.created_at, updated_at: ended.created_at })
       .execute();
-    await leaveGroup(db, holder.id, group.id);
+    await leaveGroup(db, holder, { groupId: group.id });
     expect(await answersTo(db, ended.id)).toEqual([{ member_id: holder.id, status: "going" }]);
   });
 
@@ -72,7 +72,7 @@ describe("a member who leaves a group", () => {
     const { db, chapter, activity, holder, waiting } = await setup();
     const pending = await createGroup(db, { chapter_id: chapter.id, join_policy: "approval" });
     await db.insertInto("group_memberships").values({ member_id: holder.id, group_id: pending.id, status: "requested", created_at: new Date().toISOString() }).execute();
-    await leaveGroup(db, holder.id, pending.id);
+    await leaveGroup(db, holder, { groupId: pending.id });
     expect(await answersTo(db, activity.id)).toEqual([
       { member_id: holder.id, status: "going" },
       { member_id: waiting.id, status: "waitlisted" },
