@@ -17,9 +17,9 @@ import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { chapter } = await requireStaffChapter(request, params.chapterId);
+  const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const members = await listMembersOfChapter(db(), chapter.id);
+  const members = await listMembersOfChapter(db(), viewer.staff, { chapterId: chapter.id });
   return {
     chapter,
     members: members.map((m) => ({

@@ -1,6 +1,7 @@
 // Chapters as staff manage them: admins create and edit them and choose their coordinators;
 // coordinators see only their own.
 import type { AppDatabase } from "../../../db/connection";
+import type { Chapter } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
@@ -33,11 +34,7 @@ function isSlugTaken(error: unknown) {
   return error instanceof Error && /UNIQUE constraint failed: chapters\.slug/.test(error.message);
 }
 
-export interface ChapterFields {
-  name: string;
-  slug: string;
-  region: string;
-}
+export type ChapterFields = Pick<Chapter, "name" | "slug" | "region">;
 
 /** An admin creates a chapter; the chapter and its audit row are one transaction. */
 export async function createChapter(db: AppDatabase, admin: StaffActor, input: ChapterFields, now = new Date()): Promise<ChapterWriteResult> {

@@ -2,7 +2,7 @@
 // (no chapter) belong to admins. Every query carries that scope in its WHERE clause.
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
-import type { Audience, Database, JoinPolicy } from "../../../db/schema";
+import type { Database, Group } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
@@ -64,12 +64,7 @@ export function findGroupForStaff(db: AppDatabase, scope: StaffScope, groupId: s
     .executeTakeFirst();
 }
 
-export interface GroupFields {
-  name: string;
-  description: string;
-  audience: Audience;
-  joinPolicy: JoinPolicy;
-}
+export type GroupFields = Pick<Group, "name" | "description" | "audience"> & { joinPolicy: Group["join_policy"] };
 
 /**
  * Staff create a group in a chapter they cover; a national/online group ("national") is for

@@ -9,14 +9,15 @@ import { newId } from "~/platform/ids.server";
 import { revokeFeedTokensOf } from "~/features/calendar/feeds.server";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import type { StaffActor } from "~/features/staff/staff.server";
+import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 
 const RESET_CODE_DAYS = 7;
 /** 5 groups of 4 Crockford characters = 100 bits: enough for a code that works once, for a week. */
 const RESET_CODE_GROUPS = 5;
 
-/** The chapter's members with their active groups (names joined) and last active day. */
-export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
+/** The chapter's members with their active groups (names joined) and last active day, if the chapter is in scope. */
+export function listMembersOfChapter(db: AppDatabase, staff: StaffScope, { chapterId }: { chapterId: string }) {
+  const only = chapterFilter(staff);
   return db
     .selectFrom("members")
     .select((eb) => [
@@ -33,6 +34,7 @@ export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
         .as("group_names"),
     ])
     .where("members.chapter_id", "=", chapterId)
+    .$if(only !== null, (q) => q.where("members.chapter_id", "in", only!))
     .orderBy("members.deactivated_at")
     .orderBy("members.pseudonym")
     .execute();
@@ -50,6 +52,7 @@ export function deactivateMember(db: AppDatabase, staff: StaffActor, input: { ch
       .set({ deactivated_at: now.toISOString(), updated_at: now.toISOString() })
       .where("id", "=", input.memberId)
       .where("chapter_id", "=", input.chapterId)
+      .$if(chapterFilter(staff) !== null, (q) => q.where("chapter_id", "in", chapterFilter(staff)!))
       .where("deactivated_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
@@ -79,6 +82,7 @@ export async function issueResetCode(
       .select("id")
       .where("id", "=", input.memberId)
       .where("chapter_id", "=", input.chapterId)
+      .$if(chapterFilter(staff) !== null, (q) => q.where("chapter_id", "in", chapterFilter(staff)!))
       .where("deactivated_at", "is", null)
       .executeTakeFirst();
     if (!member) return false;

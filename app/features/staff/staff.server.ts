@@ -1,6 +1,6 @@
 // Staff accounts: sign-in data, the second factor, recovery codes, and the accounts admins manage.
 import type { AppDatabase } from "../../../db/connection";
-import type { StaffRole } from "../../../db/schema";
+import type { StaffRole, StaffUser } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/platform/secrets.server";
 import { hashPassword } from "~/platform/password.server";
@@ -124,11 +124,20 @@ export async function listStaffAccounts(db: AppDatabase) {
       .execute(),
     db.selectFrom("staff_chapters").select(["staff_id", "chapter_id"]).execute(),
   ]);
-  return accounts.map(({ totp_secret, ...account }) => ({
-    ...account,
-    totpEnabled: totp_secret !== null,
-    chapterIds: assignments.filter((a) => a.staff_id === account.id).map((a) => a.chapter_id),
-  }));
+  return accounts.map((account) =>
+    toStaffAccount(
+      account,
+      assignments.filter((a) => a.staff_id === account.id).map((a) => a.chapter_id),
+    ),
+  );
+}
+
+/** The one mapper from a staff row to the account admins see: whether TOTP is on, never its secret. */
+function toStaffAccount(
+  { totp_secret, ...account }: Pick<StaffUser, "id" | "email" | "display_name" | "role" | "deactivated_at" | "totp_secret">,
+  chapterIds: string[],
+) {
+  return { ...account, totpEnabled: totp_secret !== null, chapterIds };
 }
 
 /** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
