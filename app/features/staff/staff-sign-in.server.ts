@@ -119,3 +119,9 @@ export async function finishTotpSetup(
   log("staff_totp_enabled", { staff: staff.id });
   return { ok: true, cookie, recoveryCodes };
 }
+
+/** Ends a staff session, also a half one between password and code. */
+export async function signOutStaff(db: AppDatabase, viewer: { sessionId: string; staffId: string }) {
+  await endSession(db, viewer.sessionId);
+  log("staff_signed_out", { staff: viewer.staffId });
+}
