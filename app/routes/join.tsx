@@ -14,8 +14,8 @@ import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { CodeField, OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
 import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { joinWithInvite } from "~/features/members/member-account.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { joinFromForm } from "~/features/members/member-account.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { joinSchema } from "~/features/members/member-forms";
 import { localeFromRequest } from "~/i18n/locale.server";
@@ -37,18 +37,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, joinSchema(isCommonPassword), ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, recoveryCodes: null }, { status: 400 });
 
-  // Guessing invite codes is hopeless (140 bits), but trying them costs us a hash each time.
-  const limit = await hitRateLimits(db(), [{ bucket: "join-ip", subject: clientAddress(context), limit: 20 }], 60 * 60);
-  if (!limit.ok) {
-    const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
-    return data(
-      { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
-  }
-
-  const result = await joinWithInvite(db(), { ...parsed.data, locale: localeFromRequest(request) });
+  const result = await joinFromForm(db(), { client: clientAddress(context) }, { ...parsed.data, locale: localeFromRequest(request) });
   if (!result.ok) {
+    if (result.error === "tooManyAttempts") {
+      const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+      return data(
+        { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
+    }
     const errors: FieldErrors = result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
     const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
     return data({ errors, values, recoveryCodes: null }, { status: 400 });

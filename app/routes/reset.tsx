@@ -5,9 +5,8 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { CodeField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
 import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { resetPassphraseWithCode } from "~/features/members/member-account.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
-import { pseudonymKey } from "~/features/members/pseudonym";
+import { resetPassphraseFromForm } from "~/features/members/member-account.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { resetSchema } from "~/features/members/member-forms";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -19,26 +18,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, resetSchema(isCommonPassword), ["passphrase", "code"]);
   if (!parsed.ok) return data({ done: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  const limit = await hitRateLimits(
-    db(),
-    [
-      { bucket: "reset", subject: `ip:${clientAddress(context)}`, limit: 20 },
-      { bucket: "reset", subject: `account:${pseudonymKey(parsed.data.pseudonym)}`, limit: 5 },
-    ],
-    60 * 60,
-  );
-  if (!limit.ok) {
-    return data(
-      { done: false, errors: { form: "members.tooManyAttempts" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
-  }
-  const result = await resetPassphraseWithCode(db(), parsed.data);
+  const result = await resetPassphraseFromForm(db(), { client: clientAddress(context) }, parsed.data);
   if (!result.ok) {
-    return data(
-      { done: false, errors: { form: "members.resetFailed" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
-      { status: 400 },
-    );
+    const values = { pseudonym: parsed.data.pseudonym };
+    if ("error" in result) {
+      return data(
+        { done: false, errors: { form: "members.tooManyAttempts" } as FieldErrors, values },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
+    }
+    return data({ done: false, errors: { form: "members.resetFailed" } as FieldErrors, values }, { status: 400 });
   }
   return { done: true, errors: null, values: null };
 }

@@ -13,8 +13,9 @@ import {
 import { pseudonymKey } from "./pseudonym";
 import { log } from "~/platform/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
+import { hitRateLimits } from "~/platform/rate-limit.server";
 import { randomReadableCode } from "~/platform/secrets.server";
-import { createSession, endAllSessionsOf, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { createSession, endAllSessionsOf, endSessionByToken, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import type { MemberViewer } from "~/features/sessions/viewer.server";
 import { writeTransaction } from "../../../db/transaction";
 
@@ -153,4 +154,65 @@ export async function regenerateRecoveryCodes(db: AppDatabase, memberId: string)
   await replaceRecoveryCodes(db, memberId, codes);
   log("member_recovery_codes_regenerated", { member: memberId });
   return codes;
+}
+
+/** Where a sign-in form was posted from: the client's address, and the session this browser had. */
+export interface FormOrigin {
+  client: string;
+  previousSessionToken?: string;
+}
+
+export type TooManyAttempts = { ok: false; error: "tooManyAttempts"; retryAfterSeconds: number };
+
+/**
+ * The sign-in form: counted against the address and the pseudonym before the passphrase is
+ * checked, right or wrong, so the limit tells nothing. A new session id at every sign-in;
+ * whatever session this browser had before is ended.
+ */
+export async function signInMemberFromForm(
+  db: AppDatabase,
+  origin: FormOrigin,
+  input: { pseudonym: string; passphrase: string; ownDevice: boolean },
+): Promise<Awaited<ReturnType<typeof signInMember>> | TooManyAttempts> {
+  const limit = await hitRateLimits(
+    db,
+    [
+      { bucket: "login-ip", subject: origin.client, limit: 50 },
+      { bucket: "login-account", subject: pseudonymKey(input.pseudonym), limit: 10 },
+    ],
+    15 * 60,
+  );
+  if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
+  const result = await signInMember(db, input);
+  if (result.ok && origin.previousSessionToken) await endSessionByToken(db, origin.previousSessionToken);
+  return result;
+}
+
+/** The join form: guessing invite codes is hopeless (140 bits), but trying them costs a hash each time. */
+export async function joinFromForm(
+  db: AppDatabase,
+  origin: FormOrigin,
+  input: Parameters<typeof joinWithInvite>[1],
+): Promise<JoinOutcome | TooManyAttempts> {
+  const limit = await hitRateLimits(db, [{ bucket: "join-ip", subject: origin.client, limit: 20 }], 60 * 60);
+  if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
+  return joinWithInvite(db, input);
+}
+
+/** The reset form: counted against the address and the pseudonym before the code is checked. */
+export async function resetPassphraseFromForm(
+  db: AppDatabase,
+  origin: FormOrigin,
+  input: { pseudonym: string; code: string; passphrase: string },
+): Promise<Awaited<ReturnType<typeof resetPassphraseWithCode>> | TooManyAttempts> {
+  const limit = await hitRateLimits(
+    db,
+    [
+      { bucket: "reset", subject: `ip:${origin.client}`, limit: 20 },
+      { bucket: "reset", subject: `account:${pseudonymKey(input.pseudonym)}`, limit: 5 },
+    ],
+    60 * 60,
+  );
+  if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
+  return resetPassphraseWithCode(db, input);
 }
