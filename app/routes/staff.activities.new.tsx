@@ -60,11 +60,11 @@ async function resolveTarget(viewer: StaffViewer, target: string) {
     return { chapterId: null, groupId: null };
   }
   if (parsed.kind === "chapter") {
-    const chapter = await findChapterForStaff(db(), viewer.staff, parsed.id);
+    const chapter = await findChapterForStaff(db(), viewer.staff, { chapterId: parsed.id });
     if (!chapter) notFound();
     return { chapterId: chapter.id, groupId: null };
   }
-  const group = await findGroupForStaff(db(), viewer.staff, parsed.id);
+  const group = await findGroupForStaff(db(), viewer.staff, { groupId: parsed.id });
   if (!group) notFound();
   return { chapterId: group.chapter_id, groupId: group.id };
 }

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const group = await findGroupForStaff(db(), viewer.staff, params.groupId ?? "");
+  const group = await findGroupForStaff(db(), viewer.staff, { groupId: params.groupId ?? "" });
   if (!group) notFound();
   const form = await readFormData(request);
   const intent = form.get("intent");

@@ -18,7 +18,7 @@ export function listChaptersForStaff(db: AppDatabase, scope: StaffScope) {
     .execute();
 }
 
-export function findChapterForStaff(db: AppDatabase, scope: StaffScope, chapterId: string) {
+export function findChapterForStaff(db: AppDatabase, scope: StaffScope, { chapterId }: { chapterId: string }) {
   const only = chapterFilter(scope);
   return db
     .selectFrom("chapters")
@@ -83,7 +83,7 @@ export async function updateChapter(
 export async function loadChapterPage(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }) {
   const isAdmin = staff.role === "admin";
   const [groups, coordinators, assigned] = await Promise.all([
-    listGroupsForStaff(db, staff, chapterId),
+    listGroupsForStaff(db, staff, { chapterId }),
     isAdmin ? listCoordinators(db) : Promise.resolve([]),
     isAdmin ? listChapterCoordinatorIds(db, chapterId) : Promise.resolve([]),
   ]);

@@ -15,7 +15,8 @@ function groupInScope(scope: StaffScope) {
     only === null ? sql<SqlBool>`1` : eb("groups.chapter_id", "in", only);
 }
 
-export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, chapterId?: string) {
+/** The groups the staff member may manage, optionally only one chapter's. */
+export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, { chapterId }: { chapterId?: string } = {}) {
   return db
     .selectFrom("groups")
     .leftJoin("chapters", "chapters.id", "groups.chapter_id")
@@ -46,7 +47,7 @@ export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, chapterId
     .execute();
 }
 
-export function findGroupForStaff(db: AppDatabase, scope: StaffScope, groupId: string) {
+export function findGroupForStaff(db: AppDatabase, scope: StaffScope, { groupId }: { groupId: string }) {
   return db
     .selectFrom("groups")
     .leftJoin("chapters", "chapters.id", "groups.chapter_id")
@@ -160,7 +161,7 @@ export async function updateGroup(
 
 /** A group's page for staff who may manage it: the group and who asks to join; undefined when out of scope. */
 export async function loadGroupPage(db: AppDatabase, staff: StaffScope, { groupId }: { groupId: string }) {
-  const group = await findGroupForStaff(db, staff, groupId);
+  const group = await findGroupForStaff(db, staff, { groupId });
   if (!group) return undefined;
   return { group, requests: await listJoinRequests(db, group.id) };
 }

@@ -145,7 +145,7 @@ export function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "ex
 /** The invites page of a chapter the caller has checked is in scope: its groups, counts and invites. */
 export async function loadChapterInvites(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }, now = new Date()) {
   const [groups, invites, counts] = await Promise.all([
-    listGroupsForStaff(db, staff, chapterId),
+    listGroupsForStaff(db, staff, { chapterId }),
     listInvitesForChapter(db, chapterId),
     countInvitesForChapter(db, chapterId, now),
   ]);
