@@ -90,7 +90,7 @@ export async function loadChapterPage(db: AppDatabase, staff: StaffActor, { chap
   return { isAdmin, groups, coordinators, assigned };
 }
 
-export async function listChapterCoordinatorIds(db: AppDatabase, chapterId: string) {
+async function listChapterCoordinatorIds(db: AppDatabase, chapterId: string) {
   const rows = await db.selectFrom("staff_chapters").select("staff_id").where("chapter_id", "=", chapterId).execute();
   return rows.map((r) => r.staff_id);
 }

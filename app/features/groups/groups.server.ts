@@ -167,7 +167,7 @@ export async function loadGroupPage(db: AppDatabase, staff: StaffScope, { groupI
 }
 
 /** Members waiting for staff to let them into the group, oldest first. */
-export function listJoinRequests(db: AppDatabase, groupId: string) {
+function listJoinRequests(db: AppDatabase, groupId: string) {
   return db
     .selectFrom("group_memberships")
     .innerJoin("members", "members.id", "group_memberships.member_id")

@@ -136,7 +136,7 @@ export async function revokeInvite(
 export type InviteStatus = "used" | "revoked" | "expired" | "unused";
 
 /** One invite as staff see it; a used invite counts as used even once it has expired. */
-export function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_at">, now: Date): InviteStatus {
+function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_at">, now: Date): InviteStatus {
   if (invite.used_at) return "used";
   if (invite.revoked_at) return "revoked";
   return Date.parse(invite.expires_at) <= now.getTime() ? "expired" : "unused";
@@ -152,7 +152,7 @@ export async function loadChapterInvites(db: AppDatabase, staff: StaffActor, { c
   return { groups: groups.map((g) => ({ id: g.id, name: g.name })), counts, invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })) };
 }
 
-export function listInvitesForChapter(db: AppDatabase, chapterId: string) {
+function listInvitesForChapter(db: AppDatabase, chapterId: string) {
   return db
     .selectFrom("invites")
     .select(["id", "expires_at", "revoked_at", "used_at", "created_at"])
@@ -163,7 +163,7 @@ export function listInvitesForChapter(db: AppDatabase, chapterId: string) {
 }
 
 /** How many of the chapter's invites are unused (still usable), used, revoked and expired. */
-export async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = new Date()) {
+async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = new Date()) {
   const at = now.toISOString();
   const row = await db
     .selectFrom("invites")

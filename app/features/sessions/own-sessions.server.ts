@@ -32,7 +32,7 @@ export async function listOwnSessions(db: AppDatabase, viewer: SignedIn): Promis
   return sessions.map((s) => toListedSession(s, viewer.sessionId));
 }
 
-export const endSessionSchema = z.object({
+const endSessionSchema = z.object({
   intent: z.enum(["end", "end-others"]),
   sessionId: z.string().max(100).optional(),
 });

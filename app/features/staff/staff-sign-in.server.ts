@@ -99,7 +99,7 @@ export type TotpSetupResult =
   | { ok: true; cookie: string; recoveryCodes: string[] }
   | { ok: false; error: "wrongCode" | "alreadySetUp" };
 
-export async function finishTotpSetup(
+async function finishTotpSetup(
   db: AppDatabase,
   input: { staffId: string; pendingSessionId: string; sessionToken: string; code: string },
   now = new Date(),
