@@ -4,15 +4,8 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocaleTag } from "~/components/ActivityTime";
+import type { EndedSessions, ListedSession } from "~/features/sessions/listed-session";
 import { formatOsloDateTime } from "~/platform/oslo-time";
-
-export interface ListedSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ownDevice: boolean;
-  thisDevice: boolean;
-}
 
 export function SessionList({ sessions }: { sessions: ListedSession[] }) {
   const { t } = useTranslation();
@@ -70,7 +63,7 @@ export function SessionsPanel({
   children,
 }: {
   sessions: ListedSession[];
-  done: "ended" | "endedOthers" | null;
+  done: EndedSessions | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation();

@@ -11,14 +11,14 @@ import {
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { CodeField, OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { joinWithInvite } from "~/features/members/member-account.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { joinFromForm } from "~/features/members/member-account.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { joinSchema } from "~/features/members/member-forms";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { setMemberLocale } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -37,24 +37,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, joinSchema(isCommonPassword), ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, recoveryCodes: null }, { status: 400 });
 
-  // Guessing invite codes is hopeless (140 bits), but trying them costs us a hash each time.
-  const limit = await hitRateLimits(db(), [{ bucket: "join-ip", subject: clientAddress(context), limit: 20 }], 60 * 60);
-  if (!limit.ok) {
-    const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
-    return data(
-      { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
-  }
-
-  const result = await joinWithInvite(db(), parsed.data);
+  const result = await joinFromForm(db(), { client: clientAddress(context) }, { ...parsed.data, locale: localeFromRequest(request) });
   if (!result.ok) {
+    if (result.error === "tooManyAttempts") {
+      const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+      return data(
+        { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
+    }
     const errors: FieldErrors = result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
     const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
     return data({ errors, values, recoveryCodes: null }, { status: 400 });
   }
-  // The language the person joined in becomes their profile's language.
-  await setMemberLocale(db(), result.memberId, localeFromRequest(request));
   // The recovery codes are shown in this one response and never stored in plain text.
   return data(
     { errors: null, values: null, recoveryCodes: result.recoveryCodes },
@@ -79,38 +74,22 @@ export default function Join() {
       <p>{t("join.intro")}</p>
       <ErrorSummary errors={errors} fieldOrder={["code", "pseudonym", "passphrase"]} />
       <Form method="post" className="form" noValidate>
-        <TextField
-          name="code"
+        <CodeField
           label={t("join.codeLabel")}
           hint={t("join.codeHint")}
           error={errors?.code}
           defaultValue={String(values.code ?? code)}
           autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           maxLength={100}
         />
-        <TextField
-          name="pseudonym"
+        <PseudonymField
           label={t("join.pseudonymLabel")}
           hint={t("join.pseudonymHint")}
           error={errors?.pseudonym}
           defaultValue={String(values.pseudonym ?? "")}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
         />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("join.passphraseLabel")}
-          hint={t("join.passphraseHint")}
-          error={errors?.passphrase}
-          autoComplete="new-password"
-          maxLength={1000}
-        />
-        <CheckboxField
-          name="ownDevice"
+        <PassphraseField purpose="new" label={t("join.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
+        <OwnDeviceField
           label={t("join.ownDeviceLabel")}
           hint={t("join.ownDeviceHint")}
           defaultChecked={values.ownDevice === "on" || values.ownDevice === true}

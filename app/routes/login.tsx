@@ -2,11 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
-import { signInMember } from "~/features/members/member-account.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
-import { pseudonymKey } from "~/features/members/pseudonym";
-import { endSessionByToken, sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
+import { signInMemberFromForm } from "~/features/members/member-account.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { sessionTokenFrom } from "~/features/sessions/sessions.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { loginSchema } from "~/features/members/member-forms";
 import { isLocale } from "~/i18n/config";
@@ -31,31 +31,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, loginSchema, ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  // Counted before the passphrase is checked, right or wrong, so the limit tells nothing.
-  const limit = await hitRateLimits(
+  const result = await signInMemberFromForm(
     db(),
-    [
-      { bucket: "login-ip", subject: clientAddress(context), limit: 50 },
-      { bucket: "login-account", subject: pseudonymKey(parsed.data.pseudonym), limit: 10 },
-    ],
-    15 * 60,
+    { client: clientAddress(context), previousSessionToken: sessionTokenFrom(request) },
+    parsed.data,
   );
-  if (!limit.ok) {
-    const values = { pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
-    return data(
-      { errors: { form: "members.tooManyAttempts" } as FieldErrors, values },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
-  }
-
-  const result = await signInMember(db(), parsed.data);
   if (!result.ok) {
     const values = { pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+    if ("error" in result) {
+      return data(
+        { errors: { form: "members.tooManyAttempts" } as FieldErrors, values },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
+    }
     return data({ errors: { form: "members.signInFailed" } as FieldErrors, values }, { status: 400 });
   }
-  // A new session id at every sign-in; whatever session this browser had before is ended.
-  const previous = sessionTokenFrom(request);
-  if (previous) await endSessionByToken(db(), previous);
   const headers = new Headers({ "Set-Cookie": result.cookie });
   // The language the member chose before, on any device, follows them here.
   if (isLocale(result.locale)) headers.append("Set-Cookie", languageCookie(result.locale, env().SECURE_COOKIES));
@@ -80,25 +70,9 @@ export default function Login() {
         className="form"
         noValidate
       >
-        <TextField
-          name="pseudonym"
-          label={t("login.pseudonymLabel")}
-          error={errors?.pseudonym}
-          defaultValue={values.pseudonym ?? ""}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("login.passphraseLabel")}
-          error={errors?.passphrase}
-          autoComplete="current-password"
-          maxLength={1000}
-        />
-        <CheckboxField
-          name="ownDevice"
+        <PseudonymField label={t("login.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <PassphraseField purpose="current" label={t("login.passphraseLabel")} error={errors?.passphrase} />
+        <OwnDeviceField
           label={t("login.ownDeviceLabel")}
           hint={t("login.ownDeviceHint")}
           defaultChecked={values.ownDevice === "on"}

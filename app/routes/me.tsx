@@ -8,10 +8,10 @@ import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { PassphraseField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { regenerateRecoveryCodes } from "~/features/members/member-account.server";
-import { hashPassword, verifyPassword } from "~/platform/password.server";
+import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/members/member-account.server";
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { changePassphraseSchema } from "~/features/members/member-forms";
@@ -19,11 +19,9 @@ import { listUpcomingRsvpsForMember } from "~/features/activities/member-activit
 import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
 import {
   countUnusedRecoveryCodes,
-  findMemberPassphraseHash,
   leaveGroup,
   listGroupsForMember,
   requestGroupMembership,
-  updatePassphraseHash,
 } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -35,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
     listUpcomingRsvpsForMember(db(), member, { now: new Date() }),
-    listGroupsForMember(db(), member.id, member.chapterId),
+    listGroupsForMember(db(), member),
     countUnusedRecoveryCodes(db(), member.id),
     loadCalendarSection(db(), member),
   ]);
@@ -64,25 +62,20 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(form, groupIntent);
       if (!parsed.ok) throw new Response("Not found", { status: 404 });
       if (intent === "leaveGroup") {
-        await leaveGroup(db(), memberId, parsed.data.groupId);
+        await leaveGroup(db(), viewer.member, parsed.data);
         return reply({ errors: null, notice: "left", recoveryCodes: null });
       }
-      const status = await requestGroupMembership(db(), memberId, viewer.member.chapterId, parsed.data.groupId);
+      const status = await requestGroupMembership(db(), viewer.member, parsed.data);
       if (!status) throw new Response("Not found", { status: 404 });
       return reply({ errors: null, notice: status === "active" ? "joined" : "requested", recoveryCodes: null });
     }
     case "changePassphrase": {
       const parsed = parseForm(form, changePassphraseSchema(isCommonPassword), ["currentPassphrase", "newPassphrase"]);
       if (!parsed.ok) return reply({ errors: parsed.errors, notice: null, recoveryCodes: null }, 400);
-      const stored = await findMemberPassphraseHash(db(), memberId);
-      const verdict = stored ? await verifyPassword(parsed.data.currentPassphrase, stored) : { ok: false };
-      if (!verdict.ok) {
+      const changed = await changeMemberPassphrase(db(), viewer, parsed.data);
+      if (!changed.ok) {
         return reply({ errors: { currentPassphrase: "members.currentPassphraseWrong" }, notice: null, recoveryCodes: null }, 400);
       }
-      await updatePassphraseHash(db(), memberId, await hashPassword(parsed.data.newPassphrase));
-      // Anyone who knew the old passphrase is signed out; this browser stays signed in.
-      await endAllSessionsOf(db(), { memberId }, viewer.sessionId);
-      log("member_passphrase_changed", { member: memberId });
       return reply({ errors: null, notice: "passphraseChanged", recoveryCodes: null });
     }
     case "regenerateRecoveryCodes": {
@@ -196,22 +189,18 @@ export default function MyPage() {
         <h2 id="passphrase-title">{t("me.passphraseTitle")}</h2>
         <ErrorSummary errors={passphraseErrors} fieldOrder={["currentPassphrase", "newPassphrase"]} />
         <Form method="post" className="form" noValidate>
-          <TextField
+          <PassphraseField
             name="currentPassphrase"
-            type="password"
+            purpose="current"
             label={t("me.currentPassphraseLabel")}
             error={passphraseErrors?.currentPassphrase}
-            autoComplete="current-password"
-            maxLength={1000}
           />
-          <TextField
+          <PassphraseField
             name="newPassphrase"
-            type="password"
+            purpose="new"
             label={t("me.newPassphraseLabel")}
             hint={t("join.passphraseHint")}
             error={passphraseErrors?.newPassphrase}
-            autoComplete="new-password"
-            maxLength={1000}
           />
           <div>
             <button type="submit" name="intent" value="changePassphrase" className="button" disabled={busy}>

@@ -7,10 +7,9 @@ import { clearSessionCookie } from "~/features/sessions/sessions.server";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { CheckboxField, ErrorSummary } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { deleteMemberAccount } from "~/features/members/member-data.server";
+import { deleteOwnAccount } from "~/features/members/member-data.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
-import { logSecurityEvent } from "~/platform/logger.server";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
@@ -31,8 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireMember(request);
   const parsed = parseForm(await readFormData(request), confirmSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  await deleteMemberAccount(db(), viewer.member.id);
-  logSecurityEvent("account_deleted");
+  await deleteOwnAccount(db(), viewer.member);
   return redirect("/me/delete?done", { status: 303, headers: { "Set-Cookie": clearSessionCookie() } });
 }
 

@@ -6,16 +6,18 @@ import { endOwnSessions, listOwnSessions } from "~/features/sessions/own-session
 import { requireMember } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { SessionsPanel } from "~/components/SessionList";
+import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireMember(request);
-  return { sessions: await listOwnSessions({ memberId: viewer.member.id }, viewer.sessionId) };
+  return { sessions: await listOwnSessions(db(), viewer) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireMember(request);
-  return endOwnSessions(request, { memberId: viewer.member.id }, viewer.sessionId);
+  return endOwnSessions(db(), viewer, await readFormData(request));
 }
 
 export default function MySessions() {

@@ -2,11 +2,11 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { isCommonPassword } from "~/platform/common-passwords.server";
-import { resetPassphraseWithCode } from "~/features/members/member-account.server";
-import { clientAddress, hitRateLimits, retryAfterHeaders } from "~/platform/rate-limit.server";
-import { pseudonymKey } from "~/features/members/pseudonym";
+import { resetPassphraseFromForm } from "~/features/members/member-account.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { resetSchema } from "~/features/members/member-forms";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -18,26 +18,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, resetSchema(isCommonPassword), ["passphrase", "code"]);
   if (!parsed.ok) return data({ done: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  const limit = await hitRateLimits(
-    db(),
-    [
-      { bucket: "reset", subject: `ip:${clientAddress(context)}`, limit: 20 },
-      { bucket: "reset", subject: `account:${pseudonymKey(parsed.data.pseudonym)}`, limit: 5 },
-    ],
-    60 * 60,
-  );
-  if (!limit.ok) {
-    return data(
-      { done: false, errors: { form: "members.tooManyAttempts" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
-  }
-  const result = await resetPassphraseWithCode(db(), parsed.data);
+  const result = await resetPassphraseFromForm(db(), { client: clientAddress(context) }, parsed.data);
   if (!result.ok) {
-    return data(
-      { done: false, errors: { form: "members.resetFailed" } as FieldErrors, values: { pseudonym: parsed.data.pseudonym } },
-      { status: 400 },
-    );
+    const values = { pseudonym: parsed.data.pseudonym };
+    if ("error" in result) {
+      return data(
+        { done: false, errors: { form: "members.tooManyAttempts" } as FieldErrors, values },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
+    }
+    return data({ done: false, errors: { form: "members.resetFailed" } as FieldErrors, values }, { status: 400 });
   }
   return { done: true, errors: null, values: null };
 }
@@ -69,33 +59,9 @@ export default function Reset() {
       <p>{t("reset.intro")}</p>
       <ErrorSummary errors={errors} fieldOrder={["form", "pseudonym", "code", "passphrase"]} />
       <Form method="post" className="form" noValidate>
-        <TextField
-          name="pseudonym"
-          label={t("reset.pseudonymLabel")}
-          error={errors?.pseudonym}
-          defaultValue={values.pseudonym ?? ""}
-          autoComplete="username"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="code"
-          label={t("reset.codeLabel")}
-          error={errors?.code}
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={100}
-        />
-        <TextField
-          name="passphrase"
-          type="password"
-          label={t("reset.passphraseLabel")}
-          hint={t("join.passphraseHint")}
-          error={errors?.passphrase}
-          autoComplete="new-password"
-          maxLength={1000}
-        />
+        <PseudonymField label={t("reset.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <CodeField label={t("reset.codeLabel")} error={errors?.code} maxLength={100} />
+        <PassphraseField purpose="new" label={t("reset.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("reset.submit")}

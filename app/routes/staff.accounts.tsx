@@ -2,23 +2,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hashPassword } from "~/platform/password.server";
-import { randomReadableCode } from "~/platform/secrets.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { staffAccountSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
+import { staffAccountSchema } from "~/features/staff/staff-account-form";
 import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { createStaffAccount, deactivateStaffAccount, listStaffAccounts } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
-
-/** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
-const INITIAL_PASSWORD_GROUPS = 6;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
@@ -31,36 +25,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") === "deactivate") {
     const staffId = String(form.get("staffId") ?? "").slice(0, 100);
-    if (!(await deactivateStaffAccount(db(), staffId, viewer.staff.id))) throw new Response("Not found", { status: 404 });
-    await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "staff.deactivate", objectType: "staff", objectId: staffId });
+    if (!(await deactivateStaffAccount(db(), viewer.staff, { staffId }))) throw new Response("Not found", { status: 404 });
     return { errors: undefined, values: undefined, created: null };
   }
   const parsed = parseForm(joinCheckboxes(form, "chapterIds"), staffAccountSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, created: null }, { status: 400 });
-  const chapters = await listChaptersForStaff(db(), viewer.staff);
-  const chapterIds = parsed.data.chapterIds.filter((id) => chapters.some((c) => c.id === id));
-  const initialPassword = randomReadableCode(INITIAL_PASSWORD_GROUPS);
-  const result = await createStaffAccount(db(), {
-    email: parsed.data.email,
-    displayName: parsed.data.displayName,
-    role: parsed.data.role,
-    passwordHash: await hashPassword(initialPassword),
-    chapterIds,
-  });
+  const result = await createStaffAccount(db(), viewer.staff, parsed.data);
   if (!result.ok) {
     const errors: FieldErrors = { email: "staff.emailTaken" };
     const values: Record<string, string> = { email: parsed.data.email, displayName: parsed.data.displayName, role: parsed.data.role };
     return data({ errors, values, created: null }, { status: 400 });
   }
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "staff.create",
-    objectType: "staff",
-    objectId: result.staffId,
-    details: { role: parsed.data.role, chapterIds },
-  });
   // Shown once, from this response; only its hash is stored.
-  return { errors: undefined, values: undefined, created: { email: parsed.data.email, initialPassword } };
+  return { errors: undefined, values: undefined, created: { email: parsed.data.email, initialPassword: result.initialPassword } };
 }
 
 export default function Accounts() {

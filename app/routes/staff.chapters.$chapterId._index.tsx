@@ -5,13 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFun
 import { useTranslation } from "react-i18next";
 import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ChapterForm } from "~/components/ChapterForm";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { chapterSchema, coordinatorsSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
-import { listGroupsForStaff } from "~/features/groups/groups.server";
-import { listChapterCoordinatorIds, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
-import { listCoordinators } from "~/features/staff/staff.server";
+import { chapterSchema, coordinatorsSchema } from "~/features/chapters/chapter-form";
+import { loadChapterPage, setChapterCoordinators, updateChapter } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -19,13 +16,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
-  const isAdmin = viewer.staff.role === "admin";
-  const [groups, coordinators, assigned] = await Promise.all([
-    listGroupsForStaff(db(), viewer.staff, chapter.id),
-    isAdmin ? listCoordinators(db()) : Promise.resolve([]),
-    isAdmin ? listChapterCoordinatorIds(db(), chapter.id) : Promise.resolve([]),
-  ]);
-  return { chapter, isAdmin, groups, coordinators, assigned };
+  return { chapter, ...(await loadChapterPage(db(), viewer.staff, { chapterId: chapter.id })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,24 +26,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "coordinators") {
     const parsed = parseForm(joinCheckboxes(form, "coordinatorIds"), coordinatorsSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await setChapterCoordinators(db(), chapter.id, parsed.data.coordinatorIds);
-    await recordAudit(db(), {
-      actorStaffId: viewer.staff.id,
-      action: "chapter.set_coordinators",
-      objectType: "chapter",
-      objectId: chapter.id,
-      details: { coordinatorIds: parsed.data.coordinatorIds },
-    });
+    await setChapterCoordinators(db(), viewer.staff, { chapterId: chapter.id, coordinatorIds: parsed.data.coordinatorIds });
     return redirect(`/staff/chapters/${chapter.id}?saved=1`, { status: 303 });
   }
   const parsed = parseForm(form, chapterSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await updateChapter(db(), chapter.id, parsed.data);
+  const result = await updateChapter(db(), viewer.staff, { chapterId: chapter.id, ...parsed.data });
   if (!result.ok) {
     const errors: FieldErrors = { slug: "staff.slugTaken" };
     return data({ errors, values: parsed.data as Record<string, string> }, { status: 400 });
   }
-  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "chapter.update", objectType: "chapter", objectId: chapter.id });
   return redirect(`/staff/chapters/${chapter.id}?saved=1`, { status: 303 });
 }
 
@@ -113,24 +96,7 @@ export default function Chapter() {
         <>
           <section className="panel" aria-labelledby="edit-chapter">
             <h2 id="edit-chapter">{t("staff.chapters.edit")}</h2>
-            <ErrorSummary errors={actionData?.errors} />
-            <Form method="post" className="form" noValidate>
-              <TextField name="name" label={t("staff.chapters.name")} error={actionData?.errors.name} defaultValue={values.name ?? ""} required />
-              <TextField
-                name="slug"
-                label={t("staff.chapters.slug")}
-                hint={t("staff.chapters.slugHint")}
-                error={actionData?.errors.slug}
-                defaultValue={values.slug ?? ""}
-                required
-              />
-              <TextField name="region" label={t("staff.chapters.region")} error={actionData?.errors.region} defaultValue={values.region ?? ""} required />
-              <div>
-                <button type="submit" className="button" name="intent" value="edit">
-                  {t("staff.chapters.submitEdit")}
-                </button>
-              </div>
-            </Form>
+            <ChapterForm values={values} errors={actionData?.errors} submitLabel={t("staff.chapters.submitEdit")} intent="edit" />
           </section>
           <section className="panel" aria-labelledby="coordinators">
             <h2 id="coordinators">{t("staff.chapters.coordinators")}</h2>

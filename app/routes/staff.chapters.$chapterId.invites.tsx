@@ -8,41 +8,29 @@ import { notFound, requireStaffChapter } from "~/features/staff/staff-access.ser
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { codeInGroups, inviteSchema } from "~/features/staff/staff-forms";
+import { inviteSchema } from "~/features/members/invite-form";
+import { codeInGroups } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
-import { listGroupsForStaff } from "~/features/groups/groups.server";
-import { countInvitesForChapter, createInvites, listInvitesForChapter, revokeInvite } from "~/features/members/invites.server";
+import { issueInvites, loadChapterInvites, revokeInvite } from "~/features/members/invites.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { qrCodeDataUrl } from "~/platform/qr-code.server";
 import { readFormData } from "~/platform/read-form.server";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const revokeSchema = z.object({ inviteId: z.string().min(1).max(64) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const now = new Date();
-  const [groups, invites, counts] = await Promise.all([
-    listGroupsForStaff(db(), viewer.staff, chapter.id),
-    listInvitesForChapter(db(), chapter.id),
-    countInvitesForChapter(db(), chapter.id, now),
-  ]);
+  const { groups, counts, invites } = await loadChapterInvites(db(), viewer.staff, { chapterId: chapter.id });
   return {
     chapter,
-    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    groups,
     counts,
-    invites: invites.map((i) => ({
-      id: i.id,
-      created: formatOsloDay(i.created_at, tag),
-      expires: formatOsloDay(i.expires_at, tag),
-      status: i.used_at ? "used" : i.revoked_at ? "revoked" : Date.parse(i.expires_at) <= now.getTime() ? "expired" : "unused",
-    })) as Array<{ id: string; created: string; expires: string; status: "used" | "revoked" | "expired" | "unused" }>,
+    invites: invites.map((i) => ({ id: i.id, created: formatOsloDay(i.created_at, tag), expires: formatOsloDay(i.expires_at, tag), status: i.status })),
   };
 }
 
@@ -54,38 +42,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, revokeSchema);
     if (!parsed.ok) notFound();
     // Only an invite of this chapter, which requireStaffChapter has checked is in scope.
-    const revoked = await revokeInvite(db(), parsed.data.inviteId, [chapter.id]);
-    if (revoked) {
-      await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "invite.revoke", objectType: "invite", objectId: parsed.data.inviteId });
-    }
+    await revokeInvite(db(), viewer.staff, { chapterId: chapter.id, inviteId: parsed.data.inviteId });
     return redirect(`/staff/chapters/${chapter.id}/invites`, { status: 303 });
   }
 
   const parsed = parseForm(joinCheckboxes(form, "groupIds"), inviteSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, slips: null }, { status: 400 });
-  const { count, expiresInDays, groupIds } = parsed.data;
-  // Groups must be this chapter's own; anything else in the form is ignored.
-  const chapterGroups = await listGroupsForStaff(db(), viewer.staff, chapter.id);
-  const allowedGroupIds = groupIds.filter((id) => chapterGroups.some((g) => g.id === id));
-  const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
-  const created = await createInvites(db(), {
-    chapterId: chapter.id,
-    groupIds: allowedGroupIds,
-    expiresAt,
-    count,
-    createdByStaffId: viewer.staff.id,
-  });
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "invite.create",
-    objectType: "invite",
-    objectId: null,
-    details: { chapterId: chapter.id, count, groupIds: allowedGroupIds, expiresInDays },
-  });
+  const { codes, expiresAt } = await issueInvites(db(), viewer.staff, { chapterId: chapter.id, ...parsed.data });
 
   const origin = new URL(request.url).origin;
   const slips = await Promise.all(
-    created.map(async ({ code }) => ({
+    codes.map(async (code) => ({
       code: codeInGroups(code),
       qrCode: await qrCodeDataUrl(`${origin}/join?code=${encodeURIComponent(code)}`),
     })),

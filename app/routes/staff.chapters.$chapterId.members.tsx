@@ -6,11 +6,10 @@ import { useTranslation } from "react-i18next";
 import { requireStaffChapter } from "~/features/staff/staff-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
-import { codeInGroups, memberActionSchema } from "~/features/staff/staff-forms";
+import { codeInGroups, memberActionSchema } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
 import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/features/members/staff-members.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
@@ -18,9 +17,9 @@ import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { chapter } = await requireStaffChapter(request, params.chapterId);
+  const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const members = await listMembersOfChapter(db(), chapter.id);
+  const members = await listMembersOfChapter(db(), viewer.staff, { chapterId: chapter.id });
   return {
     chapter,
     members: members.map((m) => ({
@@ -41,15 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const target = { chapterId: chapter.id, memberId };
 
   if (intent === "deactivate") {
-    if (await deactivateMember(db(), target)) {
-      await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "member.deactivate", objectType: "member", objectId: memberId });
-    }
+    await deactivateMember(db(), viewer.staff, target);
     return { errors: undefined, resetCode: null, done: "deactivated" as const };
   }
-  const code = await issueResetCode(db(), { ...target, staffId: viewer.staff.id });
+  const code = await issueResetCode(db(), viewer.staff, target);
   // Unknown, other chapter's or deactivated: indistinguishable, like everywhere else.
   if (!code) throw new Response("Not found", { status: 404 });
-  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "member.reset_code", objectType: "member", objectId: memberId });
   // Shown once, from this response; only its hash is stored.
   return { errors: undefined, resetCode: { memberId, code: codeInGroups(code) }, done: null };
 }

@@ -1,12 +1,11 @@
 // Admins: every chapter, and a new one, so networks can start outside Oslo.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { chapterSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
+import { ChapterForm } from "~/components/ChapterForm";
+import { chapterSchema } from "~/features/chapters/chapter-form";
 import { createChapter, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -22,12 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "admin");
   const parsed = parseForm(await readFormData(request), chapterSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createChapter(db(), parsed.data);
+  const result = await createChapter(db(), viewer.staff, parsed.data);
   if (!result.ok) {
     const errors: FieldErrors = { slug: "staff.slugTaken" };
     return data({ errors, values: parsed.data }, { status: 400 });
   }
-  await recordAudit(db(), { actorStaffId: viewer.staff.id, action: "chapter.create", objectType: "chapter", objectId: result.chapterId });
   return redirect(`/staff/chapters/${result.chapterId}?created=1`, { status: 303 });
 }
 
@@ -53,24 +51,7 @@ export default function Chapters() {
       </section>
       <section className="panel" aria-labelledby="new-chapter">
         <h2 id="new-chapter">{t("staff.chapters.create")}</h2>
-        <ErrorSummary errors={actionData?.errors} fieldOrder={["name", "slug", "region"]} />
-        <Form method="post" className="form" noValidate>
-          <TextField name="name" label={t("staff.chapters.name")} error={actionData?.errors.name} defaultValue={values.name ?? ""} required />
-          <TextField
-            name="slug"
-            label={t("staff.chapters.slug")}
-            hint={t("staff.chapters.slugHint")}
-            error={actionData?.errors.slug}
-            defaultValue={values.slug ?? ""}
-            required
-          />
-          <TextField name="region" label={t("staff.chapters.region")} error={actionData?.errors.region} defaultValue={values.region ?? ""} required />
-          <div>
-            <button type="submit" className="button">
-              {t("staff.chapters.submitCreate")}
-            </button>
-          </div>
-        </Form>
+        <ChapterForm values={values} errors={actionData?.errors} submitLabel={t("staff.chapters.submitCreate")} />
       </section>
     </div>
   );

@@ -6,12 +6,11 @@ import { notFound } from "~/features/staff/staff-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { groupSchema, joinRequestSchema } from "~/features/staff/staff-forms";
+import { groupSchema, joinRequestSchema } from "~/features/groups/group-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/i18n/locale.server";
-import { recordAudit } from "~/features/audit/audit.server";
-import { decideJoinRequest, findGroupForStaff, listJoinRequests, updateGroup } from "~/features/groups/groups.server";
+import { decideJoinRequest, findGroupForStaff, loadGroupPage, updateGroup } from "~/features/groups/groups.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -19,19 +18,18 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const group = await findGroupForStaff(db(), viewer.staff, params.groupId ?? "");
-  if (!group) notFound();
+  const page = await loadGroupPage(db(), viewer.staff, { groupId: params.groupId ?? "" });
+  if (!page) notFound();
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const requests = await listJoinRequests(db(), group.id);
   return {
-    group,
-    requests: requests.map((r) => ({ memberId: r.member_id, pseudonym: r.pseudonym, since: formatOsloDay(r.created_at, tag) })),
+    group: page.group,
+    requests: page.requests.map((r) => ({ memberId: r.member_id, pseudonym: r.pseudonym, since: formatOsloDay(r.created_at, tag) })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const group = await findGroupForStaff(db(), viewer.staff, params.groupId ?? "");
+  const group = await findGroupForStaff(db(), viewer.staff, { groupId: params.groupId ?? "" });
   if (!group) notFound();
   const form = await readFormData(request);
   const intent = form.get("intent");
@@ -39,29 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "approve" || intent === "decline") {
     const parsed = parseForm(form, joinRequestSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const decided = await decideJoinRequest(db(), { groupId: group.id, memberId: parsed.data.memberId, decision: parsed.data.intent });
-    if (decided) {
-      await recordAudit(db(), {
-        actorStaffId: viewer.staff.id,
-        action: intent === "approve" ? "membership.approve" : "membership.decline",
-        objectType: "membership",
-        objectId: group.id,
-        details: { groupId: group.id, memberId: parsed.data.memberId },
-      });
-    }
+    await decideJoinRequest(db(), viewer.staff, { groupId: group.id, memberId: parsed.data.memberId, decision: parsed.data.intent });
     return redirect(`/staff/groups/${group.id}`, { status: 303 });
   }
 
   const parsed = parseForm(form, groupSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (!(await updateGroup(db(), viewer.staff, group.id, parsed.data))) notFound();
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "group.update",
-    objectType: "group",
-    objectId: group.id,
-    details: { audience: parsed.data.audience, joinPolicy: parsed.data.joinPolicy },
-  });
+  if (!(await updateGroup(db(), viewer.staff, { groupId: group.id, ...parsed.data }))) notFound();
   return redirect(`/staff/groups/${group.id}?saved=1`, { status: 303 });
 }
 

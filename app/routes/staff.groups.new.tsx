@@ -6,10 +6,9 @@ import { notFound } from "~/features/staff/staff-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffGroupForm } from "~/components/StaffGroupForm";
-import { newGroupSchema } from "~/features/staff/staff-forms";
-import { recordAudit } from "~/features/audit/audit.server";
+import { newGroupSchema } from "~/features/groups/group-form";
 import { createGroup } from "~/features/groups/groups.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
+import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -25,23 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const parsed = parseForm(await readFormData(request), newGroupSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { chapter: chapterChoice, ...fields } = parsed.data;
-  let chapterId: string | null = null;
-  if (chapterChoice === "national") {
-    if (viewer.staff.role !== "admin") notFound();
-  } else {
-    const chapter = await findChapterForStaff(db(), viewer.staff, chapterChoice);
-    if (!chapter) notFound();
-    chapterId = chapter.id;
-  }
-  const groupId = await createGroup(db(), { ...fields, chapterId });
-  await recordAudit(db(), {
-    actorStaffId: viewer.staff.id,
-    action: "group.create",
-    objectType: "group",
-    objectId: groupId,
-    details: { chapterId, audience: fields.audience, joinPolicy: fields.joinPolicy },
-  });
+  const groupId = await createGroup(db(), viewer.staff, parsed.data);
+  if (!groupId) notFound();
   return redirect(`/staff/groups/${groupId}?created=1`, { status: 303 });
 }
 

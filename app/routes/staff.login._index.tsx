@@ -4,20 +4,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { clientAddress, hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
-import { endSessionByToken, sessionTokenFrom } from "~/features/sessions/sessions.server";
-import { signInStaffWithPassword } from "~/features/staff/staff-sign-in.server";
+import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { sessionTokenFrom } from "~/features/sessions/sessions.server";
+import { signInStaffFromForm } from "~/features/staff/staff-sign-in.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PassphraseField } from "~/components/CredentialFields";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { normalizeEmail } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { safeRedirectPath } from "~/platform/redirect";
 import { readFormData } from "~/platform/read-form.server";
-
-const WINDOW_SECONDS = 15 * 60;
 
 const signInSchema = z.object({
   email: z.string({ required_error: "required" }).trim().min(1, "required").max(254, "tooLong"),
@@ -46,26 +44,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Worked out before the password is checked, so nothing can fail after the half session exists.
   const next = { setup: nextStep("/staff/login/setup", redirectTo), totp: nextStep("/staff/login/totp", redirectTo) };
 
-  // Counted before the password is checked, for right and wrong alike.
-  for (const [bucket, subject, limit] of [
-    ["staff-login-ip", clientAddress(context), 50],
-    ["staff-login-account", normalizeEmail(email), 10],
-  ] as const) {
-    const verdict = await hitRateLimit(db(), { bucket, subject, limit, windowSeconds: WINDOW_SECONDS });
-    if (!verdict.ok) {
-      const errors: FieldErrors = { form: "staff.tooManyAttempts" };
-      return data({ errors, values }, { status: 429, headers: retryAfterHeaders(verdict.retryAfterSeconds) });
-    }
-  }
-
-  const result = await signInStaffWithPassword(db(), { email, password });
+  const result = await signInStaffFromForm(
+    db(),
+    { client: clientAddress(context), previousSessionToken: sessionTokenFrom(request) },
+    { email, password },
+  );
   if (!result.ok) {
+    if ("error" in result) {
+      const errors: FieldErrors = { form: "staff.tooManyAttempts" };
+      return data({ errors, values }, { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) });
+    }
     const errors: FieldErrors = { form: "staff.signInFailed" };
     return data({ errors, values }, { status: 400 });
   }
-  // Whatever session this browser had before (a member's, an old staff one) ends here.
-  const previous = sessionTokenFrom(request);
-  if (previous) await endSessionByToken(db(), previous);
   return redirect(result.needsTotpSetup ? next.setup : next.totp, {
     status: 303,
     headers: { "Set-Cookie": result.cookie },
@@ -98,14 +89,7 @@ export default function StaffLogin() {
           defaultValue={actionData?.values.email ?? ""}
           required
         />
-        <TextField
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t("staff.login.password")}
-          error={errors?.password}
-          required
-        />
+        <PassphraseField name="password" purpose="current" label={t("staff.login.password")} error={errors?.password} required />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("staff.login.submit")}

@@ -4,13 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
+import { retryAfterHeaders } from "~/platform/rate-limit.server";
 import { sessionTokenFrom } from "~/features/sessions/sessions.server";
-import { finishTotpSetup, pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
+import { finishTotpSetupFromForm, pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
 import { totpUri } from "~/platform/totp.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { findStaffSecondFactor } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -49,24 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(await readFormData(request), confirmSchema, ["code"]);
   if (!parsed.ok) return data({ errors: parsed.errors, recoveryCodes: null }, { status: 400 });
 
-  const limit = await hitRateLimit(db(), {
-    bucket: "staff-login-account",
-    subject: `second-factor:${viewer.staffId}`,
-    limit: 10,
-    windowSeconds: 15 * 60,
-  });
-  if (!limit.ok) {
-    const errors: FieldErrors = { form: "staff.tooManyAttempts" };
-    return data({ errors, recoveryCodes: null }, { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) });
-  }
-
-  const result = await finishTotpSetup(db(), {
-    staffId: viewer.staffId,
-    pendingSessionId: viewer.sessionId,
-    sessionToken: token,
-    code: parsed.data.code,
-  });
+  const result = await finishTotpSetupFromForm(db(), { ...viewer, sessionToken: token }, parsed.data);
   if (!result.ok) {
+    if (result.error === "tooManyAttempts") {
+      const errors: FieldErrors = { form: "staff.tooManyAttempts" };
+      return data({ errors, recoveryCodes: null }, { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) });
+    }
     if (result.error === "alreadySetUp") throw redirect("/staff/login/totp");
     const errors: FieldErrors = { code: "staff.codeFailed" };
     return data({ errors, recoveryCodes: null }, { status: 400 });
@@ -130,14 +119,7 @@ export default function StaffLoginSetup() {
         </li>
         <li>
           <Form method="post" className="form" noValidate>
-            <TextField
-              name="code"
-              label={t("staff.setup.code")}
-              error={errors?.code}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-            />
+            <CodeField label={t("staff.setup.code")} error={errors?.code} inputMode="numeric" required />
             <div>
               <button type="submit" className="button">
                 {t("staff.setup.submit")}

@@ -3,11 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { hitRateLimit, retryAfterHeaders } from "~/platform/rate-limit.server";
-import { completeStaffSecondFactor } from "~/features/staff/staff-sign-in.server";
+import { retryAfterHeaders } from "~/platform/rate-limit.server";
+import { completeStaffSecondFactorFromForm } from "~/features/staff/staff-sign-in.server";
 import { getViewer, type PendingStaffViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { CodeField } from "~/components/CredentialFields";
+import { ErrorSummary } from "~/components/forms";
 import { findStaffSecondFactor } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -41,23 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
   // Worked out before the code is used: a code must never be spent on an answer that then fails.
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "/staff");
 
-  const limit = await hitRateLimit(db(), {
-    bucket: "staff-login-account",
-    subject: `second-factor:${viewer.staffId}`,
-    limit: 10,
-    windowSeconds: 15 * 60,
-  });
-  if (!limit.ok) {
-    const errors: FieldErrors = { form: "staff.tooManyAttempts" };
-    return data({ errors }, { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) });
-  }
-
-  const result = await completeStaffSecondFactor(db(), {
-    staffId: viewer.staffId,
-    pendingSessionId: viewer.sessionId,
-    code: parsed.data.code,
-  });
+  const result = await completeStaffSecondFactorFromForm(db(), viewer, parsed.data);
   if (!result.ok) {
+    if ("error" in result) {
+      const errors: FieldErrors = { form: "staff.tooManyAttempts" };
+      return data({ errors }, { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) });
+    }
     const errors: FieldErrors = { code: "staff.codeFailed" };
     return data({ errors }, { status: 400 });
   }
@@ -79,15 +69,11 @@ export default function StaffLoginTotp() {
       <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField
-          name="code"
+        <CodeField
           label={t("staff.totp.code")}
           hint={t("staff.totp.codeHint")}
           error={errors?.code}
-          autoComplete="one-time-code"
           inputMode="text"
-          autoCapitalize="characters"
-          spellCheck={false}
           required
         />
         <div>

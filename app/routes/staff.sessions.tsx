@@ -6,16 +6,18 @@ import { endOwnSessions, listOwnSessions } from "~/features/sessions/own-session
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { SessionsPanel } from "~/components/SessionList";
+import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
+import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  return { sessions: await listOwnSessions({ staffId: viewer.staff.id }, viewer.sessionId) };
+  return { sessions: await listOwnSessions(db(), viewer) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  return endOwnSessions(request, { staffId: viewer.staff.id }, viewer.sessionId);
+  return endOwnSessions(db(), viewer, await readFormData(request));
 }
 
 export default function StaffSessions() {

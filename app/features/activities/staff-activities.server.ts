@@ -117,10 +117,10 @@ async function resolveTarget(db: AppDatabase, scope: StaffScope, target: string)
   const parsed = parseTarget(target);
   if (parsed.kind === "national") return scope.role === "admin" ? { chapterId: null, groupId: null } : undefined;
   if (parsed.kind === "chapter") {
-    const chapter = await findChapterForStaff(db, scope, parsed.id);
+    const chapter = await findChapterForStaff(db, scope, { chapterId: parsed.id });
     return chapter ? { chapterId: chapter.id, groupId: null } : undefined;
   }
-  const group = await findGroupForStaff(db, scope, parsed.id);
+  const group = await findGroupForStaff(db, scope, { groupId: parsed.id });
   return group ? { chapterId: group.chapter_id, groupId: group.id } : undefined;
 }
 

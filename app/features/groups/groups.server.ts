@@ -2,9 +2,11 @@
 // (no chapter) belong to admins. Every query carries that scope in its WHERE clause.
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
-import type { Audience, Database, JoinPolicy } from "../../../db/schema";
+import type { Database, Group } from "../../../db/schema";
+import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
-import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 
 /** Restricts "groups" rows to those the staff member may manage. */
 function groupInScope(scope: StaffScope) {
@@ -13,7 +15,8 @@ function groupInScope(scope: StaffScope) {
     only === null ? sql<SqlBool>`1` : eb("groups.chapter_id", "in", only);
 }
 
-export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, chapterId?: string) {
+/** The groups the staff member may manage, optionally only one chapter's. */
+export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, { chapterId }: { chapterId?: string } = {}) {
   return db
     .selectFrom("groups")
     .leftJoin("chapters", "chapters.id", "groups.chapter_id")
@@ -44,7 +47,7 @@ export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, chapterId
     .execute();
 }
 
-export function findGroupForStaff(db: AppDatabase, scope: StaffScope, groupId: string) {
+export function findGroupForStaff(db: AppDatabase, scope: StaffScope, { groupId }: { groupId: string }) {
   return db
     .selectFrom("groups")
     .leftJoin("chapters", "chapters.id", "groups.chapter_id")
@@ -62,51 +65,109 @@ export function findGroupForStaff(db: AppDatabase, scope: StaffScope, groupId: s
     .executeTakeFirst();
 }
 
-export interface GroupFields {
-  name: string;
-  description: string;
-  audience: Audience;
-  joinPolicy: JoinPolicy;
-}
+export type GroupFields = Pick<Group, "name" | "description" | "audience"> & { joinPolicy: Group["join_policy"] };
 
-export async function createGroup(db: AppDatabase, input: GroupFields & { chapterId: string | null }, now = new Date()) {
+/**
+ * Staff create a group in a chapter they cover; a national/online group ("national") is for
+ * admins only. Undefined when the chapter is out of scope. The group and its audit row are one
+ * transaction.
+ */
+export async function createGroup(
+  db: AppDatabase,
+  staff: StaffActor,
+  { chapter, ...input }: GroupFields & { chapter: string },
+  now = new Date(),
+): Promise<string | undefined> {
   const id = newId();
-  await db
-    .insertInto("groups")
-    .values({
-      id,
-      chapter_id: input.chapterId,
-      name: input.name,
-      description: input.description,
-      audience: input.audience,
-      join_policy: input.joinPolicy,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .execute();
-  return id;
+  return writeTransaction(db, async (trx) => {
+    let chapterId: string | null = null;
+    if (chapter === "national") {
+      if (staff.role !== "admin") return undefined;
+    } else {
+      const only = chapterFilter(staff);
+      const found = await trx
+        .selectFrom("chapters")
+        .select("id")
+        .where("id", "=", chapter)
+        .$if(only !== null, (q) => q.where("id", "in", only!))
+        .executeTakeFirst();
+      if (!found) return undefined;
+      chapterId = found.id;
+    }
+    await trx
+      .insertInto("groups")
+      .values({
+        id,
+        chapter_id: chapterId,
+        name: input.name,
+        description: input.description,
+        audience: input.audience,
+        join_policy: input.joinPolicy,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "group.create",
+        objectType: "group",
+        objectId: id,
+        details: { chapterId, audience: input.audience, joinPolicy: input.joinPolicy },
+      },
+      now,
+    );
+    return id;
+  });
 }
 
 /** The chapter never changes here: moving a group would show its members to another chapter. */
-export async function updateGroup(db: AppDatabase, scope: StaffScope, groupId: string, input: GroupFields, now = new Date()) {
-  const only = chapterFilter(scope);
-  const result = await db
-    .updateTable("groups")
-    .set({
-      name: input.name,
-      description: input.description,
-      audience: input.audience,
-      join_policy: input.joinPolicy,
-      updated_at: now.toISOString(),
-    })
-    .where("id", "=", groupId)
-    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function updateGroup(
+  db: AppDatabase,
+  staff: StaffActor,
+  { groupId, ...input }: GroupFields & { groupId: string },
+  now = new Date(),
+) {
+  const only = chapterFilter(staff);
+  return writeTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable("groups")
+      .set({
+        name: input.name,
+        description: input.description,
+        audience: input.audience,
+        join_policy: input.joinPolicy,
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", groupId)
+      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "group.update",
+        objectType: "group",
+        objectId: groupId,
+        details: { audience: input.audience, joinPolicy: input.joinPolicy },
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+/** A group's page for staff who may manage it: the group and who asks to join; undefined when out of scope. */
+export async function loadGroupPage(db: AppDatabase, staff: StaffScope, { groupId }: { groupId: string }) {
+  const group = await findGroupForStaff(db, staff, { groupId });
+  if (!group) return undefined;
+  return { group, requests: await listJoinRequests(db, group.id) };
 }
 
 /** Members waiting for staff to let them into the group, oldest first. */
-export function listJoinRequests(db: AppDatabase, groupId: string) {
+function listJoinRequests(db: AppDatabase, groupId: string) {
   return db
     .selectFrom("group_memberships")
     .innerJoin("members", "members.id", "group_memberships.member_id")
@@ -119,28 +180,45 @@ export function listJoinRequests(db: AppDatabase, groupId: string) {
 }
 
 /**
- * Approves (membership becomes active) or declines (the request is removed) one pending request.
- * Conditional on it still pending, so a double click or a second coordinator changes nothing.
+ * Approves (membership becomes active) or declines (the request is removed) one pending request
+ * in a group the caller has found in scope, audited in the same transaction. Conditional on it
+ * still pending, so a double click or a second coordinator changes nothing.
  */
 export async function decideJoinRequest(
   db: AppDatabase,
+  staff: StaffActor,
   input: { groupId: string; memberId: string; decision: "approve" | "decline" },
+  now = new Date(),
 ): Promise<boolean> {
-  const result =
-    input.decision === "approve"
-      ? await db
-          .updateTable("group_memberships")
-          .set({ status: "active" })
-          .where("group_id", "=", input.groupId)
-          .where("member_id", "=", input.memberId)
-          .where("status", "=", "requested")
-          .executeTakeFirst()
-      : await db
-          .deleteFrom("group_memberships")
-          .where("group_id", "=", input.groupId)
-          .where("member_id", "=", input.memberId)
-          .where("status", "=", "requested")
-          .executeTakeFirst();
-  const changed = "numUpdatedRows" in result ? result.numUpdatedRows : result.numDeletedRows;
-  return Number(changed) === 1;
+  return writeTransaction(db, async (trx) => {
+    const result =
+      input.decision === "approve"
+        ? await trx
+            .updateTable("group_memberships")
+            .set({ status: "active" })
+            .where("group_id", "=", input.groupId)
+            .where("member_id", "=", input.memberId)
+            .where("status", "=", "requested")
+            .executeTakeFirst()
+        : await trx
+            .deleteFrom("group_memberships")
+            .where("group_id", "=", input.groupId)
+            .where("member_id", "=", input.memberId)
+            .where("status", "=", "requested")
+            .executeTakeFirst();
+    const changed = "numUpdatedRows" in result ? result.numUpdatedRows : result.numDeletedRows;
+    if (Number(changed) !== 1) return false;
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: input.decision === "approve" ? "membership.approve" : "membership.decline",
+        objectType: "membership",
+        objectId: input.groupId,
+        details: { groupId: input.groupId, memberId: input.memberId },
+      },
+      now,
+    );
+    return true;
+  });
 }

@@ -1,7 +1,14 @@
 // Invites: single-use codes handed over in person. Only hashes are stored.
 import type { AppDatabase } from "../../../db/connection";
+import type { Invite } from "../../../db/schema";
 import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/platform/secrets.server";
+import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { listGroupsForStaff } from "~/features/groups/groups.server";
+import type { StaffActor } from "~/features/staff/staff.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** 7 groups of 4 Crockford characters = 140 bits. */
 export const INVITE_CODE_GROUPS = 7;
@@ -22,7 +29,7 @@ export interface NewInvites {
 export async function createInvites(db: AppDatabase, input: NewInvites, now = new Date()) {
   const codes = Array.from({ length: input.count }, () => randomReadableCode(INVITE_CODE_GROUPS));
   const created = codes.map((code) => ({ id: newId(), code }));
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .insertInto("invites")
       .values(
@@ -49,6 +56,38 @@ export async function createInvites(db: AppDatabase, input: NewInvites, now = ne
 }
 
 /**
+ * Staff make invites for a chapter they cover (the caller has checked it). Groups must be the
+ * chapter's own; other ids are ignored. The invites and the audit row are one transaction.
+ */
+export async function issueInvites(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { chapterId: string; groupIds: string[]; count: number; expiresInDays: number },
+  now = new Date(),
+) {
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
+  return writeTransaction(db, async (trx) => {
+    const chapterGroups = input.groupIds.length
+      ? await trx.selectFrom("groups").select("id").where("chapter_id", "=", input.chapterId).where("id", "in", input.groupIds).execute()
+      : [];
+    const groupIds = input.groupIds.filter((id) => chapterGroups.some((g) => g.id === id));
+    const created = await createInvites(trx, { chapterId: input.chapterId, groupIds, expiresAt, count: input.count, createdByStaffId: staff.id }, now);
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "invite.create",
+        objectType: "invite",
+        objectId: null,
+        details: { chapterId: input.chapterId, count: input.count, groupIds, expiresInDays: input.expiresInDays },
+      },
+      now,
+    );
+    return { codes: created.map((c) => c.code), expiresAt };
+  });
+}
+
+/**
  * Marks the invite used if it is still usable, in one conditional UPDATE: of any number of
  * parallel redemptions exactly one changes a row. Run it inside the transaction that creates
  * the member, so a failure after it (say, the pseudonym is taken) leaves the invite unused.
@@ -72,19 +111,48 @@ export async function redeemInvite(trx: AppDatabase, code: string, now = new Dat
   return { inviteId: result.id, chapterId: result.chapter_id, groupIds: groups.map((g) => g.group_id) };
 }
 
-export async function revokeInvite(db: AppDatabase, inviteId: string, chapterIds: string[] | "all", now = new Date()) {
-  let query = db
-    .updateTable("invites")
-    .set({ revoked_at: now.toISOString() })
-    .where("id", "=", inviteId)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null);
-  if (chapterIds !== "all") query = query.where("chapter_id", "in", chapterIds.length ? chapterIds : [""]);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Revokes an unused invite of this chapter (the caller has checked the chapter is in scope), audited. */
+export async function revokeInvite(
+  db: AppDatabase,
+  staff: StaffActor,
+  { chapterId, inviteId }: { chapterId: string; inviteId: string },
+  now = new Date(),
+) {
+  return writeTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable("invites")
+      .set({ revoked_at: now.toISOString() })
+      .where("id", "=", inviteId)
+      .where("chapter_id", "=", chapterId)
+      .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await recordAudit(trx, { actorStaffId: staff.id, action: "invite.revoke", objectType: "invite", objectId: inviteId }, now);
+    return true;
+  });
 }
 
-export function listInvitesForChapter(db: AppDatabase, chapterId: string) {
+export type InviteStatus = "used" | "revoked" | "expired" | "unused";
+
+/** One invite as staff see it; a used invite counts as used even once it has expired. */
+function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_at">, now: Date): InviteStatus {
+  if (invite.used_at) return "used";
+  if (invite.revoked_at) return "revoked";
+  return Date.parse(invite.expires_at) <= now.getTime() ? "expired" : "unused";
+}
+
+/** The invites page of a chapter the caller has checked is in scope: its groups, counts and invites. */
+export async function loadChapterInvites(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }, now = new Date()) {
+  const [groups, invites, counts] = await Promise.all([
+    listGroupsForStaff(db, staff, { chapterId }),
+    listInvitesForChapter(db, chapterId),
+    countInvitesForChapter(db, chapterId, now),
+  ]);
+  return { groups: groups.map((g) => ({ id: g.id, name: g.name })), counts, invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })) };
+}
+
+function listInvitesForChapter(db: AppDatabase, chapterId: string) {
   return db
     .selectFrom("invites")
     .select(["id", "expires_at", "revoked_at", "used_at", "created_at"])
@@ -95,7 +163,7 @@ export function listInvitesForChapter(db: AppDatabase, chapterId: string) {
 }
 
 /** How many of the chapter's invites are unused (still usable), used, revoked and expired. */
-export async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = new Date()) {
+async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = new Date()) {
   const at = now.toISOString();
   const row = await db
     .selectFrom("invites")

@@ -2,6 +2,7 @@
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
+import { logSecurityEvent } from "~/platform/logger.server";
 
 /**
  * Everything the database holds about one member, scoped to them in every query. Secrets (the
@@ -162,4 +163,10 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
     await trx.deleteFrom("members").where("id", "=", memberId).execute();
     return true;
   });
+}
+
+/** The member deletes her own account from My page; the log line says that it happened, never whose. */
+export async function deleteOwnAccount(db: AppDatabase, member: { id: string }) {
+  await deleteMemberAccount(db, member.id);
+  logSecurityEvent("account_deleted");
 }

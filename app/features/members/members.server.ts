@@ -199,12 +199,18 @@ export async function setMemberLocale(db: AppDatabase, memberId: string, locale:
   await db.updateTable("members").set({ locale }).where("id", "=", memberId).execute();
 }
 
+/** Who is asking, to scope a member's queries: her id and her chapter. */
+export interface MemberScope {
+  id: string;
+  chapterId: string;
+}
+
 /** The member's groups and the other groups of their chapter (and national groups) they may ask to join. */
-export async function listGroupsForMember(db: AppDatabase, memberId: string, chapterId: string) {
+export async function listGroupsForMember(db: AppDatabase, member: MemberScope) {
   return db
     .selectFrom("groups")
     .leftJoin("group_memberships as gm", (join) =>
-      join.onRef("gm.group_id", "=", "groups.id").on("gm.member_id", "=", memberId),
+      join.onRef("gm.group_id", "=", "groups.id").on("gm.member_id", "=", member.id),
     )
     .leftJoin("chapters", "chapters.id", "groups.chapter_id")
     .select([
@@ -217,7 +223,7 @@ export async function listGroupsForMember(db: AppDatabase, memberId: string, cha
       "chapters.name as chapter_name",
       "gm.status as membership",
     ])
-    .where((eb) => eb.or([eb("groups.chapter_id", "=", chapterId), eb("groups.chapter_id", "is", null)]))
+    .where((eb) => eb.or([eb("groups.chapter_id", "=", member.chapterId), eb("groups.chapter_id", "is", null)]))
     .orderBy("groups.chapter_id", "desc")
     .orderBy("groups.name")
     .execute();
@@ -227,24 +233,18 @@ export async function listGroupsForMember(db: AppDatabase, memberId: string, cha
  * Asks to join a group of the member's chapter (or a national group). Open groups let the
  * member in at once; the others wait for staff. Returns undefined for a group they may not join.
  */
-export async function requestGroupMembership(
-  db: AppDatabase,
-  memberId: string,
-  chapterId: string,
-  groupId: string,
-  now = new Date(),
-) {
+export async function requestGroupMembership(db: AppDatabase, member: MemberScope, { groupId }: { groupId: string }, now = new Date()) {
   const group = await db
     .selectFrom("groups")
     .select(["id", "join_policy"])
     .where("id", "=", groupId)
-    .where((eb) => eb.or([eb("chapter_id", "=", chapterId), eb("chapter_id", "is", null)]))
+    .where((eb) => eb.or([eb("chapter_id", "=", member.chapterId), eb("chapter_id", "is", null)]))
     .executeTakeFirst();
   if (!group) return undefined;
   const status = group.join_policy === "open" ? ("active" as const) : ("requested" as const);
   await db
     .insertInto("group_memberships")
-    .values({ member_id: memberId, group_id: groupId, status, created_at: now.toISOString() })
+    .values({ member_id: member.id, group_id: groupId, status, created_at: now.toISOString() })
     .onConflict((oc) => oc.columns(["member_id", "group_id"]).doNothing())
     .execute();
   return status;
@@ -255,7 +255,8 @@ export async function requestGroupMembership(
  * answers to the group's coming activities (she can no longer see them) and frees her places for
  * the waitlist, in the same transaction.
  */
-export async function leaveGroup(db: AppDatabase, memberId: string, groupId: string, now = new Date()) {
+export async function leaveGroup(db: AppDatabase, member: Pick<MemberScope, "id">, { groupId }: { groupId: string }, now = new Date()) {
+  const memberId = member.id;
   await writeTransaction(db, async (trx) => {
     const left = await trx
       .deleteFrom("group_memberships")

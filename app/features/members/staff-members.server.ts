@@ -8,13 +8,16 @@ import { endAllSessionsOf } from "~/features/sessions/sessions.server";
 import { newId } from "~/platform/ids.server";
 import { revokeFeedTokensOf } from "~/features/calendar/feed-tokens.server";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
+import { recordAudit } from "~/features/audit/audit.server";
+import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 
 const RESET_CODE_DAYS = 7;
 /** 5 groups of 4 Crockford characters = 100 bits: enough for a code that works once, for a week. */
 const RESET_CODE_GROUPS = 5;
 
-/** The chapter's members with their active groups (names joined) and last active day. */
-export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
+/** The chapter's members with their active groups (names joined) and last active day, if the chapter is in scope. */
+export function listMembersOfChapter(db: AppDatabase, staff: StaffScope, { chapterId }: { chapterId: string }) {
+  const only = chapterFilter(staff);
   return db
     .selectFrom("members")
     .select((eb) => [
@@ -31,6 +34,7 @@ export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
         .as("group_names"),
     ])
     .where("members.chapter_id", "=", chapterId)
+    .$if(only !== null, (q) => q.where("members.chapter_id", "in", only!))
     .orderBy("members.deactivated_at")
     .orderBy("members.pseudonym")
     .execute();
@@ -38,32 +42,37 @@ export function listMembersOfChapter(db: AppDatabase, chapterId: string) {
 
 /**
  * Deactivates a member of this chapter: sign-in stops, every session ends, every feed token is
- * revoked and her places in coming activities go to the waitlist, in one transaction. False when there was nothing to do (not found, already done).
+ * revoked and her places in coming activities go to the waitlist, audited, in one transaction.
+ * False when there was nothing to do (not found, already done).
  */
-export function deactivateMember(db: AppDatabase, input: { chapterId: string; memberId: string }, now = new Date()) {
+export function deactivateMember(db: AppDatabase, staff: StaffActor, input: { chapterId: string; memberId: string }, now = new Date()) {
   return writeTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("members")
       .set({ deactivated_at: now.toISOString(), updated_at: now.toISOString() })
       .where("id", "=", input.memberId)
       .where("chapter_id", "=", input.chapterId)
+      .$if(chapterFilter(staff) !== null, (q) => q.where("chapter_id", "in", chapterFilter(staff)!))
       .where("deactivated_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await endAllSessionsOf(trx, { memberId: input.memberId });
     await revokeFeedTokensOf(trx, { memberId: input.memberId }, now);
     await releaseComingAnswers(trx, { memberId: input.memberId }, now);
+    await recordAudit(trx, { actorStaffId: staff.id, action: "member.deactivate", objectType: "member", objectId: input.memberId }, now);
     return true;
   });
 }
 
 /**
  * A one-time code for choosing a new passphrase, valid a week. Returned in plain text once;
- * only its hash is stored. Earlier unused codes for the same member stop working.
+ * only its hash is stored. Earlier unused codes for the same member stop working. Audited in the
+ * same transaction.
  */
 export async function issueResetCode(
   db: AppDatabase,
-  input: { chapterId: string; memberId: string; staffId: string },
+  staff: StaffActor,
+  input: { chapterId: string; memberId: string },
   now = new Date(),
 ): Promise<string | undefined> {
   const code = randomReadableCode(RESET_CODE_GROUPS);
@@ -73,6 +82,7 @@ export async function issueResetCode(
       .select("id")
       .where("id", "=", input.memberId)
       .where("chapter_id", "=", input.chapterId)
+      .$if(chapterFilter(staff) !== null, (q) => q.where("chapter_id", "in", chapterFilter(staff)!))
       .where("deactivated_at", "is", null)
       .executeTakeFirst();
     if (!member) return false;
@@ -88,12 +98,13 @@ export async function issueResetCode(
         id: newId(),
         member_id: member.id,
         code_hash: hashSecret(normalizeReadableCode(code)),
-        created_by_staff_id: input.staffId,
+        created_by_staff_id: staff.id,
         expires_at: new Date(now.getTime() + RESET_CODE_DAYS * 24 * 60 * 60 * 1000).toISOString(),
         used_at: null,
         created_at: now.toISOString(),
       })
       .execute();
+    await recordAudit(trx, { actorStaffId: staff.id, action: "member.reset_code", objectType: "member", objectId: member.id }, now);
     return true;
   });
   return issued ? code : undefined;

@@ -2,6 +2,7 @@
 // hash, so a leaked database cannot be replayed. Ending a session deletes its row, so a cookie
 // replayed after sign-out finds nothing.
 import type { AppDatabase } from "../../../db/connection";
+import type { Session } from "../../../db/schema";
 import { env } from "~/platform/env.server";
 import { newId } from "~/platform/ids.server";
 import { readCookie } from "~/platform/cookies.server";
@@ -88,13 +89,18 @@ export async function createSession(
   return { token, cookie: sessionCookie(token, policy), sessionId: id };
 }
 
-export interface ActiveSession {
-  id: string;
-  memberId: string | null;
-  staffId: string | null;
-  secondFactorAt: string | null;
-  persistent: boolean;
+/** The one mapper from a session row to the live session the app works with. */
+function toActiveSession(row: Pick<Session, "id" | "member_id" | "staff_id" | "second_factor_at" | "persistent">) {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    staffId: row.staff_id,
+    secondFactorAt: row.second_factor_at,
+    persistent: row.persistent === 1,
+  };
 }
+
+export type ActiveSession = ReturnType<typeof toActiveSession>;
 
 /**
  * The live session behind a token, or undefined. Expired, idle-timed-out and deactivated
@@ -138,13 +144,7 @@ export async function findActiveSession(
   if (now.getTime() - lastSeen >= TOUCH_EVERY_SECONDS * 1000) {
     await db.updateTable("sessions").set({ last_seen_at: now.toISOString() }).where("id", "=", row.id).execute();
   }
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    staffId: row.staff_id,
-    secondFactorAt: row.second_factor_at,
-    persistent: row.persistent === 1,
-  };
+  return toActiveSession(row);
 }
 
 export async function endSession(db: AppDatabase, sessionId: string) {

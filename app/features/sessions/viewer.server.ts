@@ -1,20 +1,30 @@
 // Who is asking. Every loader and action starts here, and every query is scoped by the answer.
 import { redirect } from "@remix-run/node";
 import type { AppDatabase } from "../../../db/connection";
-import type { StaffRole } from "../../../db/schema";
+import type { Member, StaffRole, StaffUser } from "../../../db/schema";
 import { db as appDb } from "~/platform/db.server";
 import { findActiveSession, sessionTokenFrom } from "./sessions.server";
+
+/** The one mapper from a member row to who she is while signed in. */
+function toMemberIdentity(row: Pick<Member, "id" | "pseudonym" | "chapter_id" | "locale">) {
+  return { id: row.id, pseudonym: row.pseudonym, chapterId: row.chapter_id, locale: row.locale };
+}
+
+/** The one mapper from a staff row (and the chapters they work in) to who they are while signed in. */
+function toStaffIdentity(row: Pick<StaffUser, "id" | "email" | "display_name" | "role">, chapterIds: string[]) {
+  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, chapterIds };
+}
 
 export interface MemberViewer {
   kind: "member";
   sessionId: string;
-  member: { id: string; pseudonym: string; chapterId: string; locale: string | null };
+  member: ReturnType<typeof toMemberIdentity>;
 }
 
 export interface StaffViewer {
   kind: "staff";
   sessionId: string;
-  staff: { id: string; email: string; displayName: string; role: StaffRole; chapterIds: string[] };
+  staff: ReturnType<typeof toStaffIdentity>;
 }
 
 /** Password given, second factor not yet: may only finish signing in. */
@@ -53,7 +63,7 @@ export async function loadViewer(db: AppDatabase, token: string | undefined, now
     return {
       kind: "member",
       sessionId: session.id,
-      member: { id: member.id, pseudonym: member.pseudonym, chapterId: member.chapter_id, locale: member.locale },
+      member: toMemberIdentity(member),
     };
   }
 
@@ -74,13 +84,10 @@ export async function loadViewer(db: AppDatabase, token: string | undefined, now
     return {
       kind: "staff",
       sessionId: session.id,
-      staff: {
-        id: staff.id,
-        email: staff.email,
-        displayName: staff.display_name,
-        role: staff.role,
-        chapterIds: chapters.map((c) => c.chapter_id),
-      },
+      staff: toStaffIdentity(
+        staff,
+        chapters.map((c) => c.chapter_id),
+      ),
     };
   }
   return ANONYMOUS;

@@ -12,7 +12,7 @@ export function notFound(): never {
 /** Signed-in staff covering this chapter, and the chapter; otherwise 404 (or sign-in). */
 export async function requireStaffChapter(request: Request, chapterId: string | undefined, role?: StaffRole) {
   const viewer = await requireStaff(request, role);
-  const chapter = chapterId ? await findChapterForStaff(db(), viewer.staff, chapterId) : undefined;
+  const chapter = chapterId ? await findChapterForStaff(db(), viewer.staff, { chapterId }) : undefined;
   if (!chapter) notFound();
   return { viewer, chapter };
 }

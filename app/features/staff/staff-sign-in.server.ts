@@ -9,13 +9,15 @@ import {
   enableTotp,
   findStaffForSignIn,
   findStaffSecondFactor,
+  normalizeEmail,
   updateStaffPasswordHash,
   useStaffRecoveryCode,
 } from "./staff.server";
 import { log } from "~/platform/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
 import { randomReadableCode } from "~/platform/secrets.server";
-import { createSession, endSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { createSession, endSession, endSessionByToken, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { hitRateLimit } from "~/platform/rate-limit.server";
 import { verifyTotp } from "~/platform/totp.server";
 
 export const STAFF_RECOVERY_CODE_COUNT = 8;
@@ -97,7 +99,7 @@ export type TotpSetupResult =
   | { ok: true; cookie: string; recoveryCodes: string[] }
   | { ok: false; error: "wrongCode" | "alreadySetUp" };
 
-export async function finishTotpSetup(
+async function finishTotpSetup(
   db: AppDatabase,
   input: { staffId: string; pendingSessionId: string; sessionToken: string; code: string },
   now = new Date(),
@@ -118,4 +120,68 @@ export async function finishTotpSetup(
   const cookie = await upgradeSession(db, staff.id, input.pendingSessionId);
   log("staff_totp_enabled", { staff: staff.id });
   return { ok: true, cookie, recoveryCodes };
+}
+
+/** Ends a staff session, also a half one between password and code. */
+export async function signOutStaff(db: AppDatabase, viewer: { sessionId: string; staffId: string }) {
+  await endSession(db, viewer.sessionId);
+  log("staff_signed_out", { staff: viewer.staffId });
+}
+
+export type TooManyAttempts = { ok: false; error: "tooManyAttempts"; retryAfterSeconds: number };
+
+const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+
+/**
+ * The staff sign-in form: counted against the address and the account before the password is
+ * checked, for right and wrong alike. Whatever session this browser had before (a member's, an
+ * old staff one) ends once the password is accepted.
+ */
+export async function signInStaffFromForm(
+  db: AppDatabase,
+  origin: { client: string; previousSessionToken?: string },
+  input: { email: string; password: string },
+): Promise<Awaited<ReturnType<typeof signInStaffWithPassword>> | TooManyAttempts> {
+  for (const [bucket, subject, limit] of [
+    ["staff-login-ip", origin.client, 50],
+    ["staff-login-account", normalizeEmail(input.email), 10],
+  ] as const) {
+    const verdict = await hitRateLimit(db, { bucket, subject, limit, windowSeconds: SIGN_IN_WINDOW_SECONDS });
+    if (!verdict.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  const result = await signInStaffWithPassword(db, input);
+  if (result.ok && origin.previousSessionToken) await endSessionByToken(db, origin.previousSessionToken);
+  return result;
+}
+
+/** Second-factor codes (TOTP, recovery, set-up) share one limit per account. */
+function limitSecondFactor(db: AppDatabase, staffId: string) {
+  return hitRateLimit(db, {
+    bucket: "staff-login-account",
+    subject: `second-factor:${staffId}`,
+    limit: 10,
+    windowSeconds: SIGN_IN_WINDOW_SECONDS,
+  });
+}
+
+/** The TOTP step's form, after the rate limit. */
+export async function completeStaffSecondFactorFromForm(
+  db: AppDatabase,
+  pending: { staffId: string; sessionId: string },
+  { code }: { code: string },
+): Promise<Awaited<ReturnType<typeof completeStaffSecondFactor>> | TooManyAttempts> {
+  const limit = await limitSecondFactor(db, pending.staffId);
+  if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
+  return completeStaffSecondFactor(db, { staffId: pending.staffId, pendingSessionId: pending.sessionId, code });
+}
+
+/** The TOTP set-up form, after the rate limit. */
+export async function finishTotpSetupFromForm(
+  db: AppDatabase,
+  pending: { staffId: string; sessionId: string; sessionToken: string },
+  { code }: { code: string },
+): Promise<TotpSetupResult | TooManyAttempts> {
+  const limit = await limitSecondFactor(db, pending.staffId);
+  if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
+  return finishTotpSetup(db, { staffId: pending.staffId, pendingSessionId: pending.sessionId, sessionToken: pending.sessionToken, code });
 }

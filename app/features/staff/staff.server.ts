@@ -1,13 +1,21 @@
 // Staff accounts: sign-in data, the second factor, recovery codes, and the accounts admins manage.
 import type { AppDatabase } from "../../../db/connection";
-import type { StaffRole } from "../../../db/schema";
-import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
+import type { StaffRole, StaffUser } from "../../../db/schema";
+import { writeTransaction } from "../../../db/transaction";
+import { hashSecret, normalizeReadableCode, randomReadableCode } from "~/platform/secrets.server";
+import { hashPassword } from "~/platform/password.server";
 import { newId } from "~/platform/ids.server";
+import { recordAudit } from "~/features/audit/audit.server";
 
 /** What a query needs to know about who is asking, to scope itself. */
 export interface StaffScope {
   role: StaffRole;
   chapterIds: string[];
+}
+
+/** The staff member making a change: their scope, and their id for the audit row. */
+export interface StaffActor extends StaffScope {
+  id: string;
 }
 
 /**
@@ -116,24 +124,55 @@ export async function listStaffAccounts(db: AppDatabase) {
       .execute(),
     db.selectFrom("staff_chapters").select(["staff_id", "chapter_id"]).execute(),
   ]);
-  return accounts.map(({ totp_secret, ...account }) => ({
-    ...account,
-    totpEnabled: totp_secret !== null,
-    chapterIds: assignments.filter((a) => a.staff_id === account.id).map((a) => a.chapter_id),
-  }));
+  return accounts.map((account) =>
+    toStaffAccount(
+      account,
+      assignments.filter((a) => a.staff_id === account.id).map((a) => a.chapter_id),
+    ),
+  );
 }
 
-export type CreateStaffResult = { ok: true; staffId: string } | { ok: false; error: "emailTaken" };
+/** The one mapper from a staff row to the account admins see: whether TOTP is on, never its secret. */
+function toStaffAccount(
+  { totp_secret, ...account }: Pick<StaffUser, "id" | "email" | "display_name" | "role" | "deactivated_at" | "totp_secret">,
+  chapterIds: string[],
+) {
+  return { ...account, totpEnabled: totp_secret !== null, chapterIds };
+}
 
+/** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
+const INITIAL_PASSWORD_GROUPS = 6;
+
+export type CreateStaffResult = { ok: true; staffId: string; initialPassword: string } | { ok: false; error: "emailTaken" };
+
+/**
+ * An admin creates a staff account with a first password, returned in plain text once (only its
+ * hash is stored). Coordinators get the chosen chapters the admin covers; other ids are ignored.
+ * The account, its chapters and the audit row are one transaction.
+ */
 export async function createStaffAccount(
   db: AppDatabase,
-  input: { email: string; displayName: string; role: StaffRole; passwordHash: string; chapterIds: string[] },
+  admin: StaffActor,
+  input: { email: string; displayName: string; role: StaffRole; chapterIds: string[] },
   now = new Date(),
 ): Promise<CreateStaffResult> {
   const email = normalizeEmail(input.email);
   const staffId = newId();
+  const initialPassword = randomReadableCode(INITIAL_PASSWORD_GROUPS);
+  // Hashed before the write transaction: scrypt must not hold the write lock.
+  const passwordHash = await hashPassword(initialPassword);
   try {
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
+      const only = chapterFilter(admin);
+      const covered = input.chapterIds.length
+        ? await trx
+            .selectFrom("chapters")
+            .select("id")
+            .where("id", "in", input.chapterIds)
+            .$if(only !== null, (q) => q.where("id", "in", only!))
+            .execute()
+        : [];
+      const chapterIds = input.chapterIds.filter((id) => covered.some((c) => c.id === id));
       await trx
         .insertInto("staff_users")
         .values({
@@ -141,7 +180,7 @@ export async function createStaffAccount(
           email,
           display_name: input.displayName,
           role: input.role,
-          password_hash: input.passwordHash,
+          password_hash: passwordHash,
           totp_secret: null,
           totp_last_step: null,
           deactivated_at: null,
@@ -149,12 +188,17 @@ export async function createStaffAccount(
           updated_at: now.toISOString(),
         })
         .execute();
-      if (input.role === "coordinator" && input.chapterIds.length > 0) {
+      if (input.role === "coordinator" && chapterIds.length > 0) {
         await trx
           .insertInto("staff_chapters")
-          .values(input.chapterIds.map((chapterId) => ({ staff_id: staffId, chapter_id: chapterId })))
+          .values(chapterIds.map((chapterId) => ({ staff_id: staffId, chapter_id: chapterId })))
           .execute();
       }
+      await recordAudit(
+        trx,
+        { actorStaffId: admin.id, action: "staff.create", objectType: "staff", objectId: staffId, details: { role: input.role, chapterIds } },
+        now,
+      );
     });
   } catch (error) {
     if (error instanceof Error && /UNIQUE constraint failed: staff_users\.email/.test(error.message)) {
@@ -162,7 +206,7 @@ export async function createStaffAccount(
     }
     throw error;
   }
-  return { ok: true, staffId };
+  return { ok: true, staffId, initialPassword };
 }
 
 /** The coordinators who can be assigned to chapters (admins cover all chapters anyway). */
@@ -178,11 +222,12 @@ export function listCoordinators(db: AppDatabase) {
 
 /**
  * Deactivates another staff account: it can no longer sign in, and its sessions and calendar
- * links end at once. Returns false for an unknown, already deactivated or own account.
+ * links end at once, audited in the same transaction. Returns false for an unknown, already
+ * deactivated or own account.
  */
-export async function deactivateStaffAccount(db: AppDatabase, staffId: string, actorStaffId: string, now = new Date()) {
-  if (staffId === actorStaffId) return false;
-  return db.transaction().execute(async (trx) => {
+export async function deactivateStaffAccount(db: AppDatabase, admin: StaffActor, { staffId }: { staffId: string }, now = new Date()) {
+  if (staffId === admin.id) return false;
+  return writeTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("staff_users")
       .set({ deactivated_at: now.toISOString(), updated_at: now.toISOString() })
@@ -197,6 +242,7 @@ export async function deactivateStaffAccount(db: AppDatabase, staffId: string, a
       .where("staff_id", "=", staffId)
       .where("revoked_at", "is", null)
       .execute();
+    await recordAudit(trx, { actorStaffId: admin.id, action: "staff.deactivate", objectType: "staff", objectId: staffId }, now);
     return true;
   });
 }
