@@ -15,7 +15,7 @@ import { QuickExit } from "~/components/QuickExit";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "~/i18n/config";
-import { languageCookie, languageToRemember, localeFromRequest } from "~/i18n/locale.server";
+import { languageCookie, languageToRemember, localeFromRequest } from "~/platform/locale.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { env } from "~/platform/env.server";
 import { useNonce } from "~/platform/nonce";

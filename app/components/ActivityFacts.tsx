@@ -1,7 +1,7 @@
 // Small facts about an activity that the list and the detail page both show.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { placesState } from "~/features/answers/answer-rules";
+import { placesState } from "~/features/activities/answer-window";
 import { conjunction, languageName } from "~/i18n/intl";
 import type { ActivityScope, ActivitySummary } from "~/features/activities/activity-row";
 import { ActivityTime, useLocaleTag } from "./ActivityTime";

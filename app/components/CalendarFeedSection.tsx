@@ -8,8 +8,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocaleTag } from "~/components/ActivityTime";
-import { CheckboxField } from "~/components/forms";
+import { useLocaleTag } from "./ActivityTime";
+import { CheckboxField } from "./forms";
 import { formatOsloDay } from "~/platform/oslo-time";
 import type { CalendarSectionData } from "~/features/calendar/calendar-section";
 

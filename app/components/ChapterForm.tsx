@@ -1,7 +1,7 @@
 // The chapter form (name, address slug, region), for a new chapter and for changing one.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField } from "./forms";
 import type { FieldErrors } from "~/platform/forms";
 
 export function ChapterForm({

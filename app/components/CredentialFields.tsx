@@ -2,7 +2,7 @@
 // on My page, staff sign-in, its TOTP step and TOTP set-up): one place for the input type, the
 // autocomplete hint password managers rely on, and the length the server accepts.
 import type { ComponentProps } from "react";
-import { CheckboxField, TextField } from "~/components/forms";
+import { CheckboxField, TextField } from "./forms";
 
 type TextFieldProps = ComponentProps<typeof TextField>;
 type FieldProps = Omit<TextFieldProps, "name"> & { name?: string };

@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocaleTag } from "~/components/ActivityTime";
+import { useLocaleTag } from "./ActivityTime";
 import type { EndedSessions, ListedSession } from "~/features/sessions/listed-session";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 

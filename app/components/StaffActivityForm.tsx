@@ -2,7 +2,7 @@
 // field is posted as typed, and the server answers with errors next to the fields.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, TextField, translateError } from "~/components/forms";
+import { ErrorSummary, TextAreaField, TextField, translateError } from "./forms";
 import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/features/activities/activity-form";
 import { isAmbiguousOsloTime, type Fold } from "~/platform/oslo-time";
 import type { FieldErrors } from "~/platform/forms";

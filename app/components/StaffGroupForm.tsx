@@ -2,7 +2,7 @@
 // when the group is new; it never changes afterwards.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import type { FieldErrors } from "~/platform/forms";
 
 export function StaffGroupForm({

@@ -1,8 +1,23 @@
 // The error codes a form can answer with. Each is a message key under `validation` in the
 // catalogs (app/i18n/locales/nb/index.ts checks that every code has a message and nothing else
 // is there), so a code without a message, or a typo, fails the type check.
-import type { PassphraseError } from "~/features/members/passphrase";
-import type { PseudonymError } from "~/features/members/pseudonym";
+
+/** The pseudonym field (app/features/members/pseudonym.ts). */
+export type PseudonymError =
+  | "pseudonym.required"
+  | "pseudonym.tooShort"
+  | "pseudonym.tooLong"
+  | "pseudonym.invisible"
+  | "pseudonym.characters"
+  | "pseudonym.tooManyMarks";
+
+/** Passphrases (app/features/members/passphrase.ts). */
+export type PassphraseError =
+  | "passphrase.required"
+  | "passphrase.tooShort"
+  | "passphrase.tooLong"
+  | "passphrase.common"
+  | "passphrase.samePseudonym";
 
 /** Any field. "invalid" is also what a value the schema gave no message for becomes. */
 type GeneralError = "invalid" | "required" | "tooLong";

@@ -7,17 +7,15 @@ import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LinkifiedText } from "~/components/LinkifiedText";
-import { rsvpDeadline, rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { rsvpDeadline } from "~/features/activities/answer-window";
 import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
 import { answerActivity } from "~/features/answers/answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
-
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
+import { notFound } from "~/platform/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const activityId = params.activityId ?? "";

@@ -3,7 +3,7 @@
 // without JavaScript). The worst a forged GET can do is sign someone out.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { endSessionByToken, sessionTokenFrom, signedOutHeaders } from "~/features/sessions/sessions.server";
-import { LANGUAGE_COOKIE } from "~/i18n/locale.server";
+import { LANGUAGE_COOKIE } from "~/platform/locale.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 

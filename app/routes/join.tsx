@@ -18,7 +18,7 @@ import { joinFromForm } from "~/features/members/member-account.server";
 import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { joinSchema } from "~/features/members/member-forms";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";

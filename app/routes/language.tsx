@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { isLocale } from "~/i18n/config";
-import { languageCookie } from "~/i18n/locale.server";
+import { languageCookie } from "~/platform/locale.server";
 import { setMemberLocale } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";

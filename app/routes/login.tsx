@@ -10,7 +10,7 @@ import { sessionTokenFrom } from "~/features/sessions/sessions.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { loginSchema } from "~/features/members/member-forms";
 import { isLocale } from "~/i18n/config";
-import { languageCookie } from "~/i18n/locale.server";
+import { languageCookie } from "~/platform/locale.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { notFound } from "~/features/staff/staff-access.server";
+import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
@@ -18,7 +18,7 @@ import {
 } from "~/features/activities/activity-form";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { cancelActivity, findActivityForEditing, updateActivity } from "~/features/activities/staff-activities.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";

@@ -3,14 +3,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound } from "~/features/staff/staff-access.server";
+import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
 import { ANSWER_CHANGE_REASONS, answerChangeSchema, overflowCount } from "~/features/activities/activity-form";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { findActivityForEditing } from "~/features/activities/staff-activities.server";
 import { changeAnswer, findActivityAnswersForStaff } from "~/features/answers/staff-answers.server";
 import { db } from "~/platform/db.server";

@@ -6,7 +6,7 @@ import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/features/audit/audit.server";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";

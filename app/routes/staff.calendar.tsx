@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireStaffChapter } from "~/features/staff/staff-access.server";
+import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { useLocaleTag } from "~/components/ActivityTime";
 import { NewLink, type NewCalendarLink } from "~/components/CalendarFeedSection";

@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaffChapter } from "~/features/staff/staff-access.server";
+import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ChapterForm } from "~/components/ChapterForm";
 import { joinCheckboxes } from "~/features/activities/activity-form";

@@ -3,13 +3,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaffChapter } from "~/features/staff/staff-access.server";
+import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
 import { codeInGroups, memberActionSchema } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { deactivateMember, issueResetCode, listMembersOfChapter } from "~/features/members/staff-members.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";

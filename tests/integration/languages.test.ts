@@ -2,7 +2,7 @@
 // remembered, and dates read right in every language.
 import { formatActivityTime } from "~/components/ActivityTime";
 import { direction, FORMAT_TAGS, LOCALE_TAGS, LOCALES } from "~/i18n/config";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { loader as rootLoader } from "~/root";
 import { useTestDatabase } from "../setup/db";
 

@@ -53,7 +53,7 @@ describe("a member who leaves a group", () => {
   });
 
   test("keeps her answers to the group's activities that have already ended", async () => {
-    const { db, chapter, group, holder, staff } = await setup();
+    const { db, chapter, group, holder } = await setup();
     const ended = await createActivity(db, {
       chapter_id: chapter.id,
       group_id: group.id,

@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AppDatabase } from "../../db/connection";
 import type { Member } from "../../db/schema";
-import { promoteFromWaitlist, rsvpGoing, rsvpNotGoing, withdrawRsvp, type RsvpOutcome } from "~/features/answers/answers.server";
+import { rsvpGoing, rsvpNotGoing, withdrawRsvp, type RsvpOutcome } from "~/features/answers/answers.server";
+import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 

@@ -1,6 +1,6 @@
 // What a request's Cookie header can carry, and what the app reads from it.
 import { sessionTokenFrom } from "~/features/sessions/sessions.server";
-import { localeFromRequest } from "~/i18n/locale.server";
+import { localeFromRequest } from "~/platform/locale.server";
 import { readCookie } from "~/platform/cookies.server";
 
 const TOKEN = "A".repeat(43);

@@ -1,13 +1,6 @@
-import {
-  answerBlock,
-  nextArrival,
-  pickPromotions,
-  placesState,
-  rsvpDeadline,
-  rsvpFormSchema,
-  RSVP_NOTE_MAX,
-  statusForGoing,
-} from "~/features/answers/answer-rules";
+import { nextArrival, rsvpFormSchema, RSVP_NOTE_MAX, statusForGoing } from "~/features/answers/answer-rules";
+import { answerBlock, placesState, rsvpDeadline } from "~/features/activities/answer-window";
+import { pickPromotions } from "~/features/waitlist/waitlist-rules";
 import { parseForm } from "~/platform/forms";
 
 const starts = "2026-12-10T17:00:00.000Z";

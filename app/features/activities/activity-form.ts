@@ -2,6 +2,7 @@
 // one field (times in Oslo, end after start, deadline before start, repeats). Plain functions,
 // no I/O, shared by the server and the form component.
 import { z } from "zod";
+import { multiLine, singleLine } from "~/platform/form-fields";
 import { msg, type FieldErrors } from "~/platform/validation";
 import type { StoredActivityFields } from "./activity-row";
 import {
@@ -46,19 +47,6 @@ export const DESCRIPTION_MAX = 4000;
 export const REPEATS = ["none", "weekly", "biweekly"] as const;
 export type Repeat = (typeof REPEATS)[number];
 const REPEAT_DAYS: Record<Exclude<Repeat, "none">, number> = { weekly: 7, biweekly: 14 };
-
-// Control characters and bidirectional overrides can make a text read differently than written.
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-
-/** A one-line field: line breaks become spaces (a title must not carry a header or an iCal line). */
-export function singleLine(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(UNSAFE_CHARACTERS, "").replace(/\s+/g, " ").trim();
-}
-
-/** A multi-line field: CRLF and CR become LF, other control characters go. */
-export function multiLine(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "").trim();
-}
 
 const oneLine = (max: number, { required }: { required: boolean }) =>
   z

@@ -5,7 +5,7 @@ import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kyse
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpTable } from "../../../db/schema";
 import { osloWeekRange, parseWeekOffset, WEEKS_OFFERED } from "~/platform/oslo-weeks";
-import { answerBlock } from "~/features/answers/answer-rules";
+import { answerBlock } from "./answer-window";
 import { SPOKEN_LANGUAGE_CODES } from "./activity-form";
 import { toActivitySummary, type ActivitySummary, type MemberActivity } from "./activity-row";
 import { activityInScope } from "./activity-scope.server";

@@ -8,7 +8,7 @@ import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { promoteFromWaitlist } from "~/features/answers/answers.server";
+import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";

@@ -1,32 +1,13 @@
-// RSVP rules as plain functions: who may still answer, what a "going" answer becomes, who is
-// promoted from the waitlist, and how the places are shown. No I/O; the models apply them inside
-// one write transaction.
+// RSVP rules as plain functions: what a "going" answer becomes, where a new answer queues, and
+// what a note may hold. No I/O; answers.server.ts applies them inside one write transaction.
+// When an activity takes answers and how its places read: activities/answer-window.ts; who is
+// promoted: waitlist/.
 import { z } from "zod";
 import { msg } from "~/platform/validation";
-import type { ActivityStatus, RsvpStatus } from "../../../db/schema";
+import type { RsvpStatus } from "../../../db/schema";
 
 /** A note to staff is a short message, not a letter. */
 export const RSVP_NOTE_MAX = 500;
-
-export interface AnswerWindow {
-  status: ActivityStatus;
-  starts_at: string;
-  rsvp_deadline: string | null;
-}
-
-/** Answers close at the RSVP deadline, or when the activity starts if it has none. */
-export function rsvpDeadline(activity: Pick<AnswerWindow, "starts_at" | "rsvp_deadline">): string {
-  return activity.rsvp_deadline ?? activity.starts_at;
-}
-
-export type AnswerBlock = "cancelled" | "closed";
-
-/** Why a member can no longer answer, or null when they can. */
-export function answerBlock(activity: AnswerWindow, now: Date): AnswerBlock | null {
-  if (activity.status === "cancelled") return "cancelled";
-  if (Date.parse(rsvpDeadline(activity)) <= now.getTime()) return "closed";
-  return null;
-}
 
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
 export function statusForGoing(capacity: number | null, goingCount: number): Extract<RsvpStatus, "going" | "waitlisted"> {
@@ -38,30 +19,9 @@ export function nextArrival(lastArrival: number | null | undefined): number {
   return (lastArrival ?? 0) + 1;
 }
 
-/**
- * Who moves from the waitlist to "going": the earliest arrivals, as many as there are free places.
- * Lowering capacity below the going count frees nothing, and nobody going is ever moved back.
- */
-export function pickPromotions<T extends { arrival: number }>(
-  capacity: number | null,
-  goingCount: number,
-  waitlisted: readonly T[],
-): T[] {
-  const inOrder = [...waitlisted].sort((a, b) => a.arrival - b.arrival);
-  if (capacity === null) return inOrder;
-  return inOrder.slice(0, Math.max(0, capacity - goingCount));
-}
-
-export type PlacesState = { kind: "unlimited" } | { kind: "open"; left: number } | { kind: "full" };
-
-export function placesState(capacity: number | null, goingCount: number): PlacesState {
-  if (capacity === null) return { kind: "unlimited" };
-  const left = capacity - goingCount;
-  return left > 0 ? { kind: "open", left } : { kind: "full" };
-}
-
 // C0/C1 controls (newlines and tabs aside) and bidirectional overrides/isolates, which can make a
 // note read differently to staff than it was written. Zero-width joiners stay: scripts need them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 export const RSVP_INTENTS = ["going", "not_going", "withdraw"] as const;

@@ -4,9 +4,11 @@
 import type { AppDatabase } from "../../../db/connection";
 import type { RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
-import { answerBlock, nextArrival, pickPromotions, statusForGoing, type AnswerBlock, type RsvpIntent } from "./answer-rules";
-import { newId } from "~/platform/ids.server";
+import { nextArrival, statusForGoing, type RsvpIntent } from "./answer-rules";
+import { answerBlock, type AnswerBlock } from "~/features/activities/answer-window";
 import { findAnswerableActivity } from "~/features/activities/member-activities.server";
+import { countGoing, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { newId } from "~/platform/ids.server";
 
 /** The member answering: every answer is scoped by both. */
 export interface Answerer {
@@ -52,16 +54,6 @@ async function answer(
     await promoteFromWaitlist(trx, { activityId }, now);
     return { ok: true, ...(await currentAnswer(trx, activityId, member.id)) };
   });
-}
-
-async function countGoing(trx: AppDatabase, activityId: string): Promise<number> {
-  const row = await trx
-    .selectFrom("rsvps")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("activity_id", "=", activityId)
-    .where("status", "=", "going")
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
 
 async function arrivalAtBack(trx: AppDatabase, activityId: string): Promise<number> {
@@ -168,44 +160,6 @@ export function answerActivity(
   if (intent === "going") return rsvpGoing(db, member, { activityId, note, showPseudonym });
   if (intent === "not_going") return rsvpNotGoing(db, member, { activityId, note });
   return withdrawRsvp(db, member, { activityId });
-}
-
-/**
- * Moves the earliest waitlisted answers to "going" while there are free places. Called after every
- * answer, and by staff code after capacity grows (pass its transaction). Cancelled activities
- * promote nobody; nobody going is ever moved back when capacity shrinks. Returns the promoted
- * answers' member ids.
- */
-export async function promoteFromWaitlist(
-  db: AppDatabase,
-  { activityId }: { activityId: string },
-  now: Date = new Date(),
-): Promise<string[]> {
-  return writeTransaction(db, async (trx) => {
-    const activity = await trx
-      .selectFrom("activities")
-      .select(["capacity", "status"])
-      .where("id", "=", activityId)
-      .executeTakeFirst();
-    if (!activity || activity.status === "cancelled") return [];
-    const waitlisted = await trx
-      .selectFrom("rsvps")
-      .select(["id", "member_id", "arrival"])
-      .where("activity_id", "=", activityId)
-      .where("status", "=", "waitlisted")
-      .orderBy("arrival")
-      .execute();
-    if (waitlisted.length === 0) return [];
-    const promoted = pickPromotions(activity.capacity, await countGoing(trx, activityId), waitlisted);
-    if (promoted.length === 0) return [];
-    await trx
-      .updateTable("rsvps")
-      .set({ status: "going", updated_at: now.toISOString() })
-      .where("id", "in", promoted.map((r) => r.id))
-      .where("status", "=", "waitlisted")
-      .execute();
-    return promoted.map((r) => r.member_id);
-  });
 }
 
 /**

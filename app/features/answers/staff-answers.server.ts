@@ -3,7 +3,7 @@
 // same transaction.
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
-import { promoteFromWaitlist } from "./answers.server";
+import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
 import type { ANSWER_CHANGE_REASONS } from "~/features/activities/activity-form";

@@ -1,7 +1,7 @@
 // The chapter form and the chapter's coordinators.
 import { z } from "zod";
 import { msg } from "~/platform/validation";
-import { idList, oneLine } from "~/features/staff/staff-form-fields";
+import { idList, oneLine } from "~/platform/form-fields";
 
 export const chapterSchema = z.object({
   name: oneLine(80),

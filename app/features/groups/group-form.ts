@@ -1,8 +1,7 @@
 // The group form, and a decision on a join request.
 import { z } from "zod";
 import { msg } from "~/platform/validation";
-import { multiLine } from "~/features/activities/activity-form";
-import { oneLine } from "~/features/staff/staff-form-fields";
+import { multiLine, oneLine } from "~/platform/form-fields";
 
 export const groupSchema = z.object({
   name: oneLine(80),

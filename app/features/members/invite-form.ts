@@ -1,6 +1,6 @@
 // The form that makes invites.
 import { z } from "zod";
-import { idList, wholeNumber } from "~/features/staff/staff-form-fields";
+import { idList, wholeNumber } from "~/platform/form-fields";
 
 export const INVITE_COUNT_MAX = 50;
 export const INVITE_DAYS_MAX = 90;

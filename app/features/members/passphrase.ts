@@ -1,14 +1,10 @@
 // Passphrase rules (NIST SP 800-63B): long is good, no composition rules, common ones refused.
+import type { PassphraseError } from "~/platform/validation";
+
 export const PASSPHRASE_MIN = 10;
 /** Generous, but bounded so nobody can make the server hash a megabyte. */
 export const PASSPHRASE_MAX = 1000;
 
-export type PassphraseError =
-  | "passphrase.required"
-  | "passphrase.tooShort"
-  | "passphrase.tooLong"
-  | "passphrase.common"
-  | "passphrase.samePseudonym";
 
 export function checkPassphrase(
   passphrase: string,

@@ -1,5 +1,6 @@
 // Pseudonym rules. Shared by the server (authoritative) and the browser (early hints).
 import unhomoglyph from "unhomoglyph";
+import type { PseudonymError } from "~/platform/validation";
 
 export const PSEUDONYM_MIN = 2;
 export const PSEUDONYM_MAX = 32;
@@ -11,13 +12,6 @@ const ALLOWED = /^[\p{L}\p{M}\p{N} ._-]+$/u;
 // Controls, zero-width and bidirectional-override characters (all in Cc/Cf), and other spaces.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/u;
 
-export type PseudonymError =
-  | "pseudonym.required"
-  | "pseudonym.tooShort"
-  | "pseudonym.tooLong"
-  | "pseudonym.invisible"
-  | "pseudonym.characters"
-  | "pseudonym.tooManyMarks";
 
 /** NFC, outer spaces trimmed, inner runs of spaces made one. */
 export function normalizePseudonym(input: string): string {

@@ -1,7 +1,7 @@
 // The new staff account form.
 import { z } from "zod";
 import { msg } from "~/platform/validation";
-import { idList, oneLine } from "./staff-form-fields";
+import { idList, oneLine } from "~/platform/form-fields";
 
 export const staffAccountSchema = z.object({
   email: z

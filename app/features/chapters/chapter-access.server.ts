@@ -1,13 +1,10 @@
-// Scope checks shared by the staff routes. A chapter, group or activity outside the staff
-// member's scope answers 404, exactly like one that does not exist.
+// The scope check shared by the staff chapter pages. A chapter outside the staff member's scope
+// answers 404, exactly like one that does not exist.
 import type { StaffRole } from "../../../db/schema";
-import { findChapterForStaff } from "~/features/chapters/staff-chapters.server";
+import { requireStaff } from "~/features/sessions/viewer.server";
 import { db } from "~/platform/db.server";
-import { requireStaff, type StaffViewer } from "~/features/sessions/viewer.server";
-
-export function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
+import { notFound } from "~/platform/responses";
+import { findChapterForStaff } from "./staff-chapters.server";
 
 /** Signed-in staff covering this chapter, and the chapter; otherwise 404 (or sign-in). */
 export async function requireStaffChapter(request: Request, chapterId: string | undefined, role?: StaffRole) {
@@ -16,5 +13,3 @@ export async function requireStaffChapter(request: Request, chapterId: string | 
   if (!chapter) notFound();
   return { viewer, chapter };
 }
-
-export type { StaffViewer };

@@ -1,6 +1,6 @@
 // Choosing the language for a request: ?lang=, then the language cookie, then Accept-Language.
-import { readCookie } from "~/platform/cookies.server";
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
+import { readCookie } from "./cookies.server";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/i18n/config";
 
 export const LANGUAGE_COOKIE = "lang";
 
