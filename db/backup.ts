@@ -25,7 +25,8 @@ export async function backupDatabase(source: string, target: string): Promise<nu
   try {
     fs.closeSync(fs.openSync(target, "wx", 0o600));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`${target} exists already; choose a new file name.`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new Error(`${target} exists already; choose a new file name.`, { cause: error });
     throw error;
   }
 

@@ -2,7 +2,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from "kysely";
+import {
+  Kysely,
+  SqliteDialect,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+} from "kysely";
 import type { Database } from "./schema";
 import { noteWriteFailed, noteWriteSaved, storageFailureCode } from "./write-health";
 
@@ -48,7 +56,8 @@ function watchingWrites(dialect: Dialect, sqlite: SQLite.Database): Dialect {
       try {
         const result = await connection.executeQuery<R>(query);
         // numAffectedRows is set for statements that return no rows: writes, BEGIN, COMMIT, ROLLBACK.
-        if (result.numAffectedRows !== undefined && !sqlite.inTransaction && !/^\s*rollback/i.test(query.sql)) noteWriteSaved();
+        if (result.numAffectedRows !== undefined && !sqlite.inTransaction && !/^\s*rollback/i.test(query.sql))
+          noteWriteSaved();
         return result;
       } catch (error) {
         const code = storageFailureCode(error);

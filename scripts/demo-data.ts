@@ -42,7 +42,8 @@ export const demoGroups = [
     key: "oslo-alle",
     chapter: "oslo",
     name: "Åpent treff Oslo",
-    description: "For alle i nettverket i Oslo. Filmkvelder, spill og andre rolige treff der ingen må prate om noe de ikke vil.",
+    description:
+      "For alle i nettverket i Oslo. Filmkvelder, spill og andre rolige treff der ingen må prate om noe de ikke vil.",
     audience: "everyone",
     join_policy: "open",
   },
@@ -264,7 +265,13 @@ function nextClockChangeDay(now: Date): number {
 
 // ---------------------------------------------------------------------------------------------
 
-const SUNDAY = 0, MONDAY = 1, TUESDAY = 2, WEDNESDAY = 3, THURSDAY = 4, FRIDAY = 5, SATURDAY = 6;
+const SUNDAY = 0,
+  MONDAY = 1,
+  TUESDAY = 2,
+  WEDNESDAY = 3,
+  THURSDAY = 4,
+  FRIDAY = 5,
+  SATURDAY = 6;
 
 /** Week 0 is the seven days from tomorrow; week 6 is the last that ends inside the eight weeks. */
 const EVERY_WEEK = [0, 1, 2, 3, 4, 5, 6];
@@ -273,8 +280,16 @@ const ODD_WEEKS = [1, 3, 5];
 
 // Approximate (they depend on the moon sighting); a celebration is planned when one falls in the window.
 const EID_DATES = [
-  "2026-03-20", "2026-05-27", "2027-03-10", "2027-05-17", "2028-02-27", "2028-05-05",
-  "2029-02-15", "2029-04-24", "2030-02-05", "2030-04-13",
+  "2026-03-20",
+  "2026-05-27",
+  "2027-03-10",
+  "2027-05-17",
+  "2028-02-27",
+  "2028-05-05",
+  "2029-02-15",
+  "2029-04-24",
+  "2030-02-05",
+  "2030-04-13",
 ];
 
 type Season = "winter" | "spring" | "summer" | "autumn";
@@ -295,25 +310,158 @@ const BERGEN = "bergen@example.org";
 const ADMIN = DEMO_ADMIN_EMAIL;
 
 const place = {
-  osloKafe: { chapter: "oslo", group: "oslo-kvinner", area: "Grünerløkka", address: "Bakrommet på Kafé Lindetreet, Eksempelgata 12", languages: "nb,en,ar", createdBy: OSLO },
-  osloKvinnerHjemme: { chapter: "oslo", group: "oslo-kvinner", area: "Tøyen", address: "Fellesrommet, Eksempelveien 4, 2. etasje (ring på «Kontor 2»)", languages: "nb,en", createdBy: OSLO },
-  osloNorskkafe: { chapter: "oslo", group: null, area: "Sentrum", address: "Møterom 3, Nabolagshuset, Eksempelgata 30", languages: "nb", createdBy: OSLO },
-  osloAlle: { chapter: "oslo", group: "oslo-alle", area: "Majorstuen", address: "Kjelleren, Eksempelallé 8 (inngang fra bakgården)", languages: "nb,en", createdBy: OSLO },
-  osloUte: { chapter: "oslo", group: null, area: "Grünerløkka", address: "Vi møtes ved benkene nedenfor Eksempelbrua", languages: "nb,en", createdBy: OSLO },
-  osloBading: { chapter: "oslo", group: "oslo-kvinner", area: "Bjørvika", address: "Ved inngangen til den flytende badstua, Eksempelkaia 2", languages: "nb,en", createdBy: OSLO },
-  bergenHall: { chapter: "bergen", group: "bergen-gutta", area: "Fana", address: "Eksempelhallen, Eksempelvegen 3, hall B", languages: "nb,en", createdBy: BERGEN },
-  bergenGuttaMiddag: { chapter: "bergen", group: "bergen-gutta", area: "Sentrum", address: "Kjøkkenet i Eksempelhuset, Eksempelsmauet 5", languages: "nb,en,ar,ti", createdBy: BERGEN },
-  bergenFjell: { chapter: "bergen", group: "bergen-gutta", area: "Fløyen", address: "Vi møtes ved nedre stasjon for Fløibanen", languages: "nb,en", createdBy: BERGEN },
-  bergenKvinner: { chapter: "bergen", group: "bergen-kvinner", area: "Møhlenpris", address: "Stuen i Eksempelgården, Eksempelgaten 9", languages: "nb,en,so", createdBy: BERGEN },
-  bergenNorskkafe: { chapter: "bergen", group: null, area: "Sentrum", address: "Lesesalen, Eksempelhuset, Eksempelsmauet 5", languages: "nb", createdBy: BERGEN },
-  trondheimHall: { chapter: "trondheim", group: "trondheim-gutta", area: "Lade", address: "Eksempelhallen Lade, Eksempelvegen 21", languages: "nb,en", createdBy: ADMIN },
-  trondheimKafe: { chapter: "trondheim", group: "trondheim-alle", area: "Midtbyen", address: "Kafé Eksempel, Eksempelgata 17", languages: "nb,en,ti,ar", createdBy: ADMIN },
-  trondheimTur: { chapter: "trondheim", group: "trondheim-alle", area: "Byåsen", address: "Parkeringsplassen ved Eksempelstua", languages: "nb,en", createdBy: ADMIN },
-  stavangerKvinner: { chapter: "stavanger", group: "stavanger-kvinner", area: "Storhaug", address: "Kafeen i Eksempelhuset, Eksempelveien 11", languages: "nb,en,ar,ur", createdBy: ADMIN },
-  stavangerAlle: { chapter: "stavanger", group: "stavanger-alle", area: "Madla", address: "Kjøkkenet i Eksempelhuset, Eksempelveien 11", languages: "nb,en", createdBy: ADMIN },
-  tromso: { chapter: "tromso", group: "tromso-alle", area: "Sentrum", address: "Kafé Eksempel, Eksempelgata 6", languages: "nb,en", createdBy: ADMIN },
-  tromsoUte: { chapter: "tromso", group: "tromso-alle", area: "Tromsdalen", address: "Vi møtes ved busstoppet Eksempelvegen", languages: "nb,en", createdBy: ADMIN },
-  nett: { chapter: null, group: "nasjonal", area: "Nett", address: "Lenken til videomøtet kommer her dagen før", languages: "nb,en,ar,so", createdBy: ADMIN },
+  osloKafe: {
+    chapter: "oslo",
+    group: "oslo-kvinner",
+    area: "Grünerløkka",
+    address: "Bakrommet på Kafé Lindetreet, Eksempelgata 12",
+    languages: "nb,en,ar",
+    createdBy: OSLO,
+  },
+  osloKvinnerHjemme: {
+    chapter: "oslo",
+    group: "oslo-kvinner",
+    area: "Tøyen",
+    address: "Fellesrommet, Eksempelveien 4, 2. etasje (ring på «Kontor 2»)",
+    languages: "nb,en",
+    createdBy: OSLO,
+  },
+  osloNorskkafe: {
+    chapter: "oslo",
+    group: null,
+    area: "Sentrum",
+    address: "Møterom 3, Nabolagshuset, Eksempelgata 30",
+    languages: "nb",
+    createdBy: OSLO,
+  },
+  osloAlle: {
+    chapter: "oslo",
+    group: "oslo-alle",
+    area: "Majorstuen",
+    address: "Kjelleren, Eksempelallé 8 (inngang fra bakgården)",
+    languages: "nb,en",
+    createdBy: OSLO,
+  },
+  osloUte: {
+    chapter: "oslo",
+    group: null,
+    area: "Grünerløkka",
+    address: "Vi møtes ved benkene nedenfor Eksempelbrua",
+    languages: "nb,en",
+    createdBy: OSLO,
+  },
+  osloBading: {
+    chapter: "oslo",
+    group: "oslo-kvinner",
+    area: "Bjørvika",
+    address: "Ved inngangen til den flytende badstua, Eksempelkaia 2",
+    languages: "nb,en",
+    createdBy: OSLO,
+  },
+  bergenHall: {
+    chapter: "bergen",
+    group: "bergen-gutta",
+    area: "Fana",
+    address: "Eksempelhallen, Eksempelvegen 3, hall B",
+    languages: "nb,en",
+    createdBy: BERGEN,
+  },
+  bergenGuttaMiddag: {
+    chapter: "bergen",
+    group: "bergen-gutta",
+    area: "Sentrum",
+    address: "Kjøkkenet i Eksempelhuset, Eksempelsmauet 5",
+    languages: "nb,en,ar,ti",
+    createdBy: BERGEN,
+  },
+  bergenFjell: {
+    chapter: "bergen",
+    group: "bergen-gutta",
+    area: "Fløyen",
+    address: "Vi møtes ved nedre stasjon for Fløibanen",
+    languages: "nb,en",
+    createdBy: BERGEN,
+  },
+  bergenKvinner: {
+    chapter: "bergen",
+    group: "bergen-kvinner",
+    area: "Møhlenpris",
+    address: "Stuen i Eksempelgården, Eksempelgaten 9",
+    languages: "nb,en,so",
+    createdBy: BERGEN,
+  },
+  bergenNorskkafe: {
+    chapter: "bergen",
+    group: null,
+    area: "Sentrum",
+    address: "Lesesalen, Eksempelhuset, Eksempelsmauet 5",
+    languages: "nb",
+    createdBy: BERGEN,
+  },
+  trondheimHall: {
+    chapter: "trondheim",
+    group: "trondheim-gutta",
+    area: "Lade",
+    address: "Eksempelhallen Lade, Eksempelvegen 21",
+    languages: "nb,en",
+    createdBy: ADMIN,
+  },
+  trondheimKafe: {
+    chapter: "trondheim",
+    group: "trondheim-alle",
+    area: "Midtbyen",
+    address: "Kafé Eksempel, Eksempelgata 17",
+    languages: "nb,en,ti,ar",
+    createdBy: ADMIN,
+  },
+  trondheimTur: {
+    chapter: "trondheim",
+    group: "trondheim-alle",
+    area: "Byåsen",
+    address: "Parkeringsplassen ved Eksempelstua",
+    languages: "nb,en",
+    createdBy: ADMIN,
+  },
+  stavangerKvinner: {
+    chapter: "stavanger",
+    group: "stavanger-kvinner",
+    area: "Storhaug",
+    address: "Kafeen i Eksempelhuset, Eksempelveien 11",
+    languages: "nb,en,ar,ur",
+    createdBy: ADMIN,
+  },
+  stavangerAlle: {
+    chapter: "stavanger",
+    group: "stavanger-alle",
+    area: "Madla",
+    address: "Kjøkkenet i Eksempelhuset, Eksempelveien 11",
+    languages: "nb,en",
+    createdBy: ADMIN,
+  },
+  tromso: {
+    chapter: "tromso",
+    group: "tromso-alle",
+    area: "Sentrum",
+    address: "Kafé Eksempel, Eksempelgata 6",
+    languages: "nb,en",
+    createdBy: ADMIN,
+  },
+  tromsoUte: {
+    chapter: "tromso",
+    group: "tromso-alle",
+    area: "Tromsdalen",
+    address: "Vi møtes ved busstoppet Eksempelvegen",
+    languages: "nb,en",
+    createdBy: ADMIN,
+  },
+  nett: {
+    chapter: null,
+    group: "nasjonal",
+    area: "Nett",
+    address: "Lenken til videomøtet kommer her dagen før",
+    languages: "nb,en,ar,so",
+    createdBy: ADMIN,
+  },
 } satisfies Record<string, Place>;
 
 /** At least 40 activities over the next eight weeks, plus one on the next clock-change day. */
@@ -351,7 +499,8 @@ export function demoActivities(now: Date): DemoActivity[] {
   });
   weekly(place.osloNorskkafe, WEDNESDAY, EVERY_WEEK, "17:00", "19:00", {
     title: "Norskkafé",
-    description: "Øv på norsk med god tid og uten karakterer. Ta gjerne med brev eller skjemaer du vil ha hjelp til å forstå.",
+    description:
+      "Øv på norsk med god tid og uten karakterer. Ta gjerne med brev eller skjemaer du vil ha hjelp til å forstå.",
   });
   add(place.osloKvinnerHjemme, today + 3, "17:00", "20:00", {
     title: "Middag sammen",
@@ -380,7 +529,10 @@ export function demoActivities(now: Date): DemoActivity[] {
   add(place.osloBading, weekday(SUNDAY, 3), "12:00", "14:00", {
     ...(seasonOf(weekday(SUNDAY, 3)) === "summer"
       ? { title: "Bading på Sørenga", description: "Vi bader og griller. Badetøy og håndkle kan lånes." }
-      : { title: "Badstue og isbad", description: "Vi har leid badstua for oss selv. Du velger selv om du vil hoppe i sjøen." }),
+      : {
+          title: "Badstue og isbad",
+          description: "Vi har leid badstua for oss selv. Du velger selv om du vil hoppe i sjøen.",
+        }),
     capacity: 8,
     deadline: true,
   });
@@ -391,7 +543,8 @@ export function demoActivities(now: Date): DemoActivity[] {
   });
   add(place.osloAlle, weekday(FRIDAY, 1), "18:30", "21:30", {
     title: "Filmkveld",
-    description: "Vi ser en film med norsk og engelsk tekst og spiser popcorn. Ingen prat om filmen etterpå hvis du ikke vil.",
+    description:
+      "Vi ser en film med norsk og engelsk tekst og spiser popcorn. Ingen prat om filmen etterpå hvis du ikke vil.",
     capacity: 20,
   });
   add(place.osloAlle, weekday(FRIDAY, 4), "18:00", "21:00", {
@@ -420,7 +573,8 @@ export function demoActivities(now: Date): DemoActivity[] {
   }
   add(place.bergenFjell, weekday(SATURDAY, 2), "11:00", "15:00", {
     title: seasonOf(weekday(SATURDAY, 2)) === "winter" ? "Vintertur til Fløyen" : "Tur over Fløyen",
-    description: "Vi går opp til Fløyen og videre innover, og koker kakao på bål. Gode sko og varme klær; votter og ullsokker kan lånes.",
+    description:
+      "Vi går opp til Fløyen og videre innover, og koker kakao på bål. Gode sko og varme klær; votter og ullsokker kan lånes.",
     capacity: 15,
   });
   weekly(place.bergenKvinner, WEDNESDAY, EVEN_WEEKS, "18:00", "20:30", {
@@ -470,8 +624,14 @@ export function demoActivities(now: Date): DemoActivity[] {
   const tromsoTur = weekday(SATURDAY, 3);
   add(place.tromsoUte, tromsoTur, seasonOf(tromsoTur) === "summer" ? "21:00" : "19:00", "23:30", {
     ...(seasonOf(tromsoTur) === "summer"
-      ? { title: "Midnattssoltur", description: "Vi går opp på Fløya og ser sola som ikke går ned. Ta med mat og vann." }
-      : { title: "Nordlystur", description: "Vi kjører litt ut av byen for å se etter nordlys. Ullklær og varm drikke anbefales." }),
+      ? {
+          title: "Midnattssoltur",
+          description: "Vi går opp på Fløya og ser sola som ikke går ned. Ta med mat og vann.",
+        }
+      : {
+          title: "Nordlystur",
+          description: "Vi kjører litt ut av byen for å se etter nordlys. Ullklær og varm drikke anbefales.",
+        }),
     capacity: 8,
     deadline: true,
   });
@@ -483,7 +643,8 @@ export function demoActivities(now: Date): DemoActivity[] {
   });
   add(place.nett, weekday(TUESDAY, 2), "20:00", "21:00", {
     title: "Temakveld: møte med NAV",
-    description: "En veileder forklarer hva du har krav på og hvordan du svarer på brev. Still spørsmål anonymt i chatten.",
+    description:
+      "En veileder forklarer hva du har krav på og hvordan du svarer på brev. Still spørsmål anonymt i chatten.",
     interpreter: true,
   });
   add(place.nett, weekday(TUESDAY, 5), "20:00", "21:00", {

@@ -18,7 +18,9 @@ function buildIsStale(): boolean {
   if (!built.every((file) => fs.existsSync(file))) return true;
   const builtAt = Math.min(...built.map((file) => fs.statSync(file).mtimeMs));
   const sources = ["app", "db", "server"].flatMap((folder) =>
-    fs.readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" }).map((file) => path.join(root, folder, file)),
+    fs
+      .readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })
+      .map((file) => path.join(root, folder, file)),
   );
   return [...sources, path.join(root, "remix.config.js")].some((file) => fs.statSync(file).mtimeMs > builtAt);
 }
@@ -47,7 +49,9 @@ try {
 }
 
 // The bundle, as `npm start` runs it; imported only now, so it reads the environment set above.
-const { startServer } = (await import(pathToFileURL(path.join(root, "build", "server.js")).href)) as typeof import("../server/index");
+const { startServer } = (await import(
+  pathToFileURL(path.join(root, "build", "server.js")).href
+)) as typeof import("../server/index");
 const server = await startServer();
 const printSignIns = () => {
   const { port } = server.address() as AddressInfo;

@@ -40,7 +40,11 @@ export interface SeedSummary {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function isSeeded(db: Kysely<Database>): Promise<boolean> {
-  const admin = await db.selectFrom("staff_users").select("id").where("email", "=", DEMO_ADMIN_EMAIL).executeTakeFirst();
+  const admin = await db
+    .selectFrom("staff_users")
+    .select("id")
+    .where("email", "=", DEMO_ADMIN_EMAIL)
+    .executeTakeFirst();
   return admin !== undefined;
 }
 
@@ -51,7 +55,10 @@ function lookup<K, V>(map: Map<K, V>, key: K): V {
 }
 
 /** Adds the demo content in one transaction, or nothing if it is already there. */
-export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: { now?: Date } = {}): Promise<SeedSummary> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<SeedSummary> {
   const nothing: SeedSummary = {
     seeded: false,
     chapters: 0,
@@ -84,7 +91,11 @@ export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: {
     const chapterRows = await trx
       .selectFrom("chapters")
       .select(["id", "slug"])
-      .where("slug", "in", demoChapters.map((c) => c.slug))
+      .where(
+        "slug",
+        "in",
+        demoChapters.map((c) => c.slug),
+      )
       .execute();
     const chapterId = new Map(chapterRows.map((c) => [c.slug, c.id]));
     const chapterOrNull = (slug: string | null) => (slug === null ? null : lookup(chapterId, slug));
@@ -153,8 +164,18 @@ export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: {
       .insertInto("group_memberships")
       .values(
         demoMembers.flatMap((m) => [
-          ...m.groups.map((g) => ({ member_id: lookup(memberId, m.pseudonym), group_id: lookup(groupId, g), status: "active" as const, created_at: at })),
-          ...(m.requested ?? []).map((g) => ({ member_id: lookup(memberId, m.pseudonym), group_id: lookup(groupId, g), status: "requested" as const, created_at: at })),
+          ...m.groups.map((g) => ({
+            member_id: lookup(memberId, m.pseudonym),
+            group_id: lookup(groupId, g),
+            status: "active" as const,
+            created_at: at,
+          })),
+          ...(m.requested ?? []).map((g) => ({
+            member_id: lookup(memberId, m.pseudonym),
+            group_id: lookup(groupId, g),
+            status: "requested" as const,
+            created_at: at,
+          })),
         ]),
       )
       .execute();
@@ -178,7 +199,9 @@ export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: {
       .execute();
     await trx
       .insertInto("invite_groups")
-      .values(invites.flatMap((invite) => invite.groups.map((g) => ({ invite_id: invite.id, group_id: lookup(groupId, g) }))))
+      .values(
+        invites.flatMap((invite) => invite.groups.map((g) => ({ invite_id: invite.id, group_id: lookup(groupId, g) }))),
+      )
       .execute();
 
     const seriesId = new Map<string, string>();
@@ -232,7 +255,11 @@ export async function seedDemoData(db: Kysely<Database>, { now = new Date() }: {
       }),
     );
     // Well below SQLite's limit on bound variables per statement.
-    for (let i = 0; i < rsvps.length; i += 500) await trx.insertInto("rsvps").values(rsvps.slice(i, i + 500)).execute();
+    for (let i = 0; i < rsvps.length; i += 500)
+      await trx
+        .insertInto("rsvps")
+        .values(rsvps.slice(i, i + 500))
+        .execute();
 
     return {
       seeded: true,

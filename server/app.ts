@@ -10,7 +10,13 @@ import compression from "compression";
 import express from "express";
 import type { ServerHooks } from "~/server-hooks.server";
 import { refuseCrossSiteWrites } from "./csrf";
-import { ALLOWED_METHODS, allowOnlyOurMethods, answerErrors, limitRequestBodies, refuseUnreadablePaths } from "./guards";
+import {
+  ALLOWED_METHODS,
+  allowOnlyOurMethods,
+  answerErrors,
+  limitRequestBodies,
+  refuseUnreadablePaths,
+} from "./guards";
 import { remixHandler } from "./remix";
 import { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "./security";
 import { answerStorageFailuresWith503 } from "./storage-failure";
@@ -58,10 +64,7 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
   app.use(refuseCrossSiteWrites(hooks));
 
   // Fingerprinted build output: cached for a year and never revalidated.
-  app.use(
-    "/build",
-    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }),
-  );
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false, dotfiles: "ignore" }));
 
   app.use(limitRequestBodies());
@@ -86,7 +89,9 @@ export function answerOutsideExpress(server: Server, hsts: boolean) {
   const answer = (socket: Duplex, status: string, extra: Record<string, string> = {}) => {
     if (!socket.writable) return void socket.destroy();
     const csp = contentSecurityPolicy(randomBytes(16).toString("base64"));
-    const headers = Object.entries({ "Content-Security-Policy": csp, ...fixed, ...extra }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const headers = Object.entries({ "Content-Security-Policy": csp, ...fixed, ...extra }).map(
+      ([k, v]) => `${k}: ${v}\r\n`,
+    );
     socket.end(`HTTP/1.1 ${status}\r\n${headers.join("")}\r\n`);
   };
   server.on("connect", (_req, socket: Duplex) => {

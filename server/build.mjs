@@ -18,7 +18,9 @@ const result = await build({
 
 const foreign = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("server/"));
 if (foreign.length > 0) {
-  console.error(`build/server.js must not bundle files from outside server/ (use the build's serverHooks):\n  ${foreign.join("\n  ")}`);
+  console.error(
+    `build/server.js must not bundle files from outside server/ (use the build's serverHooks):\n  ${foreign.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log(`built build/server.js (${Object.keys(result.metafile.inputs).length} files from server/)`);

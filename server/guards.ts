@@ -96,7 +96,9 @@ function tooLarge(res: Response) {
   res
     .status(413)
     .set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" })
-    .send('<!doctype html><meta charset="utf-8"><title>413</title><p>For mye på én gang. / Too much at once.</p><p><a href="/">←</a></p>');
+    .send(
+      '<!doctype html><meta charset="utf-8"><title>413</title><p>For mye på én gang. / Too much at once.</p><p><a href="/">←</a></p>',
+    );
 }
 
 /**
@@ -105,7 +107,9 @@ function tooLarge(res: Response) {
  */
 export function answerErrors(log: ServerHooks["log"]): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const given = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+    const given =
+      (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+      (error as { statusCode?: unknown } | null)?.statusCode;
     const status = typeof given === "number" && given >= 400 && given < 500 ? given : 500;
     log("error", { name: error instanceof Error ? error.name : typeof error, status });
     if (res.headersSent) return void res.destroy();

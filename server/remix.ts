@@ -1,7 +1,12 @@
 // Remix behind Express. @remix-run/express would hand Remix the request as a stream it reads
 // itself; here the body has already been read, within the limit (guards.ts), so Remix gets it
 // whole and nobody can make the server read more than the limit.
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { plainAnswer } from "./guards";
 
@@ -39,7 +44,9 @@ export function remixHandler(
 /** The URL as the browser sees it; X-Forwarded-* count only from a trusted proxy (TRUST_PROXY). */
 function requestUrl(req: ExpressRequest): string | undefined {
   const trusted = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
-  const forwarded = trusted(req.socket.remoteAddress, 0) ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwarded = trusted(req.socket.remoteAddress, 0)
+    ? req.get("x-forwarded-host")?.split(",")[0]?.trim()
+    : undefined;
   const host = forwarded || req.get("host");
   if (!host) return undefined;
   try {

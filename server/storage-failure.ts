@@ -7,7 +7,10 @@ import type { ServerHooks } from "~/server-hooks.server";
 
 type Handler = (args: never) => unknown;
 
-function answer503(handler: Handler, { log, storageFailureCode }: Pick<ServerHooks, "log" | "storageFailureCode">): Handler {
+function answer503(
+  handler: Handler,
+  { log, storageFailureCode }: Pick<ServerHooks, "log" | "storageFailureCode">,
+): Handler {
   return async (args: never) => {
     try {
       return await handler(args);

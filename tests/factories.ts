@@ -71,7 +71,11 @@ export const DEFAULT_STAFF_PASSWORD = "lang og trygg testfrase for ansatte";
 /** A coordinator unless `role` says otherwise; `chapterIds` are the chapters they work in. */
 export async function createStaff(
   db: AppDatabase,
-  { chapterIds = [], password = DEFAULT_STAFF_PASSWORD, ...fields }: Partial<NewStaffUser> & {
+  {
+    chapterIds = [],
+    password = DEFAULT_STAFF_PASSWORD,
+    ...fields
+  }: Partial<NewStaffUser> & {
     chapterIds?: string[];
     password?: string;
   } = {},

@@ -15,7 +15,11 @@ export function ActivityCard({ activity }: { activity: MemberActivity }) {
       </h3>
       <ActivityFactList activity={activity} className="activity-card__facts" />
       <p className="activity-card__status">
-        <AnswerBadge activityStatus={activity.status} myStatus={activity.myStatus} waitlistPosition={activity.waitlistPosition} />
+        <AnswerBadge
+          activityStatus={activity.status}
+          myStatus={activity.myStatus}
+          waitlistPosition={activity.waitlistPosition}
+        />
         {cancelled ? null : <PlacesLabel capacity={activity.capacity} goingCount={activity.goingCount} />}
       </p>
     </article>

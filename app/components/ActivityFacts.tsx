@@ -33,8 +33,10 @@ export function AnswerBadge({
   waitlistPosition: number | null;
 }) {
   const { t } = useTranslation();
-  if (activityStatus === "cancelled") return <span className="answer-badge answer-badge--cancelled">{t("activities.cancelled")}</span>;
-  if (myStatus === "going") return <span className="answer-badge answer-badge--going">{t("activities.answerGoing")}</span>;
+  if (activityStatus === "cancelled")
+    return <span className="answer-badge answer-badge--cancelled">{t("activities.cancelled")}</span>;
+  if (myStatus === "going")
+    return <span className="answer-badge answer-badge--going">{t("activities.answerGoing")}</span>;
   if (myStatus === "waitlisted") {
     return (
       <span className="answer-badge answer-badge--waitlisted">
@@ -42,7 +44,8 @@ export function AnswerBadge({
       </span>
     );
   }
-  if (myStatus === "not_going") return <span className="answer-badge answer-badge--not-going">{t("activities.answerNotGoing")}</span>;
+  if (myStatus === "not_going")
+    return <span className="answer-badge answer-badge--not-going">{t("activities.answerNotGoing")}</span>;
   return null;
 }
 

@@ -20,9 +20,7 @@ export interface NewCalendarLink {
 
 /** What POST /me/calendar answers. */
 export type CalendarActionData =
-  | { intent: "link"; newLink: NewCalendarLink }
-  | { intent: "settings"; saved: true }
-  | { intent: "invalid" };
+  { intent: "link"; newLink: NewCalendarLink } | { intent: "settings"; saved: true } | { intent: "invalid" };
 
 export const CALENDAR_ACTION_PATH = "/me/calendar";
 
@@ -196,8 +194,8 @@ function CopyField({ value, label }: { value: string; label: string }) {
         {copyState === "copied"
           ? t("calendar.section.copied")
           : copyState === "failed"
-          ? t("calendar.section.copyFailed")
-          : ""}
+            ? t("calendar.section.copyFailed")
+            : ""}
       </p>
     </div>
   );

@@ -21,7 +21,13 @@ export function ChapterForm({
     <>
       <ErrorSummary errors={errors} fieldOrder={["name", "slug", "region"]} />
       <Form method="post" className="form" noValidate>
-        <TextField name="name" label={t("staff.chapters.name")} error={errors?.name} defaultValue={values.name ?? ""} required />
+        <TextField
+          name="name"
+          label={t("staff.chapters.name")}
+          error={errors?.name}
+          defaultValue={values.name ?? ""}
+          required
+        />
         <TextField
           name="slug"
           label={t("staff.chapters.slug")}
@@ -30,7 +36,13 @@ export function ChapterForm({
           defaultValue={values.slug ?? ""}
           required
         />
-        <TextField name="region" label={t("staff.chapters.region")} error={errors?.region} defaultValue={values.region ?? ""} required />
+        <TextField
+          name="region"
+          label={t("staff.chapters.region")}
+          error={errors?.region}
+          defaultValue={values.region ?? ""}
+          required
+        />
         <div>
           <button type="submit" className="button" name={intent ? "intent" : undefined} value={intent}>
             {submitLabel}

@@ -13,7 +13,11 @@ export function PseudonymField({ name = "pseudonym", ...props }: FieldProps) {
 }
 
 /** A passphrase or password: the one in use ("current") or a new one ("new"). */
-export function PassphraseField({ name = "passphrase", purpose, ...props }: FieldProps & { purpose: "current" | "new" }) {
+export function PassphraseField({
+  name = "passphrase",
+  purpose,
+  ...props
+}: FieldProps & { purpose: "current" | "new" }) {
   return (
     <TextField
       name={name}
@@ -27,7 +31,9 @@ export function PassphraseField({ name = "passphrase", purpose, ...props }: Fiel
 
 /** A code typed from paper or an app: an invite, reset, recovery or TOTP code. */
 export function CodeField({ name = "code", ...props }: FieldProps) {
-  return <TextField name={name} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} {...props} />;
+  return (
+    <TextField name={name} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} {...props} />
+  );
 }
 
 /** "This is my own device": a long session instead of a short one. */

@@ -13,7 +13,8 @@ export function GeneralErrorBoundary() {
 
   if (status === 403) {
     // A staff page for admins only (requireStaff) says so; any other refusal says no access.
-    const adminOnly = isRouteErrorResponse(error) && (error.data as { reason?: unknown } | null)?.reason === "adminOnly";
+    const adminOnly =
+      isRouteErrorResponse(error) && (error.data as { reason?: unknown } | null)?.reason === "adminOnly";
     return (
       <section className="panel" aria-labelledby="error-title">
         <h1 id="error-title">{adminOnly ? t("errors.adminOnlyTitle") : t("errors.forbiddenTitle")}</h1>
@@ -43,7 +44,9 @@ export function GeneralErrorBoundary() {
   }
   return (
     <section className="panel" aria-labelledby="error-title">
-      <h1 id="error-title">{status >= 500 ? t("errors.errorTitle") : t("errors.statusTitle", { status: String(status) })}</h1>
+      <h1 id="error-title">
+        {status >= 500 ? t("errors.errorTitle") : t("errors.statusTitle", { status: String(status) })}
+      </h1>
       <p>{t("errors.errorBody")}</p>
       <p>
         <Link className="button" to="/">

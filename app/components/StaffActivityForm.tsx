@@ -112,16 +112,44 @@ export function StaffActivityForm({
         <legend>{t("staff.activityForm.starts")}</legend>
         <p className="field__hint">{t("staff.activityForm.osloTimeHint")}</p>
         <div className="staff-row">
-          <TextField name="startDate" type="date" label={t("staff.activityForm.date")} error={errors?.startDate} defaultValue={values.startDate ?? ""} required />
-          <TextField name="startTime" type="time" label={t("staff.activityForm.time")} error={errors?.startTime} defaultValue={values.startTime ?? ""} required />
+          <TextField
+            name="startDate"
+            type="date"
+            label={t("staff.activityForm.date")}
+            error={errors?.startDate}
+            defaultValue={values.startDate ?? ""}
+            required
+          />
+          <TextField
+            name="startTime"
+            type="time"
+            label={t("staff.activityForm.time")}
+            error={errors?.startTime}
+            defaultValue={values.startTime ?? ""}
+            required
+          />
         </div>
         <FoldChoice name="startFold" date={values.startDate} time={values.startTime} value={values.startFold} />
       </fieldset>
       <fieldset className="staff-when">
         <legend>{t("staff.activityForm.ends")}</legend>
         <div className="staff-row">
-          <TextField name="endDate" type="date" label={t("staff.activityForm.date")} error={errors?.endDate} defaultValue={values.endDate ?? ""} required />
-          <TextField name="endTime" type="time" label={t("staff.activityForm.time")} error={errors?.endTime} defaultValue={values.endTime ?? ""} required />
+          <TextField
+            name="endDate"
+            type="date"
+            label={t("staff.activityForm.date")}
+            error={errors?.endDate}
+            defaultValue={values.endDate ?? ""}
+            required
+          />
+          <TextField
+            name="endTime"
+            type="time"
+            label={t("staff.activityForm.time")}
+            error={errors?.endTime}
+            defaultValue={values.endTime ?? ""}
+            required
+          />
         </div>
         <FoldChoice name="endFold" date={values.endDate} time={values.endTime} value={values.endFold} />
       </fieldset>
@@ -157,17 +185,32 @@ export function StaffActivityForm({
         <legend>{t("staff.activityForm.deadline")}</legend>
         <p className="field__hint">{t("staff.activityForm.deadlineHint")}</p>
         <div className="staff-row">
-          <TextField name="deadlineDate" type="date" label={t("staff.activityForm.date")} error={errors?.deadlineDate} defaultValue={values.deadlineDate ?? ""} />
-          <TextField name="deadlineTime" type="time" label={t("staff.activityForm.time")} error={errors?.deadlineTime} defaultValue={values.deadlineTime ?? ""} />
+          <TextField
+            name="deadlineDate"
+            type="date"
+            label={t("staff.activityForm.date")}
+            error={errors?.deadlineDate}
+            defaultValue={values.deadlineDate ?? ""}
+          />
+          <TextField
+            name="deadlineTime"
+            type="time"
+            label={t("staff.activityForm.time")}
+            error={errors?.deadlineTime}
+            defaultValue={values.deadlineTime ?? ""}
+          />
         </div>
-        <FoldChoice name="deadlineFold" date={values.deadlineDate} time={values.deadlineTime} value={values.deadlineFold} />
+        <FoldChoice
+          name="deadlineFold"
+          date={values.deadlineDate}
+          time={values.deadlineTime}
+          value={values.deadlineFold}
+        />
       </fieldset>
 
       <fieldset id="field-languages" className={errors?.languages ? "field--error" : undefined}>
         <legend>{t("staff.activityForm.languages")}</legend>
-        {errors?.languages ? (
-          <p className="field__error">{translateError(t, errors.languages)}</p>
-        ) : null}
+        {errors?.languages ? <p className="field__error">{translateError(t, errors.languages)}</p> : null}
         <div className="staff-checkbox-grid">
           {(Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[]).map((code) => (
             <label key={code} className="staff-checkbox" lang={code}>

@@ -36,8 +36,21 @@ export function StaffGroupForm({
           </select>
         </div>
       ) : null}
-      <TextField name="name" label={t("staff.groups.name")} error={errors?.name} defaultValue={values.name ?? ""} maxLength={80} required />
-      <TextAreaField name="description" label={t("staff.groups.description")} error={errors?.description} defaultValue={values.description ?? ""} rows={4} />
+      <TextField
+        name="name"
+        label={t("staff.groups.name")}
+        error={errors?.name}
+        defaultValue={values.name ?? ""}
+        maxLength={80}
+        required
+      />
+      <TextAreaField
+        name="description"
+        label={t("staff.groups.description")}
+        error={errors?.description}
+        defaultValue={values.description ?? ""}
+        rows={4}
+      />
       <fieldset id="field-audience">
         <legend>{t("staff.groups.audience")}</legend>
         {(["women", "men", "everyone"] as const).map((a) => (

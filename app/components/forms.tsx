@@ -15,9 +15,7 @@ export function ErrorSummary({ errors, fieldOrder }: { errors?: FieldErrors; fie
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = errors ? Object.entries(errors) : [];
-  const ordered = fieldOrder
-    ? entries.sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b))
-    : entries;
+  const ordered = fieldOrder ? entries.sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b)) : entries;
   useEffect(() => {
     if (ordered.length > 0) ref.current?.focus();
   }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -28,11 +26,7 @@ export function ErrorSummary({ errors, fieldOrder }: { errors?: FieldErrors; fie
       <ul>
         {ordered.map(([field, key]) => (
           <li key={field}>
-            {field === "form" ? (
-              translateError(t, key)
-            ) : (
-              <a href={`#field-${field}`}>{translateError(t, key)}</a>
-            )}
+            {field === "form" ? translateError(t, key) : <a href={`#field-${field}`}>{translateError(t, key)}</a>}
           </li>
         ))}
       </ul>

@@ -5,7 +5,20 @@
 // checks them against Node's ICU, so they stay CLDR's. Only the formats the app uses are here.
 
 /** The month names as they stand in a date (CLDR "format" context; alone, some are spelt otherwise). */
-const MONTHS = ["Janaayo", "Febraayo", "Maarso", "Abriil", "Maayo", "Juun", "Luulyo", "Agosto", "Sebtembar", "Oktoobar", "Noofeembar", "Diseembar"];
+const MONTHS = [
+  "Janaayo",
+  "Febraayo",
+  "Maarso",
+  "Abriil",
+  "Maayo",
+  "Juun",
+  "Luulyo",
+  "Agosto",
+  "Sebtembar",
+  "Oktoobar",
+  "Noofeembar",
+  "Diseembar",
+];
 const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Abr", "May", "Jun", "Lul", "Ogs", "Seb", "Okt", "Nof", "Dis"];
 /** Sunday first, as Date#getUTCDay counts. */
 const WEEKDAYS = ["Axad", "Isniin", "Talaado", "Arbaco", "Khamiis", "Jimco", "Sabti"];
@@ -58,7 +71,14 @@ function wallClock(date: Date, timeZone: string | undefined): Wall {
   }
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), hour: Number(parts.hour) % 24, minute: Number(parts.minute) };
+  return {
+    year,
+    month,
+    day,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+  };
 }
 
 const two = (n: number) => String(n).padStart(2, "0");

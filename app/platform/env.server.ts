@@ -3,9 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_PATH } from "../../db/connection";
 
-const boolean = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),

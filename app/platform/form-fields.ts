@@ -10,7 +10,11 @@ const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 
 /** A one-line field: line breaks become spaces (a title must not carry a header or an iCal line). */
 export function singleLine(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(UNSAFE_CHARACTERS, "").replace(/\s+/g, " ").trim();
+  return value
+    .replace(/[\r\n]+/g, " ")
+    .replace(UNSAFE_CHARACTERS, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A multi-line field: CRLF and CR become LF, other control characters go. */

@@ -14,9 +14,7 @@ const toCodes: z.ZodErrorMap = (issue, ctx) => {
   return { message: "invalid" };
 };
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Reads a form with a schema. Only the fields the schema names are read, each once (the first

@@ -90,7 +90,12 @@ export function parseDateInput(date: string): { year: number; month: number; day
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1970 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (
+    year < 1970 ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
     return undefined;
   }
   return { year, month, day };
@@ -106,7 +111,11 @@ export function parseTimeInput(time: string): { hour: number; minute: number } |
  * The UTC instant of an Oslo date and time. Refuses dates and times that do not exist; when the
  * time happens twice, returns both and picks the one `prefer` names (summer time by default).
  */
-export function osloLocalToUtc(date: string, time: string, { prefer = "earlier" }: { prefer?: Fold } = {}): OsloTimeResult {
+export function osloLocalToUtc(
+  date: string,
+  time: string,
+  { prefer = "earlier" }: { prefer?: Fold } = {},
+): OsloTimeResult {
   const day = parseDateInput(date);
   if (!day) return { ok: false, reason: "invalid-date" };
   const clock = parseTimeInput(time);

@@ -50,12 +50,8 @@ function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buf
 
 function scryptNow(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scryptCallback(
-      secret.normalize("NFC"),
-      salt,
-      KEY_LENGTH,
-      { ...params, maxmem: 256 * 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
+    scryptCallback(secret.normalize("NFC"), salt, KEY_LENGTH, { ...params, maxmem: 256 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
     );
   });
 }
@@ -82,8 +78,7 @@ export async function verifyPassword(secret: string, stored: string): Promise<Ve
   const expected = Buffer.from(hash, "base64url");
   const actual = await scrypt(secret, Buffer.from(salt, "base64url"), params);
   const ok = actual.length === expected.length && timingSafeEqual(actual, expected);
-  const needsRehash =
-    params.N !== currentParams.N || params.r !== currentParams.r || params.p !== currentParams.p;
+  const needsRehash = params.N !== currentParams.N || params.r !== currentParams.r || params.p !== currentParams.p;
   return { ok, needsRehash };
 }
 

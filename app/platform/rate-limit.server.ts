@@ -23,13 +23,7 @@ import { env } from "./env.server";
 import { logSecurityEvent } from "./logger.server";
 
 export type RateLimitBucket =
-  | "login-account"
-  | "login-ip"
-  | "join-ip"
-  | "reset"
-  | "staff-login-account"
-  | "staff-login-ip"
-  | "feed";
+  "login-account" | "login-ip" | "join-ip" | "reset" | "staff-login-account" | "staff-login-ip" | "feed";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
@@ -54,13 +48,17 @@ export async function hitRateLimit(
   // The bucket and window length stay readable (they say nothing about anyone), so this bucket's
   // expired windows can be found; the subject does not.
   const prefix = `${bucket}/${windowSeconds}:`;
-  const key = `${prefix}${createHmac("sha256", await rateLimitSecret(db)).update(subject, "utf8").digest("base64url")}`;
+  const key = `${prefix}${createHmac("sha256", await rateLimitSecret(db))
+    .update(subject, "utf8")
+    .digest("base64url")}`;
 
   // One atomic statement: concurrent requests each get their own count, none is lost.
   const { count } = await db
     .insertInto("rate_limits")
     .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ count: eb("rate_limits.count", "+", 1) })))
+    .onConflict((oc) =>
+      oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ count: eb("rate_limits.count", "+", 1) })),
+    )
     .returning("count")
     .executeTakeFirstOrThrow();
 
@@ -79,7 +77,11 @@ export async function hitRateLimit(
 export function tooManyRequests(retryAfterSeconds: number): Response {
   return new Response("Too many attempts. Try again later.", {
     status: 429,
-    headers: { ...retryAfterHeaders(retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    headers: {
+      ...retryAfterHeaders(retryAfterSeconds),
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+    },
   });
 }
 
@@ -113,7 +115,10 @@ function ipv6Prefix64(address: string): string {
   const tailParts = tail ? tail.split(":") : [];
   const missing = 8 - headParts.length - tailParts.length;
   const full = [...headParts, ...Array(Math.max(0, missing)).fill("0"), ...tailParts];
-  return `${full.slice(0, 4).map((p) => p.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((p) => p.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 // The HMAC key: RATE_LIMIT_SECRET, or else a random one made once and kept in the database.

@@ -72,7 +72,8 @@ type StaffError =
   | "staff.chooseJoinPolicy"
   | "staff.chooseRole";
 
-export type ValidationCode = GeneralError | MemberError | PseudonymError | PassphraseError | ActivityAnswerError | SafetyError | StaffError;
+export type ValidationCode =
+  GeneralError | MemberError | PseudonymError | PassphraseError | ActivityAnswerError | SafetyError | StaffError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

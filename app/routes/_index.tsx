@@ -53,7 +53,9 @@ function MemberHome({ activities, groups, weekStarts, filter }: MemberHomeData) 
       : offset === 1
         ? t("activities.nextWeek")
         : t("activities.weekOf", {
-            date: dateTimeFormat(tag, { timeZone: "Europe/Oslo", day: "numeric", month: "long" }).format(new Date(start)),
+            date: dateTimeFormat(tag, { timeZone: "Europe/Oslo", day: "numeric", month: "long" }).format(
+              new Date(start),
+            ),
           });
   return (
     <div className="stack">

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${asciiName}.ics"; filename*=UTF-8''${encodeURIComponent(
-        fileName
+        fileName,
       )}.ics`,
       "Cache-Control": "private, no-store",
     },

@@ -96,7 +96,9 @@ export default function ActivityPage() {
         ) : null}
         <section className="activity-detail__who">
           <p>
-            {activity.goingCount === 0 ? t("activities.goingNone") : t("activities.goingCount", { count: activity.goingCount })}
+            {activity.goingCount === 0
+              ? t("activities.goingNone")
+              : t("activities.goingCount", { count: activity.goingCount })}
             {!cancelled ? (
               <>
                 {" · "}
@@ -104,7 +106,9 @@ export default function ActivityPage() {
               </>
             ) : null}
           </p>
-          {activity.waitlistCount > 0 ? <p>{t("activities.waitlistCount", { count: activity.waitlistCount })}</p> : null}
+          {activity.waitlistCount > 0 ? (
+            <p>{t("activities.waitlistCount", { count: activity.waitlistCount })}</p>
+          ) : null}
           {activity.shownPseudonyms.length > 0 ? (
             <>
               <p>{t("activities.shownPseudonyms")}</p>
@@ -124,7 +128,11 @@ export default function ActivityPage() {
         <section className="panel rsvp" aria-labelledby="answer-title">
           <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
           <p className="rsvp__status">
-            <AnswerBadge activityStatus={activity.status} myStatus={member.myStatus} waitlistPosition={member.waitlistPosition} />{" "}
+            <AnswerBadge
+              activityStatus={activity.status}
+              myStatus={member.myStatus}
+              waitlistPosition={member.waitlistPosition}
+            />{" "}
             {member.myStatus === "going"
               ? t("activities.statusGoing")
               : member.myStatus === "waitlisted"
@@ -142,7 +150,10 @@ export default function ActivityPage() {
               member={member}
               errors={actionData?.errors}
               typedNote={actionData?.values.note}
-              deadline={formatActivityTime(tag, rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }))}
+              deadline={formatActivityTime(
+                tag,
+                rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
+              )}
             />
           )}
         </section>
@@ -174,7 +185,12 @@ function AnswerForm({
   const full = activity.capacity !== null && activity.goingCount >= activity.capacity;
   return (
     // Keyed by the saved answer, so the fields show what was saved after each answer.
-    <Form method="post" className="form" key={`${member.myStatus}:${member.myNote}:${member.myShowPseudonym}`} noValidate>
+    <Form
+      method="post"
+      className="form"
+      key={`${member.myStatus}:${member.myNote}:${member.myShowPseudonym}`}
+      noValidate
+    >
       <ErrorSummary errors={errors} fieldOrder={["intent", "note"]} />
       <p>{t("activities.deadline", { time: deadline })}</p>
       <TextAreaField

@@ -11,7 +11,10 @@ async function leave(request: Request) {
   const token = sessionTokenFrom(request);
   if (token) await endSessionByToken(db(), token);
   const headers = signedOutHeaders();
-  headers.append("Set-Cookie", `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly${env().SECURE_COOKIES ? "; Secure" : ""}`);
+  headers.append(
+    "Set-Cookie",
+    `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly${env().SECURE_COOKIES ? "; Secure" : ""}`,
+  );
   // The button's beacon is no navigation: a redirect would only make the browser fetch the
   // neutral site in the background (and CSP would block it). The page moves on by itself.
   const mode = request.headers.get("Sec-Fetch-Mode");

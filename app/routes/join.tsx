@@ -37,16 +37,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, joinSchema(isCommonPassword), ["passphrase"]);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, recoveryCodes: null }, { status: 400 });
 
-  const result = await joinFromForm(db(), { client: clientAddress(context) }, { ...parsed.data, locale: localeFromRequest(request) });
+  const result = await joinFromForm(
+    db(),
+    { client: clientAddress(context) },
+    { ...parsed.data, locale: localeFromRequest(request) },
+  );
   if (!result.ok) {
     if (result.error === "tooManyAttempts") {
-      const values = { code: parsed.data.code, pseudonym: parsed.data.pseudonym, ownDevice: parsed.data.ownDevice ? "on" : "" };
+      const values = {
+        code: parsed.data.code,
+        pseudonym: parsed.data.pseudonym,
+        ownDevice: parsed.data.ownDevice ? "on" : "",
+      };
       return data(
         { errors: { form: "members.tooManyAttempts" } as FieldErrors, values, recoveryCodes: null },
         { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
       );
     }
-    const errors: FieldErrors = result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
+    const errors: FieldErrors =
+      result.error === "pseudonymTaken" ? { pseudonym: "members.pseudonymTaken" } : { code: "members.codeUnusable" };
     const { passphrase: _secret, ...values } = { ...parsed.data, ownDevice: parsed.data.ownDevice ? "on" : "" };
     return data({ errors, values, recoveryCodes: null }, { status: 400 });
   }
@@ -88,7 +97,12 @@ export default function Join() {
           error={errors?.pseudonym}
           defaultValue={String(values.pseudonym ?? "")}
         />
-        <PassphraseField purpose="new" label={t("join.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
+        <PassphraseField
+          purpose="new"
+          label={t("join.passphraseLabel")}
+          hint={t("join.passphraseHint")}
+          error={errors?.passphrase}
+        />
         <OwnDeviceField
           label={t("join.ownDeviceLabel")}
           hint={t("join.ownDeviceHint")}
@@ -111,7 +125,12 @@ export { keepRetryAfter as headers } from "~/platform/rate-limit.server";
 
 // After a successful join the session cookie makes the loader send the member to "/", which
 // would take the recovery codes off the screen before they are read: don't reload this page then.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   const joined = Boolean((actionResult as { recoveryCodes?: unknown } | undefined)?.recoveryCodes);
   if (joined && currentUrl.pathname === nextUrl.pathname) return false;
   return defaultShouldRevalidate;

@@ -70,7 +70,11 @@ export default function Login() {
         className="form"
         noValidate
       >
-        <PseudonymField label={t("login.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <PseudonymField
+          label={t("login.pseudonymLabel")}
+          error={errors?.pseudonym}
+          defaultValue={values.pseudonym ?? ""}
+        />
         <PassphraseField purpose="current" label={t("login.passphraseLabel")} error={errors?.passphrase} />
         <OwnDeviceField
           label={t("login.ownDeviceLabel")}

@@ -74,7 +74,10 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!parsed.ok) return reply({ errors: parsed.errors, notice: null, recoveryCodes: null }, 400);
       const changed = await changeMemberPassphrase(db(), viewer, parsed.data);
       if (!changed.ok) {
-        return reply({ errors: { currentPassphrase: "members.currentPassphraseWrong" }, notice: null, recoveryCodes: null }, 400);
+        return reply(
+          { errors: { currentPassphrase: "members.currentPassphraseWrong" }, notice: null, recoveryCodes: null },
+          400,
+        );
       }
       return reply({ errors: null, notice: "passphraseChanged", recoveryCodes: null });
     }
@@ -173,7 +176,13 @@ export default function MyPage() {
                 {g.description ? <p>{g.description}</p> : null}
                 <Form method="post">
                   <input type="hidden" name="groupId" value={g.id} />
-                  <button type="submit" name="intent" value="joinGroup" className="button button--small" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="joinGroup"
+                    className="button button--small"
+                    disabled={busy}
+                  >
                     {g.join_policy === "open" ? t("me.joinGroup") : t("me.askToJoin")}
                   </button>
                 </Form>
@@ -215,7 +224,13 @@ export default function MyPage() {
         <p>{t("me.recoveryCount", { count: recoveryCodesLeft })}</p>
         <Form method="post">
           <p className="muted">{t("me.recoveryRegenerateHint")}</p>
-          <button type="submit" name="intent" value="regenerateRecoveryCodes" className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="regenerateRecoveryCodes"
+            className="button button--secondary"
+            disabled={busy}
+          >
             {t("me.recoveryRegenerate")}
           </button>
         </Form>

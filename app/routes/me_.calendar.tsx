@@ -9,7 +9,11 @@ import { requireMember } from "~/features/sessions/viewer.server";
 import { CalendarFeedSection, type CalendarActionData } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { feedLinks } from "~/features/calendar/feed-links";
-import { loadCalendarSection, replaceMemberFeedLink, updateFeedSettings } from "~/features/calendar/member-calendar.server";
+import {
+  loadCalendarSection,
+  replaceMemberFeedLink,
+  updateFeedSettings,
+} from "~/features/calendar/member-calendar.server";
 import { db } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";

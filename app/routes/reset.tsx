@@ -59,9 +59,18 @@ export default function Reset() {
       <p>{t("reset.intro")}</p>
       <ErrorSummary errors={errors} fieldOrder={["form", "pseudonym", "code", "passphrase"]} />
       <Form method="post" className="form" noValidate>
-        <PseudonymField label={t("reset.pseudonymLabel")} error={errors?.pseudonym} defaultValue={values.pseudonym ?? ""} />
+        <PseudonymField
+          label={t("reset.pseudonymLabel")}
+          error={errors?.pseudonym}
+          defaultValue={values.pseudonym ?? ""}
+        />
         <CodeField label={t("reset.codeLabel")} error={errors?.code} maxLength={100} />
-        <PassphraseField purpose="new" label={t("reset.passphraseLabel")} hint={t("join.passphraseHint")} error={errors?.passphrase} />
+        <PassphraseField
+          purpose="new"
+          label={t("reset.passphraseLabel")}
+          hint={t("join.passphraseHint")}
+          error={errors?.passphrase}
+        />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("reset.submit")}

@@ -12,7 +12,11 @@ const SECTIONS = [
   { id: "history", title: "historyTitle", items: ["history1", "historyAndroid", "historyIphone", "historyComputer"] },
   { id: "private", title: "privateTitle", items: ["private1", "private2", "private3"] },
   { id: "shared", title: "sharedTitle", items: ["shared1", "shared2", "shared3"] },
-  { id: "calendar", title: "calendarTitle", items: ["calendar1", "calendar2", "calendarGoogle", "calendarApple", "calendarOutlook"] },
+  {
+    id: "calendar",
+    title: "calendarTitle",
+    items: ["calendar1", "calendar2", "calendarGoogle", "calendarApple", "calendarOutlook"],
+  },
   { id: "notifications", title: "notificationsTitle", items: ["notifications1", "notifications2"] },
   { id: "files", title: "filesTitle", items: ["files1", "files2"] },
 ] as const;

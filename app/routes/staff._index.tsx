@@ -85,7 +85,9 @@ export default function StaffHome() {
               {nationalGroups.map((g) => (
                 <li key={g.id}>
                   <Link to={`/staff/groups/${g.id}`}>{g.name}</Link>{" "}
-                  {g.request_count ? <span className="staff-badge">{t("staff.groups.requestCount", { count: g.request_count })}</span> : null}
+                  {g.request_count ? (
+                    <span className="staff-badge">{t("staff.groups.requestCount", { count: g.request_count })}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -25,7 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") === "deactivate") {
     const staffId = String(form.get("staffId") ?? "").slice(0, 100);
-    if (!(await deactivateStaffAccount(db(), viewer.staff, { staffId }))) throw new Response("Not found", { status: 404 });
+    if (!(await deactivateStaffAccount(db(), viewer.staff, { staffId })))
+      throw new Response("Not found", { status: 404 });
     return { errors: undefined, values: undefined, created: null };
   }
   const parsed = parseForm(joinCheckboxes(form, "chapterIds"), staffAccountSchema);
@@ -33,11 +34,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createStaffAccount(db(), viewer.staff, parsed.data);
   if (!result.ok) {
     const errors: FieldErrors = { email: "staff.emailTaken" };
-    const values: Record<string, string> = { email: parsed.data.email, displayName: parsed.data.displayName, role: parsed.data.role };
+    const values: Record<string, string> = {
+      email: parsed.data.email,
+      displayName: parsed.data.displayName,
+      role: parsed.data.role,
+    };
     return data({ errors, values, created: null }, { status: 400 });
   }
   // Shown once, from this response; only its hash is stored.
-  return { errors: undefined, values: undefined, created: { email: parsed.data.email, initialPassword: result.initialPassword } };
+  return {
+    errors: undefined,
+    values: undefined,
+    created: { email: parsed.data.email, initialPassword: result.initialPassword },
+  };
 }
 
 export default function Accounts() {
@@ -57,7 +66,8 @@ export default function Accounts() {
             <h2>{t("staff.accounts.createdTitle")}</h2>
             <p>{actionData.created.email}</p>
             <p>
-              {t("staff.accounts.initialPassword")} <strong className="staff-code">{actionData.created.initialPassword}</strong>
+              {t("staff.accounts.initialPassword")}{" "}
+              <strong className="staff-code">{actionData.created.initialPassword}</strong>
             </p>
             <p>{t("staff.accounts.initialPasswordOnce")}</p>
           </div>
@@ -69,10 +79,14 @@ export default function Accounts() {
                 <strong>{a.display_name}</strong> <span className="muted">{a.email}</span>
               </p>
               <p className="muted">
-                {t(`staff.accounts.roles.${a.role}`)} · {a.totpEnabled ? t("staff.accounts.totpOn") : t("staff.accounts.totpOff")}
+                {t(`staff.accounts.roles.${a.role}`)} ·{" "}
+                {a.totpEnabled ? t("staff.accounts.totpOn") : t("staff.accounts.totpOff")}
                 {a.deactivated_at ? ` · ${t("staff.accounts.deactivated")}` : ""}
                 {a.role === "coordinator" && a.chapterIds.length > 0
-                  ? ` · ${chapters.filter((c) => a.chapterIds.includes(c.id)).map((c) => c.name).join(", ")}`
+                  ? ` · ${chapters
+                      .filter((c) => a.chapterIds.includes(c.id))
+                      .map((c) => c.name)
+                      .join(", ")}`
                   : ""}
               </p>
               {!a.deactivated_at && a.id !== myId ? (
@@ -91,7 +105,14 @@ export default function Accounts() {
         <h2 id="new-account">{t("staff.accounts.create")}</h2>
         <ErrorSummary errors={actionData?.errors} fieldOrder={["email", "displayName", "role", "chapterIds"]} />
         <Form method="post" className="form" noValidate>
-          <TextField name="email" type="email" label={t("staff.accounts.email")} error={actionData?.errors?.email} defaultValue={values.email ?? ""} required />
+          <TextField
+            name="email"
+            type="email"
+            label={t("staff.accounts.email")}
+            error={actionData?.errors?.email}
+            defaultValue={values.email ?? ""}
+            required
+          />
           <TextField
             name="displayName"
             label={t("staff.accounts.displayName")}

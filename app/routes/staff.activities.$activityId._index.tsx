@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: activity.id,
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
-    cancelledAt: activity.cancelled_at ? formatOsloDateTime(activity.cancelled_at, LOCALE_TAGS[localeFromRequest(request)]) : null,
+    cancelledAt: activity.cancelled_at
+      ? formatOsloDateTime(activity.cancelled_at, LOCALE_TAGS[localeFromRequest(request)])
+      : null,
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
     goingCount: going,
@@ -45,7 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const cancelSchema = z.object({ sequence: z.string().regex(/^\d{1,9}$/).transform(Number) });
+const cancelSchema = z.object({
+  sequence: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -71,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sequence: undefined }, { status: 400 });
   const input = parsed.data;
   const times = resolveActivityTimes(input);
-  if (!times.ok) return data({ errors: times.errors, values: typedActivityValues(form), sequence: undefined }, { status: 400 });
+  if (!times.ok)
+    return data({ errors: times.errors, values: typedActivityValues(form), sequence: undefined }, { status: 400 });
 
   const result = await updateActivity(db(), viewer.staff, {
     activityId,

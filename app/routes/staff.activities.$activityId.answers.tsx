@@ -81,7 +81,12 @@ export default function ActivityAnswers() {
         <p className="muted">{t("staff.answers.notesPrivate")}</p>
       </section>
       <AnswerList title={t("staff.answers.going", { count: going.length })} answers={going} action="remove" />
-      <AnswerList title={t("staff.answers.waitlist", { count: waitlist.length })} answers={waitlist} action="promote" ordered />
+      <AnswerList
+        title={t("staff.answers.waitlist", { count: waitlist.length })}
+        answers={waitlist}
+        action="promote"
+        ordered
+      />
       <AnswerList title={t("staff.answers.notGoing", { count: notGoing.length })} answers={notGoing} />
     </div>
   );

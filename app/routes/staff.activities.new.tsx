@@ -35,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!original) notFound();
     values = {
       ...activityToFormValues(original),
-      target: original.group_id ? `group:${original.group_id}` : original.chapter_id ? `chapter:${original.chapter_id}` : "national",
+      target: original.group_id
+        ? `group:${original.group_id}`
+        : original.chapter_id
+          ? `chapter:${original.chapter_id}`
+          : "national",
     };
   }
   const target = url.searchParams.get("target");
@@ -89,7 +93,9 @@ export default function NewActivity() {
       <p>
         <Link to="/staff">{t("staff.backHome")}</Link>
       </p>
-      <h1 id="new-activity-title">{loaderData.duplicating ? t("staff.activity.duplicateTitle") : t("staff.activity.newTitle")}</h1>
+      <h1 id="new-activity-title">
+        {loaderData.duplicating ? t("staff.activity.duplicateTitle") : t("staff.activity.newTitle")}
+      </h1>
       <StaffActivityForm
         mode="new"
         values={actionData?.values ?? loaderData.values}

@@ -26,7 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "coordinators") {
     const parsed = parseForm(joinCheckboxes(form, "coordinatorIds"), coordinatorsSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await setChapterCoordinators(db(), viewer.staff, { chapterId: chapter.id, coordinatorIds: parsed.data.coordinatorIds });
+    await setChapterCoordinators(db(), viewer.staff, {
+      chapterId: chapter.id,
+      coordinatorIds: parsed.data.coordinatorIds,
+    });
     return redirect(`/staff/chapters/${chapter.id}?saved=1`, { status: 303 });
   }
   const parsed = parseForm(form, chapterSchema);
@@ -82,7 +85,9 @@ export default function Chapter() {
                 <span className="muted">
                   {t(`staff.audience.${g.audience}`)} · {t("staff.groups.memberCount", { count: g.member_count ?? 0 })}
                 </span>{" "}
-                {g.request_count ? <span className="staff-badge">{t("staff.groups.requestCount", { count: g.request_count })}</span> : null}
+                {g.request_count ? (
+                  <span className="staff-badge">{t("staff.groups.requestCount", { count: g.request_count })}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -96,7 +101,12 @@ export default function Chapter() {
         <>
           <section className="panel" aria-labelledby="edit-chapter">
             <h2 id="edit-chapter">{t("staff.chapters.edit")}</h2>
-            <ChapterForm values={values} errors={actionData?.errors} submitLabel={t("staff.chapters.submitEdit")} intent="edit" />
+            <ChapterForm
+              values={values}
+              errors={actionData?.errors}
+              submitLabel={t("staff.chapters.submitEdit")}
+              intent="edit"
+            />
           </section>
           <section className="panel" aria-labelledby="coordinators">
             <h2 id="coordinators">{t("staff.chapters.coordinators")}</h2>
@@ -109,7 +119,12 @@ export default function Chapter() {
                   <legend className="visually-hidden">{t("staff.chapters.coordinators")}</legend>
                   {coordinators.map((c) => (
                     <label key={c.id} className="staff-checkbox">
-                      <input type="checkbox" name="coordinatorIds" value={c.id} defaultChecked={assigned.includes(c.id)} />
+                      <input
+                        type="checkbox"
+                        name="coordinatorIds"
+                        value={c.id}
+                        defaultChecked={assigned.includes(c.id)}
+                      />
                       <span>
                         {c.display_name} <span className="muted">{c.email}</span>
                       </span>

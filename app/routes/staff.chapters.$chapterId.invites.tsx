@@ -31,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chapter,
     groups,
     counts,
-    invites: invites.map((i) => ({ id: i.id, created: formatOsloDay(i.created_at, tag), expires: formatOsloDay(i.expires_at, tag), status: i.status })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      created: formatOsloDay(i.created_at, tag),
+      expires: formatOsloDay(i.expires_at, tag),
+      status: i.status,
+    })),
   };
 }
 
@@ -62,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return {
     errors,
     values: undefined,
-    slips: { joinAddress: `${origin}/join`, expires: formatOsloDay(expiresAt.toISOString(), LOCALE_TAGS[localeFromRequest(request)]), codes: slips },
+    slips: {
+      joinAddress: `${origin}/join`,
+      expires: formatOsloDay(expiresAt.toISOString(), LOCALE_TAGS[localeFromRequest(request)]),
+      codes: slips,
+    },
   };
 }
 
@@ -148,7 +157,8 @@ export default function ChapterInvites() {
         <h2 id="invite-list">{t("staff.invites.list")}</h2>
         <p>
           {t("staff.invites.unused", { count: counts.unused })} · {t("staff.invites.used", { count: counts.used })} ·{" "}
-          {t("staff.invites.revoked", { count: counts.revoked })} · {t("staff.invites.expired", { count: counts.expired })}
+          {t("staff.invites.revoked", { count: counts.revoked })} ·{" "}
+          {t("staff.invites.expired", { count: counts.expired })}
         </p>
         {invites.length === 0 ? (
           <p className="muted">{t("staff.invites.none")}</p>
@@ -157,7 +167,9 @@ export default function ChapterInvites() {
             {invites.map((invite) => (
               <li key={invite.id}>
                 <p>
-                  {t(`staff.invites.status${invite.status === "unused" ? "Unused" : invite.status === "used" ? "Used" : invite.status === "revoked" ? "Revoked" : "Expired"}`)}{" "}
+                  {t(
+                    `staff.invites.status${invite.status === "unused" ? "Unused" : invite.status === "used" ? "Used" : invite.status === "revoked" ? "Revoked" : "Expired"}`,
+                  )}{" "}
                   <span className="muted">
                     · {t("staff.invites.created")} {invite.created} · {t("staff.invites.expires")} {invite.expires}
                   </span>
@@ -165,7 +177,12 @@ export default function ChapterInvites() {
                 {invite.status === "unused" ? (
                   <Form method="post" className="staff-inline-form">
                     <input type="hidden" name="inviteId" value={invite.id} />
-                    <button type="submit" className="button button--small button--secondary" name="intent" value="revoke">
+                    <button
+                      type="submit"
+                      className="button button--small button--secondary"
+                      name="intent"
+                      value="revoke"
+                    >
                       {t("staff.invites.revoke")}
                     </button>
                   </Form>

@@ -90,12 +90,18 @@ export default function ChapterMembers() {
                   {m.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
                 </p>
                 <p className="muted">
-                  {t("staff.members.groups")}: {m.groups || "—"} · {t("staff.members.lastActive")}: {m.lastActive ?? t("staff.members.never")}
+                  {t("staff.members.groups")}: {m.groups || "—"} · {t("staff.members.lastActive")}:{" "}
+                  {m.lastActive ?? t("staff.members.never")}
                 </p>
                 {m.deactivated ? null : (
                   <Form method="post" className="staff-inline-form">
                     <input type="hidden" name="memberId" value={m.id} />
-                    <button type="submit" className="button button--small button--secondary" name="intent" value="resetCode">
+                    <button
+                      type="submit"
+                      className="button button--small button--secondary"
+                      name="intent"
+                      value="resetCode"
+                    >
                       {t("staff.members.resetCode")}
                     </button>
                     <button

@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = LOCALE_TAGS[localeFromRequest(request)];
   return {
     group: page.group,
-    requests: page.requests.map((r) => ({ memberId: r.member_id, pseudonym: r.pseudonym, since: formatOsloDay(r.created_at, tag) })),
+    requests: page.requests.map((r) => ({
+      memberId: r.member_id,
+      pseudonym: r.pseudonym,
+      since: formatOsloDay(r.created_at, tag),
+    })),
   };
 }
 
@@ -37,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "approve" || intent === "decline") {
     const parsed = parseForm(form, joinRequestSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await decideJoinRequest(db(), viewer.staff, { groupId: group.id, memberId: parsed.data.memberId, decision: parsed.data.intent });
+    await decideJoinRequest(db(), viewer.staff, {
+      groupId: group.id,
+      memberId: parsed.data.memberId,
+      decision: parsed.data.intent,
+    });
     return redirect(`/staff/groups/${group.id}`, { status: 303 });
   }
 
@@ -94,7 +102,12 @@ export default function GroupPage() {
                   <button type="submit" className="button button--small" name="intent" value="approve">
                     {t("staff.groups.approve")}
                   </button>
-                  <button type="submit" className="button button--small button--secondary" name="intent" value="decline">
+                  <button
+                    type="submit"
+                    className="button button--small button--secondary"
+                    name="intent"
+                    value="decline"
+                  >
                     {t("staff.groups.decline")}
                   </button>
                 </Form>

@@ -48,7 +48,10 @@ export default function NewGroup() {
       <StaffGroupForm
         values={values}
         errors={actionData?.errors}
-        chapters={[...chapters.map((c) => ({ value: c.id, label: c.name })), ...(isAdmin ? [{ value: "national", label: t("staff.groups.nationalOption") }] : [])]}
+        chapters={[
+          ...chapters.map((c) => ({ value: c.id, label: c.name })),
+          ...(isAdmin ? [{ value: "national", label: t("staff.groups.nationalOption") }] : []),
+        ]}
         submitLabel={t("staff.groups.submitCreate")}
       />
     </section>

@@ -89,7 +89,13 @@ export default function StaffLogin() {
           defaultValue={actionData?.values.email ?? ""}
           required
         />
-        <PassphraseField name="password" purpose="current" label={t("staff.login.password")} error={errors?.password} required />
+        <PassphraseField
+          name="password"
+          purpose="current"
+          label={t("staff.login.password")}
+          error={errors?.password}
+          required
+        />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("staff.login.submit")}

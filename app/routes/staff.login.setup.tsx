@@ -54,7 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error === "tooManyAttempts") {
       const errors: FieldErrors = { form: "staff.tooManyAttempts" };
-      return data({ errors, recoveryCodes: null }, { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) });
+      return data(
+        { errors, recoveryCodes: null },
+        { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+      );
     }
     if (result.error === "alreadySetUp") throw redirect("/staff/login/totp");
     const errors: FieldErrors = { code: "staff.codeFailed" };

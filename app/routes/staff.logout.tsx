@@ -8,7 +8,10 @@ import { db } from "~/platform/db.server";
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer.kind === "staff" || viewer.kind === "staff-pending") {
-    await signOutStaff(db(), { sessionId: viewer.sessionId, staffId: viewer.kind === "staff" ? viewer.staff.id : viewer.staffId });
+    await signOutStaff(db(), {
+      sessionId: viewer.sessionId,
+      staffId: viewer.kind === "staff" ? viewer.staff.id : viewer.staffId,
+    });
   }
   return redirect("/", { status: 303, headers: signedOutHeaders() });
 }

@@ -19,11 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("chapter_id", "text", (c) => c.references("chapters.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("audience", "text", (c) =>
-      c.notNull().check(sql`audience in ('women', 'men', 'everyone')`),
-    )
+    .addColumn("audience", "text", (c) => c.notNull().check(sql`audience in ('women', 'men', 'everyone')`))
     .addColumn("join_policy", "text", (c) =>
-      c.notNull().defaultTo("approval").check(sql`join_policy in ('open', 'approval')`),
+      c
+        .notNull()
+        .defaultTo("approval")
+        .check(sql`join_policy in ('open', 'approval')`),
     )
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
@@ -77,7 +78,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("group_memberships_pk", ["member_id", "group_id"])
     .execute();
-  await db.schema.createIndex("group_memberships_group_idx").on("group_memberships").columns(["group_id", "status"]).execute();
+  await db.schema
+    .createIndex("group_memberships_group_idx")
+    .on("group_memberships")
+    .columns(["group_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("invites")
@@ -141,7 +146,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("languages", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("interpreter_available", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("scheduled").check(sql`status in ('scheduled', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo("scheduled")
+        .check(sql`status in ('scheduled', 'cancelled')`),
     )
     .addColumn("cancelled_at", "text")
     .addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0))
@@ -150,8 +158,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addCheckConstraint("activities_end_after_start", sql`ends_at > starts_at`)
     .execute();
-  await db.schema.createIndex("activities_group_start_idx").on("activities").columns(["group_id", "starts_at"]).execute();
-  await db.schema.createIndex("activities_chapter_start_idx").on("activities").columns(["chapter_id", "starts_at"]).execute();
+  await db.schema
+    .createIndex("activities_group_start_idx")
+    .on("activities")
+    .columns(["group_id", "starts_at"])
+    .execute();
+  await db.schema
+    .createIndex("activities_chapter_start_idx")
+    .on("activities")
+    .columns(["chapter_id", "starts_at"])
+    .execute();
   await db.schema.createIndex("activities_start_idx").on("activities").column("starts_at").execute();
 
   await db.schema
@@ -159,9 +175,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("activity_id", "text", (c) => c.notNull().references("activities.id").onDelete("cascade"))
     .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
-    .addColumn("status", "text", (c) =>
-      c.notNull().check(sql`status in ('going', 'waitlisted', 'not_going')`),
-    )
+    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('going', 'waitlisted', 'not_going')`))
     .addColumn("arrival", "integer", (c) => c.notNull())
     .addColumn("note", "text")
     .addColumn("show_pseudonym", "integer", (c) => c.notNull().defaultTo(0))
@@ -169,7 +183,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("rsvps_one_per_member", ["activity_id", "member_id"])
     .execute();
-  await db.schema.createIndex("rsvps_activity_status_idx").on("rsvps").columns(["activity_id", "status", "arrival"]).execute();
+  await db.schema
+    .createIndex("rsvps_activity_status_idx")
+    .on("rsvps")
+    .columns(["activity_id", "status", "arrival"])
+    .execute();
   await db.schema.createIndex("rsvps_member_idx").on("rsvps").columns(["member_id", "status"]).execute();
 
   await db.schema

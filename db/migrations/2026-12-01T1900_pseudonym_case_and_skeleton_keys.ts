@@ -51,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Out of the way first, so no row meets another's old key while the new ones are written.
   for (const m of members) {
-    await db.updateTable("members").set({ pseudonym_key: unreachable(m.id) }).where("id", "=", m.id).execute();
+    await db
+      .updateTable("members")
+      .set({ pseudonym_key: unreachable(m.id) })
+      .where("id", "=", m.id)
+      .execute();
   }
   const keys = new Set<string>();
   const caseKeys = new Set<string>();
@@ -64,11 +68,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (caseFree) caseKeys.add(caseKey);
     await db
       .updateTable("members")
-      .set({ pseudonym_key: keyFree ? key : unreachable(member.id), pseudonym_case_key: caseFree ? caseKey : unreachable(member.id) })
+      .set({
+        pseudonym_key: keyFree ? key : unreachable(member.id),
+        pseudonym_case_key: caseFree ? caseKey : unreachable(member.id),
+      })
       .where("id", "=", member.id)
       .execute();
   }
-  await db.schema.createIndex("members_pseudonym_case_key_idx").unique().on("members").column("pseudonym_case_key").execute();
+  await db.schema
+    .createIndex("members_pseudonym_case_key_idx")
+    .unique()
+    .on("members")
+    .column("pseudonym_case_key")
+    .execute();
 }
 
 /** Development only: the old keys are not brought back. */

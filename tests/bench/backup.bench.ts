@@ -104,7 +104,10 @@ async function copyOnce(method: Method, label: string): Promise<{ seconds: numbe
 
 function startWriters() {
   const stop = new SharedArrayBuffer(4);
-  const workers = Array.from({ length: WRITERS }, () => new Worker(WRITE, { eval: true, workerData: { betterSqlite, source, stop } }));
+  const workers = Array.from(
+    { length: WRITERS },
+    () => new Worker(WRITE, { eval: true, workerData: { betterSqlite, source, stop } }),
+  );
   return async function stopWriters(): Promise<number> {
     const counts = workers.map((w) => new Promise<number>((resolve) => w.once("message", resolve)));
     Atomics.store(new Int32Array(stop), 0, 1);
@@ -125,8 +128,16 @@ try {
     await new Promise((r) => setTimeout(r, 500));
     const busy = await copyOnce(method, "busy");
     const writes = await stopWriters();
-    console.log(`${method.padEnd(7)} idle ${format(idle.seconds)} (${idle.check}), under writes ${format(busy.seconds)} (${busy.check}; ${writes} writes meanwhile)`);
-    results[method] = { idleSeconds: idle.seconds, busySeconds: busy.seconds, idleCheck: idle.check, busyCheck: busy.check, writes };
+    console.log(
+      `${method.padEnd(7)} idle ${format(idle.seconds)} (${idle.check}), under writes ${format(busy.seconds)} (${busy.check}; ${writes} writes meanwhile)`,
+    );
+    results[method] = {
+      idleSeconds: idle.seconds,
+      busySeconds: busy.seconds,
+      idleCheck: idle.check,
+      busyCheck: busy.check,
+      writes,
+    };
   }
   console.log(JSON.stringify(results));
 } finally {

@@ -127,7 +127,7 @@ async function load(url: string, headers: Record<string, string>, expected: numb
         await response.arrayBuffer();
         if (response.status !== expected) throw new Error(`${url} answered ${response.status}, not ${expected}`);
       }
-    })
+    }),
   );
   return count / ((performance.now() - t0) / 1000);
 }
@@ -162,7 +162,7 @@ console.log(`Build, again (median of 5):     ${ms(median(rebuilds))}`);
 console.log(`From the cache:                 ${ms(cached.ms)}`);
 console.log(`Full 200 over HTTP, cached:     ${ms(firstFullMs)}`);
 console.log(
-  `${REQUESTS} requests per run, ${rounds.length} interleaved runs (median), concurrency ${CONCURRENCY}, 127.0.0.1:`
+  `${REQUESTS} requests per run, ${rounds.length} interleaved runs (median), concurrency ${CONCURRENCY}, 127.0.0.1:`,
 );
 console.log(`  /healthz (gzip accepted):     ${healthzRps.toFixed(0)} req/s`);
 console.log(`  /healthz (identity):          ${identityRps.toFixed(0)} req/s`);
@@ -173,6 +173,6 @@ console.log(
   `Load average while running: ${os
     .loadavg()
     .map((n) => n.toFixed(1))
-    .join(" ")}`
+    .join(" ")}`,
 );
 process.exit(0);

@@ -19,7 +19,14 @@ async function startOnce(command: string[], port: number): Promise<number> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: path.join(dir, "app.sqlite"), LOG_FORMAT: "silent" },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: path.join(dir, "app.sqlite"),
+      LOG_FORMAT: "silent",
+    },
     stdio: "ignore",
   });
   try {

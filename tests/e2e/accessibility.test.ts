@@ -69,9 +69,15 @@ async function signInStaff(page: Page) {
   await page.goto(app.baseUrl + "/staff/login");
   await page.getByLabel(nb.staff.login.email).fill(DEMO_ADMIN_EMAIL);
   await page.getByLabel(nb.staff.login.password).fill("demo-admin-pass");
-  await Promise.all([page.waitForURL(/\/staff\/login\/totp/), page.getByRole("button", { name: nb.staff.login.submit }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/staff\/login\/totp/),
+    page.getByRole("button", { name: nb.staff.login.submit }).click(),
+  ]);
   await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL(app.baseUrl + "/staff"), page.getByRole("button", { name: nb.staff.totp.submit }).click()]);
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff"),
+    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
+  ]);
   await page.close();
 }
 
@@ -113,7 +119,12 @@ test("the axe check can fail: a text field without a label is reported", async (
   }
 });
 
-type PageType = { name: string; who: "anonymous" | "member" | "staff"; path: () => string; prepare?: (page: Page) => Promise<void> };
+type PageType = {
+  name: string;
+  who: "anonymous" | "member" | "staff";
+  path: () => string;
+  prepare?: (page: Page) => Promise<void>;
+};
 
 const PAGE_TYPES: PageType[] = [
   { name: "landing", who: "anonymous", path: () => "/" },
@@ -150,20 +161,26 @@ describe.each(LANGUAGES)("in %s", (locale) => {
     for (const context of [anonymous, member, staff]) await useLanguage(context, locale);
   });
 
-  test.each(PAGE_TYPES)("the $name page has no WCAG 2.1 AA violations and the right lang and dir", async ({ who, path, prepare }) => {
-    const page = await contextFor(who).newPage();
-    try {
-      await page.goto(app.baseUrl + path(), { waitUntil: "networkidle" });
-      // After hydration, so what axe sees is what a person can use.
-      await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
-      await prepare?.(page);
-      const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-      expect(html).toEqual({ lang: LOCALE_TAGS[locale], dir: direction(locale) });
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  test.each(PAGE_TYPES)(
+    "the $name page has no WCAG 2.1 AA violations and the right lang and dir",
+    async ({ who, path, prepare }) => {
+      const page = await contextFor(who).newPage();
+      try {
+        await page.goto(app.baseUrl + path(), { waitUntil: "networkidle" });
+        // After hydration, so what axe sees is what a person can use.
+        await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
+        await prepare?.(page);
+        const html = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+        }));
+        expect(html).toEqual({ lang: LOCALE_TAGS[locale], dir: direction(locale) });
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test("phone screenshots of the activity list and an activity page", async () => {
     const page = await member.newPage();
@@ -219,20 +236,23 @@ describe.each(SIZES)("at $label in $locale", ({ width, height, locale }) => {
     for (const context of contexts.values()) await context.close();
   });
 
-  test.each(PAGE_TYPES.filter((p) => !p.prepare))("the $name page does not scroll sideways", async ({ who, path, name }) => {
-    const page = await contexts.get(who)!.newPage();
-    try {
-      await page.goto(app.baseUrl + path(), { waitUntil: "networkidle" });
-      const { scrollWidth, widest } = await horizontalOverflow(page);
-      if (width === 320 && (name === "activity list" || name === "activity page")) {
-        await screenshot(page, `a11y-320-${name.replace(" ", "-")}-${locale}`);
+  test.each(PAGE_TYPES.filter((p) => !p.prepare))(
+    "the $name page does not scroll sideways",
+    async ({ who, path, name }) => {
+      const page = await contexts.get(who)!.newPage();
+      try {
+        await page.goto(app.baseUrl + path(), { waitUntil: "networkidle" });
+        const { scrollWidth, widest } = await horizontalOverflow(page);
+        if (width === 320 && (name === "activity list" || name === "activity page")) {
+          await screenshot(page, `a11y-320-${name.replace(" ", "-")}-${locale}`);
+        }
+        // The elements that stick out are named only to make a failure easy to fix.
+        expect(scrollWidth <= width ? [] : [`${scrollWidth} px`, ...widest]).toEqual([]);
+      } finally {
+        await page.close();
       }
-      // The elements that stick out are named only to make a failure easy to fix.
-      expect(scrollWidth <= width ? [] : [`${scrollWidth} px`, ...widest]).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 });
 
 describe("motion", () => {
@@ -244,7 +264,10 @@ describe("motion", () => {
       const moving = await page.evaluate(() =>
         [...document.querySelectorAll("*")]
           .map((el) => ({ el, style: getComputedStyle(el) }))
-          .filter(({ style }) => style.animationName !== "none" || style.transitionDuration.split(",").some((d) => parseFloat(d) > 0))
+          .filter(
+            ({ style }) =>
+              style.animationName !== "none" || style.transitionDuration.split(",").some((d) => parseFloat(d) > 0),
+          )
           .map(({ el }) => el.tagName),
       );
       expect(await page.evaluate(() => matchMedia("(prefers-reduced-motion: reduce)").matches)).toBe(true);

@@ -42,11 +42,10 @@ async function makeLink(page: Page, buttonName: string): Promise<string> {
   await page.waitForFunction(
     ([label, old]) => {
       const input = [...document.querySelectorAll("label")].find((l) => l.textContent === label)?.control as
-        | HTMLInputElement
-        | undefined;
+        HTMLInputElement | undefined;
       return input !== undefined && input.value !== "" && input.value !== old;
     },
-    [nb.calendar.section.linkLabel, before] as const
+    [nb.calendar.section.linkLabel, before] as const,
   );
   return field.inputValue();
 }

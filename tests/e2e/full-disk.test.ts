@@ -28,7 +28,10 @@ beforeAll(async () => {
   const { setLogSink, setLogSilent } = serverHooksOf(build);
   setLogSink((line) => logLines.push(line));
   setLogSilent(false);
-  server = createApp({ build, publicDir: path.join(root, "public"), hsts: false, trustProxy: 0 }).listen(0, "127.0.0.1");
+  server = createApp({ build, publicDir: path.join(root, "public"), hsts: false, trustProxy: 0 }).listen(
+    0,
+    "127.0.0.1",
+  );
   await new Promise((resolve) => server.once("listening", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -43,9 +46,13 @@ afterAll(async () => {
 async function fillTheDisk(chapterId: string) {
   const { db, sqlite } = database;
   const filler = await createMember(db, { chapter_id: chapterId });
-  const activities = await Promise.all(Array.from({ length: 400 }, () => createActivity(db, { chapter_id: chapterId })));
+  const activities = await Promise.all(
+    Array.from({ length: 400 }, () => createActivity(db, { chapter_id: chapterId })),
+  );
   sqlite.pragma(`max_page_count = ${sqlite.pragma("page_count", { simple: true }) as number}`);
-  const insert = sqlite.prepare("insert into rsvps (id, activity_id, member_id, status, arrival, created_at, updated_at) values (?, ?, ?, 'not_going', 1, ?, ?)");
+  const insert = sqlite.prepare(
+    "insert into rsvps (id, activity_id, member_id, status, arrival, created_at, updated_at) values (?, ?, ?, 'not_going', 1, ?, ?)",
+  );
   let failuresInARow = 0;
   for (const activity of activities) {
     try {
@@ -92,7 +99,10 @@ describe("a full disk", () => {
 
     const events = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.filter((e) => e.event === "storage_failure")).toHaveLength(LOCALES.length);
-    expect(events.find((e) => e.event === "storage_failure")).toMatchObject({ code: "SQLITE_FULL", message: "database or disk is full" });
+    expect(events.find((e) => e.event === "storage_failure")).toMatchObject({
+      code: "SQLITE_FULL",
+      message: "database or disk is full",
+    });
     expect(logLines.join("\n")).not.toMatch(/cannot rollback|no transaction is active|\bat .*\.js:\d+/);
     const health = await fetch(baseUrl + "/healthz");
     expect(health.status).toBe(503);

@@ -116,7 +116,11 @@ describe("every kind of response carries the security headers", () => {
     const { db } = openDatabase(app.databasePath);
     let token: string;
     try {
-      const member = await db.selectFrom("members").select("id").where("pseudonym", "=", "Solsikke").executeTakeFirstOrThrow();
+      const member = await db
+        .selectFrom("members")
+        .select("id")
+        .where("pseudonym", "=", "Solsikke")
+        .executeTakeFirstOrThrow();
       token = (await createFeedToken(db, { memberId: member.id })).token;
     } finally {
       await db.destroy();
@@ -144,10 +148,14 @@ describe("every kind of response carries the security headers", () => {
     // As a browser follows the link (fetch() would always say Sec-Fetch-Mode: cors).
     const exit = await new Promise<Response>((resolve, reject) =>
       http
-        .get(app.baseUrl + "/exit", { headers: { "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Site": "same-origin" } }, (res) => {
-          res.resume();
-          resolve(new Response(null, { status: res.statusCode, headers: res.headers as Record<string, string> }));
-        })
+        .get(
+          app.baseUrl + "/exit",
+          { headers: { "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Site": "same-origin" } },
+          (res) => {
+            res.resume();
+            resolve(new Response(null, { status: res.statusCode, headers: res.headers as Record<string, string> }));
+          },
+        )
         .on("error", reject),
     );
     expect(exit.status).toBe(303);
@@ -157,7 +165,10 @@ describe("every kind of response carries the security headers", () => {
     expect(beacon.status).toBe(204);
     expectSecurityHeaders(beacon, "/exit beacon");
 
-    const refused = await fetch(app.baseUrl + "/login", { method: "POST", headers: { "Sec-Fetch-Site": "cross-site" } });
+    const refused = await fetch(app.baseUrl + "/login", {
+      method: "POST",
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
     expect(refused.status).toBe(403);
     expectSecurityHeaders(refused, "403");
   });
@@ -177,11 +188,16 @@ describe("the session cookie", () => {
   test("is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
     for (const extra of [{}, { ownDevice: "on" }] as Array<Record<string, string>>) {
       const { setCookie } = await signIn("Solsikke", extra);
-      const attributes = setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+      const attributes = setCookie
+        .split(";")
+        .slice(1)
+        .map((a) => a.trim().toLowerCase());
       expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "samesite=lax", "secure"]));
       expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
       // A shared device keeps no cookie after the browser closes; "my own device" does, for 30 days.
-      expect(attributes.find((a) => a.startsWith("max-age="))).toBe("ownDevice" in extra ? "max-age=2592000" : undefined);
+      expect(attributes.find((a) => a.startsWith("max-age="))).toBe(
+        "ownDevice" in extra ? "max-age=2592000" : undefined,
+      );
     }
   });
 
@@ -194,7 +210,9 @@ describe("the session cookie", () => {
 
 describe("cross-site state changes", () => {
   test("are refused with 403 before anything happens", async () => {
-    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example" }] as Array<Record<string, string>>) {
+    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example" }] as Array<
+      Record<string, string>
+    >) {
       const response = await fetch(app.baseUrl + "/login", {
         method: "POST",
         headers,
@@ -223,7 +241,11 @@ describe("a session cookie replayed", () => {
   test("after signing out is refused", async () => {
     const { cookie } = await signIn();
     expect((await get("/me", { Cookie: cookie })).status).toBe(200);
-    const out = await fetch(app.baseUrl + "/logout", { method: "POST", headers: { ...sameOrigin(), Cookie: cookie }, redirect: "manual" });
+    const out = await fetch(app.baseUrl + "/logout", {
+      method: "POST",
+      headers: { ...sameOrigin(), Cookie: cookie },
+      redirect: "manual",
+    });
     expect(out.status).toBe(303);
     const replay = await get("/me", { Cookie: cookie });
     expect(replay.status).toBe(302);
@@ -235,7 +257,11 @@ describe("a session cookie replayed", () => {
     expect((await get("/me", { Cookie: cookie })).status).toBe(200);
     const { db } = openDatabase(app.databasePath);
     try {
-      await db.updateTable("members").set({ deactivated_at: new Date().toISOString() }).where("pseudonym", "=", "Fjellrev").execute();
+      await db
+        .updateTable("members")
+        .set({ deactivated_at: new Date().toISOString() })
+        .where("pseudonym", "=", "Fjellrev")
+        .execute();
     } finally {
       await db.destroy();
     }
@@ -247,7 +273,12 @@ describe("a session cookie replayed", () => {
 
 describe("staff sign-in", () => {
   const attempt = (email: string, password: string) =>
-    fetch(app.baseUrl + "/staff/login", { method: "POST", headers: sameOrigin(), body: form({ email, password }), redirect: "manual" });
+    fetch(app.baseUrl + "/staff/login", {
+      method: "POST",
+      headers: sameOrigin(),
+      body: form({ email, password }),
+      redirect: "manual",
+    });
   /** The page without what differs by design: the nonces, and the address typed in (kept in the form). */
   const comparable = (html: string, email: string) =>
     html.replace(/nonce(=|-)"?[A-Za-z0-9+/=]+"?/g, "nonce").replaceAll(email, "EMAIL");
@@ -257,7 +288,9 @@ describe("staff sign-in", () => {
     const wrong = await attempt("bergen@example.org", "wrong passphrase here");
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
-    expect(comparable(await wrong.text(), "bergen@example.org")).toBe(comparable(await unknown.text(), "nobody@example.org"));
+    expect(comparable(await wrong.text(), "bergen@example.org")).toBe(
+      comparable(await unknown.text(), "nobody@example.org"),
+    );
   });
 
   test("answers 429 with Retry-After once an account has had its attempts, whether it exists or not", async () => {
@@ -289,7 +322,9 @@ describe("the server's log", () => {
       redirect: "manual",
     });
     // Joined: a new session at once (the page then shows the recovery codes, once).
-    const token = /^__Host-session=([^;]+)/.exec(joined.headers.getSetCookie().find((c) => c.startsWith("__Host-session=")) ?? "")?.[1];
+    const token = /^__Host-session=([^;]+)/.exec(
+      joined.headers.getSetCookie().find((c) => c.startsWith("__Host-session=")) ?? "",
+    )?.[1];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     secretsUsed.add(token!);
     // Recovery codes are shown once in the page; none may reach the log.
@@ -314,7 +349,10 @@ describe("a server error (500)", () => {
     useDatabase(database);
     const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
     serverHooksOf(build).setLogSilent(true);
-    const server: Server = createApp({ build, publicDir: path.join(root, "public"), hsts: true, trustProxy: 0 }).listen(0, "127.0.0.1");
+    const server: Server = createApp({ build, publicDir: path.join(root, "public"), hsts: true, trustProxy: 0 }).listen(
+      0,
+      "127.0.0.1",
+    );
     await new Promise((resolve) => server.once("listening", resolve));
     try {
       database.sqlite.close();

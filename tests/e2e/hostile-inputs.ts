@@ -9,7 +9,13 @@ export const ODD_HEADERS: Array<[string, Array<[string, string]>]> = [
   ["two session cookies, one broken", [["Cookie", "__Host-session=%; __Host-session=%ZZ"]]],
   ["a cookie header without pairs", [["Cookie", ";;;=;==; ; lang"]]],
   ["a cookie named __proto__", [["Cookie", "__proto__=x; constructor=y; lang=ar"]]],
-  ["two Cookie headers", [["Cookie", "lang=%"], ["Cookie", "__Host-session=%"]]],
+  [
+    "two Cookie headers",
+    [
+      ["Cookie", "lang=%"],
+      ["Cookie", "__Host-session=%"],
+    ],
+  ],
   ["a 12 KB cookie", [["Cookie", `big=${"x".repeat(12_000)}; lang=%`]]],
   ["non-UTF-8 bytes in a cookie", [["Cookie", "lang=\xff\xfe; __Host-session=\xc3\x28"]]],
   ["an unreadable Accept-Language", [["Accept-Language", "*;q=NaN, ;;;, x-\xff;q=2, ar;q=1e999"]]],
@@ -23,14 +29,41 @@ export const ODD_HEADERS: Array<[string, Array<[string, string]>]> = [
   ["a Content-Type of nonsense", [["Content-Type", ";;;/\xff"]]],
   ["a Sec-Fetch-Mode of nonsense", [["Sec-Fetch-Mode", "\xff\xfe nonsense"]]],
   ["Sec-Fetch-Site: cross-site", [["Sec-Fetch-Site", "cross-site"]]],
-  ["Sec-Fetch-Site of nonsense", [["Sec-Fetch-Site", "maybe"], ["Sec-Fetch-Dest", "??"], ["Sec-Fetch-User", "?2"]]],
+  [
+    "Sec-Fetch-Site of nonsense",
+    [
+      ["Sec-Fetch-Site", "maybe"],
+      ["Sec-Fetch-Dest", "??"],
+      ["Sec-Fetch-User", "?2"],
+    ],
+  ],
   ["Origin: null", [["Origin", "null"]]],
   ["an Origin of another site", [["Origin", "https://evil.example"]]],
   ["an Origin of nonsense", [["Origin", "::::"]]],
-  ["forwarding headers from nobody we trust", [["X-Forwarded-Host", "evil.example:99999"], ["X-Forwarded-Proto", "gopher"], ["X-Forwarded-For", "\xff, , 999.1.1.1"]]],
-  ["an odd Accept and Accept-Encoding", [["Accept", "*/*;q=\xff"], ["Accept-Encoding", "br;q=x, gzip;q=-1, *"]]],
+  [
+    "forwarding headers from nobody we trust",
+    [
+      ["X-Forwarded-Host", "evil.example:99999"],
+      ["X-Forwarded-Proto", "gopher"],
+      ["X-Forwarded-For", "\xff, , 999.1.1.1"],
+    ],
+  ],
+  [
+    "an odd Accept and Accept-Encoding",
+    [
+      ["Accept", "*/*;q=\xff"],
+      ["Accept-Encoding", "br;q=x, gzip;q=-1, *"],
+    ],
+  ],
   ["a long emoji User-Agent", [["User-Agent", Buffer.from("🏃‍♀️".repeat(500), "utf8").toString("latin1")]]],
-  ["a Range of nonsense", [["Range", "bytes=9-1,x"], ["If-None-Match", '"\xff'], ["If-Modified-Since", "yesterday"]]],
+  [
+    "a Range of nonsense",
+    [
+      ["Range", "bytes=9-1,x"],
+      ["If-None-Match", '"\xff'],
+      ["If-Modified-Since", "yesterday"],
+    ],
+  ],
 ];
 
 /** Values for form fields; each is posted into every field of every form the sweep finds. */

@@ -37,7 +37,11 @@ function send(method: string, path: string, headers: Array<[string, string]> = [
 async function signIn(pseudonym = "Solsikke"): Promise<string> {
   const { db } = openDatabase(app.databasePath);
   try {
-    const member = await db.selectFrom("members").select("id").where("pseudonym", "=", pseudonym).executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom("members")
+      .select("id")
+      .where("pseudonym", "=", pseudonym)
+      .executeTakeFirstOrThrow();
     const { token } = await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice);
     secrets.add(token);
     return token;
@@ -48,14 +52,26 @@ async function signIn(pseudonym = "Solsikke"): Promise<string> {
 
 async function signInStaff(email: string, password: string): Promise<string> {
   secrets.add(password);
-  const first = await send("POST", "/staff/login", [...sameOrigin(), formType], new URLSearchParams({ email, password }).toString());
+  const first = await send(
+    "POST",
+    "/staff/login",
+    [...sameOrigin(), formType],
+    new URLSearchParams({ email, password }).toString(),
+  );
   expect(first.status).toBe(303);
   const pending = /^__Host-session=([^;]+)/.exec(first.setCookies[0] ?? "")![1]!;
   secrets.add(pending);
   const code = currentTotpCode(DEMO_TOTP_SECRET);
-  const second = await send("POST", "/staff/login/totp", [...sameOrigin(), formType, ["Cookie", `__Host-session=${pending}`]], new URLSearchParams({ code }).toString());
+  const second = await send(
+    "POST",
+    "/staff/login/totp",
+    [...sameOrigin(), formType, ["Cookie", `__Host-session=${pending}`]],
+    new URLSearchParams({ code }).toString(),
+  );
   expect(second.status).toBe(303);
-  const token = /^__Host-session=([^;]+)/.exec(second.setCookies.find((c) => c.startsWith("__Host-session=")) ?? "")?.[1] ?? pending;
+  const token =
+    /^__Host-session=([^;]+)/.exec(second.setCookies.find((c) => c.startsWith("__Host-session=")) ?? "")?.[1] ??
+    pending;
   secrets.add(token);
   return token;
 }
@@ -63,7 +79,10 @@ async function signInStaff(email: string, password: string): Promise<string> {
 async function sessionExists(token: string): Promise<boolean> {
   const { db } = openDatabase(app.databasePath);
   try {
-    return (await db.selectFrom("sessions").select("id").where("id_hash", "=", hashSecret(token)).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom("sessions").select("id").where("id_hash", "=", hashSecret(token)).executeTakeFirst()) !==
+      undefined
+    );
   } finally {
     await db.destroy();
   }
@@ -79,7 +98,10 @@ function expectSecurityHeaders(response: RawResponse, what: string) {
 
 function expectSignedOut(response: RawResponse, what: string) {
   expect(response.headers["clear-site-data"], what).toBe('"cache", "cookies", "storage"');
-  expect(response.setCookies.some((c) => /^__Host-session=;/.test(c) && /Max-Age=0/i.test(c)), what).toBe(true);
+  expect(
+    response.setCookies.some((c) => /^__Host-session=;/.test(c) && /Max-Age=0/i.test(c)),
+    what,
+  ).toBe(true);
 }
 
 describe("leaving quickly works whatever the request carries", () => {
@@ -91,7 +113,11 @@ describe("leaving quickly works whatever the request carries", () => {
       ...headers.filter(([name]) => name !== "Cookie"),
       ["Cookie", [...cookies, `__Host-session=${token}`].join("; ")],
     ];
-    const response = await send("GET", "/exit", names.includes("sec-fetch-mode") ? withSession : [...withSession, ["Sec-Fetch-Mode", "navigate"]]);
+    const response = await send(
+      "GET",
+      "/exit",
+      names.includes("sec-fetch-mode") ? withSession : [...withSession, ["Sec-Fetch-Mode", "navigate"]],
+    );
     if (names.includes("host") && response.status === 400) return; // no URL can be made: see below
     expect([303, 204], _what).toContain(response.status);
     if (response.status === 303) expect(response.headers.location).toBe(NEUTRAL);
@@ -131,12 +157,23 @@ describe("leaving quickly works whatever the request carries", () => {
 
 describe("joining with a broken cookie", () => {
   test("creates the member and signs them in, as without the cookie", async () => {
-    const body = new URLSearchParams({ code: "DEMO-OSLO-0002", pseudonym: "Blåklokke", passphrase: "en lang og rolig setning om vann" });
+    const body = new URLSearchParams({
+      code: "DEMO-OSLO-0002",
+      pseudonym: "Blåklokke",
+      passphrase: "en lang og rolig setning om vann",
+    });
     secrets.add("DEMO-OSLO-0002");
     secrets.add("en lang og rolig setning om vann");
-    const response = await send("POST", "/join", [...sameOrigin(), formType, ["Cookie", "lang=%; __Host-session=%E0%A4%A; session=%"]], body.toString());
+    const response = await send(
+      "POST",
+      "/join",
+      [...sameOrigin(), formType, ["Cookie", "lang=%; __Host-session=%E0%A4%A; session=%"]],
+      body.toString(),
+    );
     expect(response.status).toBeLessThan(400);
-    const token = /^__Host-session=([^;]+)/.exec(response.setCookies.find((c) => c.startsWith("__Host-session=")) ?? "")?.[1];
+    const token = /^__Host-session=([^;]+)/.exec(
+      response.setCookies.find((c) => c.startsWith("__Host-session=")) ?? "",
+    )?.[1];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     secrets.add(token!);
     expect(await sessionExists(token!)).toBe(true);
@@ -155,7 +192,12 @@ describe("signing out clears the site's data, as the quick exit does", () => {
   test("'Sign out everywhere' on the member's page", async () => {
     const token = await signIn("Fjellrev");
     const other = await signIn("Fjellrev");
-    const response = await send("POST", "/me", [...sameOrigin(), formType, ["Cookie", `__Host-session=${token}`]], "intent=signOutEverywhere");
+    const response = await send(
+      "POST",
+      "/me",
+      [...sameOrigin(), formType, ["Cookie", `__Host-session=${token}`]],
+      "intent=signOutEverywhere",
+    );
     expect(response.status).toBe(303);
     expectSignedOut(response, "sign out everywhere");
     expect(await sessionExists(token)).toBe(false);
@@ -176,19 +218,32 @@ describe("every error path is owned", () => {
     const { db } = openDatabase(app.databasePath);
     let token: string;
     try {
-      const member = await db.selectFrom("members").select("id").where("pseudonym", "=", "Solsikke").executeTakeFirstOrThrow();
+      const member = await db
+        .selectFrom("members")
+        .select("id")
+        .where("pseudonym", "=", "Solsikke")
+        .executeTakeFirstOrThrow();
       token = (await createFeedToken(db, { memberId: member.id })).token;
     } finally {
       await db.destroy();
     }
     secrets.add(token);
-    for (const path of [`/calendar/${token}.ics%`, `/calendar/${token}%`, `/calendar/${token}.ics%E0%A4%A`, `/CALENDAR/${token}.ics%ZZ`]) {
+    for (const path of [
+      `/calendar/${token}.ics%`,
+      `/calendar/${token}%`,
+      `/calendar/${token}.ics%E0%A4%A`,
+      `/CALENDAR/${token}.ics%ZZ`,
+    ]) {
       const response = await send("GET", path);
       expect(response.status, path).toBe(400);
       expectSecurityHeaders(response, path);
       expect(response.body).not.toContain(token);
     }
-    await vi.waitFor(() => expect(app.logs.filter((l) => l.path === "/calendar/[token]" && l.status === 400).length).toBeGreaterThanOrEqual(4));
+    await vi.waitFor(() =>
+      expect(app.logs.filter((l) => l.path === "/calendar/[token]" && l.status === 400).length).toBeGreaterThanOrEqual(
+        4,
+      ),
+    );
   });
 
   test.each(["/", "/me", "/login", "/calendar/x.ics", "/build/nothing.js", "/favicon.svg"])(
@@ -206,7 +261,10 @@ describe("every error path is owned", () => {
   test("OPTIONS gets 204 with Allow, no CORS permission, and writes no error line", async () => {
     const before = app.logs.length;
     for (const path of ["/", "/me", "/login", "*"]) {
-      const response = await send("OPTIONS", path, [["Origin", "https://evil.example"], ["Access-Control-Request-Method", "POST"]]);
+      const response = await send("OPTIONS", path, [
+        ["Origin", "https://evil.example"],
+        ["Access-Control-Request-Method", "POST"],
+      ]);
       expect(response.status, path).toBe(204);
       expect(response.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
       expect(response.headers["access-control-allow-origin"]).toBeUndefined();
@@ -260,7 +318,12 @@ describe("request bodies are capped at 256 KiB", () => {
 
   test("a body just under the limit is read, and the form answers with its own message", async () => {
     const pseudonym = "ø".repeat(40_000); // 240,000 bytes once percent-encoded
-    const response = await send("POST", "/login", [...sameOrigin(), formType], `pseudonym=${encodeURIComponent(pseudonym)}&passphrase=x`);
+    const response = await send(
+      "POST",
+      "/login",
+      [...sameOrigin(), formType],
+      `pseudonym=${encodeURIComponent(pseudonym)}&passphrase=x`,
+    );
     expect(response.status).toBe(400);
     expect(response.headers["content-type"]).toMatch(/^text\/html/);
   });
@@ -268,7 +331,9 @@ describe("request bodies are capped at 256 KiB", () => {
 
 describe("the log", () => {
   test("holds no secret used in this file, no stack trace, and stderr is empty", async () => {
-    await vi.waitFor(() => expect(app.logs.some((l) => l.event === "request" && l.path === "/login" && l.status === 400)).toBe(true));
+    await vi.waitFor(() =>
+      expect(app.logs.some((l) => l.event === "request" && l.path === "/login" && l.status === 400)).toBe(true),
+    );
     const text = [...app.logs.map((line) => JSON.stringify(line)), ...app.stderr].join("\n");
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -115,7 +115,9 @@ describe("a member who uses only the keyboard", () => {
       await screenshot(page, "keyboard-2-focus-on-answer");
       await page.keyboard.press("Space");
       await page
-        .getByText(new RegExp(`${nb.activities.statusGoing}|${nb.activities.statusWaitlisted.replace("{{position}}", "\\d+")}`))
+        .getByText(
+          new RegExp(`${nb.activities.statusGoing}|${nb.activities.statusWaitlisted.replace("{{position}}", "\\d+")}`),
+        )
         .waitFor();
 
       // Back up to the quick-exit button with Shift+Tab, and leave with Enter.

@@ -20,12 +20,15 @@ afterAll(async () => {
 });
 
 const htmlLangDir = (page: Page) => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
-const languageCookie = async (context: BrowserContext) => (await context.cookies(app.baseUrl)).find((c) => c.name === "lang")?.value;
+const languageCookie = async (context: BrowserContext) =>
+  (await context.cookies(app.baseUrl)).find((c) => c.name === "lang")?.value;
 
 async function memberLocale(pseudonym: string): Promise<string | null> {
   const { db } = openDatabase(app.databasePath);
   try {
-    return (await db.selectFrom("members").select("locale").where("pseudonym", "=", pseudonym).executeTakeFirstOrThrow()).locale;
+    return (
+      await db.selectFrom("members").select("locale").where("pseudonym", "=", pseudonym).executeTakeFirstOrThrow()
+    ).locale;
   } finally {
     await db.destroy();
   }
@@ -62,7 +65,10 @@ describe("the language of the pages", () => {
     const page = await context.newPage();
     await page.goto(app.baseUrl + "/join");
     await page.getByLabel(nb.layout.language, { exact: true }).selectOption({ label: LOCALE_NAMES.en });
-    await Promise.all([page.waitForURL(app.baseUrl + "/join"), page.getByRole("button", { name: nb.layout.changeLanguage }).click()]);
+    await Promise.all([
+      page.waitForURL(app.baseUrl + "/join"),
+      page.getByRole("button", { name: nb.layout.changeLanguage }).click(),
+    ]);
     await page.getByRole("heading", { level: 1, name: tFor("en")("join.title") }).waitFor();
     expect(await languageCookie(context)).toBe("en");
     expect(await htmlLangDir(page)).toEqual(["en-GB", "ltr"]);
@@ -76,7 +82,10 @@ describe("the language of the pages", () => {
     await page.goto(app.baseUrl + "/login");
     await page.getByLabel(nb.login.pseudonymLabel).fill("Fjellrev");
     await page.getByLabel(nb.login.passphraseLabel).fill(DEMO_MEMBER_PASSPHRASE);
-    await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.login.submit }).click()]);
+    await Promise.all([
+      page.waitForURL(app.baseUrl + "/"),
+      page.getByRole("button", { name: nb.login.submit }).click(),
+    ]);
     await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 30_000 });
 
     await page.getByLabel(nb.layout.language, { exact: true }).selectOption({ label: LOCALE_NAMES.ar });
@@ -105,7 +114,9 @@ describe("the language of the pages", () => {
       if (locale === "so") {
         // Chromium has no Somali data of its own; the page still reads Somali once hydrated.
         const when = await page.locator(".activity-facts time").first().textContent();
-        expect(when).toMatch(/^(Axad|Isniin|Talaado|Arbaco|Khamiis|Jimco|Sabti), (Janaayo|Febraayo|Maarso|Abriil|Maayo|Juun|Luulyo|Agosto|Sebtembar|Oktoobar|Noofeembar|Diseembar) \d/);
+        expect(when).toMatch(
+          /^(Axad|Isniin|Talaado|Arbaco|Khamiis|Jimco|Sabti), (Janaayo|Febraayo|Maarso|Abriil|Maayo|Juun|Luulyo|Agosto|Sebtembar|Oktoobar|Noofeembar|Diseembar) \d/,
+        );
       }
     }
     await context.close();

@@ -5,7 +5,16 @@ import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { osloWeekRange } from "~/platform/oslo-weeks";
 import { resources } from "~/i18n/config";
-import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type PageProblems, type RunningApp } from "./support";
+import {
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type PageProblems,
+  type RunningApp,
+} from "./support";
 
 const nb = resources.nb.translation;
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,7 +37,11 @@ async function addFullActivity() {
   const { db } = openDatabase(app.databasePath);
   try {
     const oslo = await db.selectFrom("chapters").select("id").where("slug", "=", "oslo").executeTakeFirstOrThrow();
-    const solsikke = await db.selectFrom("members").select("id").where("pseudonym", "=", "Solsikke").executeTakeFirstOrThrow();
+    const solsikke = await db
+      .selectFrom("members")
+      .select("id")
+      .where("pseudonym", "=", "Solsikke")
+      .executeTakeFirstOrThrow();
     const now = new Date();
     const startsAt = new Date(now.getTime() + 2 * DAY);
     const activity = {
@@ -50,7 +63,15 @@ async function addFullActivity() {
     await db.insertInto("activities").values(activity).execute();
     await db
       .insertInto("rsvps")
-      .values({ id: "e2e-solsikke", activity_id: activity.id, member_id: solsikke.id, status: "going", arrival: 1, created_at: activity.created_at, updated_at: activity.created_at })
+      .values({
+        id: "e2e-solsikke",
+        activity_id: activity.id,
+        member_id: solsikke.id,
+        status: "going",
+        arrival: 1,
+        created_at: activity.created_at,
+        updated_at: activity.created_at,
+      })
       .execute();
     return { id: activity.id, title: activity.title, startsAt };
   } finally {
@@ -97,7 +118,10 @@ describe("a new member on a phone", () => {
       await screenshot(page, "member-1-joined");
 
       // Sign out and back in with the pseudonym and passphrase just chosen.
-      await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.layout.signOut }).click()]);
+      await Promise.all([
+        page.waitForURL(app.baseUrl + "/"),
+        page.getByRole("button", { name: nb.layout.signOut }).click(),
+      ]);
       await page.getByRole("heading", { level: 1, name: nb.home.title }).waitFor();
       await signIn(page, "Vandrefalk", "tre blå sykler under treet");
 
@@ -107,7 +131,10 @@ describe("a new member on a phone", () => {
       await screenshot(page, "member-2-activities");
       const week = testActivity.startsAt < osloWeekRange(new Date(), 0).end ? "0" : "1";
       await page.getByLabel(nb.activities.filterWeek).selectOption(week);
-      await Promise.all([page.waitForURL(/[?&]week=/), page.getByRole("button", { name: nb.activities.applyFilter }).click()]);
+      await Promise.all([
+        page.waitForURL(/[?&]week=/),
+        page.getByRole("button", { name: nb.activities.applyFilter }).click(),
+      ]);
       const card = page.locator(".activity-card", { hasText: testActivity.title });
       await expect(card.textContent()).resolves.toContain(nb.activities.full);
       expect(page.url()).toContain(`week=${week}`);
@@ -141,7 +168,9 @@ describe("a new member on a phone", () => {
       await screenshot(page, "member-4-promoted");
 
       await page.goto(app.baseUrl + "/", { waitUntil: "networkidle" });
-      await expect(page.locator(".activity-card", { hasText: testActivity.title }).textContent()).resolves.toContain(nb.activities.answerGoing);
+      await expect(page.locator(".activity-card", { hasText: testActivity.title }).textContent()).resolves.toContain(
+        nb.activities.answerGoing,
+      );
 
       expect(newcomer.problems).toEqual(NO_PROBLEMS);
       expect(solsikke.problems).toEqual(NO_PROBLEMS);

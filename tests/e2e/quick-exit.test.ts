@@ -45,7 +45,10 @@ afterAll(async () => {
 async function sessionExists(token: string): Promise<boolean> {
   const { db } = openDatabase(app.databasePath);
   try {
-    return (await db.selectFrom("sessions").select("id").where("id_hash", "=", hashSecret(token)).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom("sessions").select("id").where("id_hash", "=", hashSecret(token)).executeTakeFirst()) !==
+      undefined
+    );
   } finally {
     await db.destroy();
   }
@@ -56,7 +59,10 @@ async function signIn(page: Page, context: BrowserContext): Promise<string> {
   await page.goto(app.baseUrl + "/login");
   await page.getByLabel(nb.login.pseudonymLabel).fill("Solsikke");
   await page.getByLabel(nb.login.passphraseLabel).fill(PASSPHRASE);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.getByRole("button", { name: nb.login.submit }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    page.getByRole("button", { name: nb.login.submit }).click(),
+  ]);
   const cookie = (await context.cookies(app.baseUrl)).find((c) => c.name === "__Host-session");
   if (!cookie) throw new Error("signing in set no session cookie");
   return cookie.value;
@@ -73,7 +79,10 @@ async function hydrated(page: Page) {
 
 /** The old cookie, replayed by hand: a member-only page must send it to sign in. */
 async function replayIsRefused(token: string) {
-  const response = await fetch(app.baseUrl + "/me/sessions", { headers: { Cookie: `__Host-session=${token}` }, redirect: "manual" });
+  const response = await fetch(app.baseUrl + "/me/sessions", {
+    headers: { Cookie: `__Host-session=${token}` },
+    redirect: "manual",
+  });
   expect(response.status).toBe(302);
   expect(response.headers.get("location")).toMatch(/^\/login/);
 }
@@ -135,10 +144,14 @@ describe("quick exit", () => {
       const blanked: Array<{ hidden: boolean; title: string }> = [];
       await page.exposeFunction("__reportBlank", (seen: { hidden: boolean; title: string }) => blanked.push(seen));
       await page.evaluate(() => {
-        const report = (window as unknown as { __reportBlank(seen: { hidden: boolean; title: string }): void }).__reportBlank;
-        new MutationObserver(() => report({ hidden: document.body.hidden, title: document.title })).observe(document.body, {
-          attributeFilter: ["hidden"],
-        });
+        const report = (window as unknown as { __reportBlank(seen: { hidden: boolean; title: string }): void })
+          .__reportBlank;
+        new MutationObserver(() => report({ hidden: document.body.hidden, title: document.title })).observe(
+          document.body,
+          {
+            attributeFilter: ["hidden"],
+          },
+        );
       });
 
       const left = page.waitForURL(neutralUrl);
@@ -193,7 +206,10 @@ describe("quick exit", () => {
       const token = await signIn(page, context);
       await page.goto(app.baseUrl + "/me/sessions");
       const exitResponse = page.waitForResponse((r) => new URL(r.url()).pathname === "/exit");
-      await Promise.all([page.waitForURL(neutralUrl), page.getByRole("link", { name: nb.safety.quickExit.button }).click()]);
+      await Promise.all([
+        page.waitForURL(neutralUrl),
+        page.getByRole("link", { name: nb.safety.quickExit.button }).click(),
+      ]);
       const response = await exitResponse;
       expect(response.status()).toBe(303);
       expect(await response.headerValue("clear-site-data")).toBe('"cache", "cookies", "storage"');

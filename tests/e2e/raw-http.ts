@@ -31,7 +31,8 @@ export async function rawRequest(baseUrl: string, request: RawRequest, timeoutMs
   else if (body) lines.push(`Content-Length: ${body.length}`);
   const head = Buffer.from(lines.join("\r\n") + "\r\n\r\n", "latin1");
   let payload = body ?? Buffer.alloc(0);
-  if (body && request.chunked) payload = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from("\r\n0\r\n\r\n")]);
+  if (body && request.chunked)
+    payload = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from("\r\n0\r\n\r\n")]);
 
   return new Promise<RawResponse>((resolve, reject) => {
     const socket = net.connect(Number(port), hostname);

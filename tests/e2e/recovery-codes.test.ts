@@ -31,13 +31,22 @@ async function join(page: Page, code: string, pseudonym: string) {
 }
 
 async function savedFile(page: Page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: nb.recovery.saveFile }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: nb.recovery.saveFile }).click(),
+  ]);
   return { name: download.suggestedFilename(), text: fs.readFileSync((await download.path())!, "utf8") };
 }
 
 describe("recovery codes after joining", () => {
   test("can be copied and saved as a file with JavaScript", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO", isMobile: true, hasTouch: true, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: "nb-NO",
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.baseUrl });
     const page = await context.newPage();
     const problems = await watchPage(page, app.baseUrl);
@@ -62,7 +71,12 @@ describe("recovery codes after joining", () => {
   });
 
   test("can be saved as a file without JavaScript, where no copy button is offered", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO", javaScriptEnabled: false, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: "nb-NO",
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     try {
       await page.goto(app.baseUrl + "/join");
@@ -82,7 +96,11 @@ describe("an admin-only page opened by a coordinator", () => {
     const { db } = openDatabase(app.databasePath);
     let token: string;
     try {
-      const coordinator = await db.selectFrom("staff_users").select("id").where("role", "=", "coordinator").executeTakeFirstOrThrow();
+      const coordinator = await db
+        .selectFrom("staff_users")
+        .select("id")
+        .where("role", "=", "coordinator")
+        .executeTakeFirstOrThrow();
       const session = await createSession(db, { staffId: coordinator.id }, SESSION_POLICY.staff);
       await markSecondFactor(db, session.sessionId);
       token = session.token;
@@ -90,7 +108,17 @@ describe("an admin-only page opened by a coordinator", () => {
       await db.destroy();
     }
     const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO" });
-    await context.addCookies([{ name: "__Host-session", value: token, domain: "127.0.0.1", path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      {
+        name: "__Host-session",
+        value: token,
+        domain: "127.0.0.1",
+        path: "/",
+        secure: true,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     const page = await context.newPage();
     try {
       const response = await page.goto(app.baseUrl + "/staff/audit", { waitUntil: "networkidle" });
@@ -101,7 +129,11 @@ describe("an admin-only page opened by a coordinator", () => {
       await waitForHydration(page);
       await page.getByRole("link", { name: nb.errors.backToStaff }).click();
       await page.waitForURL(app.baseUrl + "/staff");
-      await page.evaluate(() => (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate("/staff/accounts"));
+      await page.evaluate(() =>
+        (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate(
+          "/staff/accounts",
+        ),
+      );
       await page.getByRole("heading", { level: 1, name: nb.errors.adminOnlyTitle }).waitFor();
     } finally {
       await context.close();

@@ -131,7 +131,14 @@ describe("the HTTP app", () => {
     expect(logLines.every((line) => !line.includes("\n"))).toBe(true);
     expect(logs).toEqual([
       { time: expect.any(String), event: "request", method: "GET", path: "/", status: 200, ms: expect.any(Number) },
-      { time: expect.any(String), event: "request", method: "GET", path: "/favicon.svg", status: 200, ms: expect.any(Number) },
+      {
+        time: expect.any(String),
+        event: "request",
+        method: "GET",
+        path: "/favicon.svg",
+        status: 200,
+        ms: expect.any(Number),
+      },
     ]);
     expect(logLines.join("\n")).not.toContain("SECRET-CODE");
   });

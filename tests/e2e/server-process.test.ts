@@ -24,7 +24,10 @@ describe("the server process", () => {
     const lifecycle = app.logs.map((l) => l.event).filter((e) => e.startsWith("server_"));
     expect(lifecycle).toEqual(["server_started", "server_stopping", "server_stopped"]);
     expect(app.logs.at(-1)?.event).toBe("server_stopped");
-    expect(app.logs.filter((l) => l.event === "unparsed"), "stdout holds only JSON lines").toEqual([]);
+    expect(
+      app.logs.filter((l) => l.event === "unparsed"),
+      "stdout holds only JSON lines",
+    ).toEqual([]);
     expect(app.logs.find((l) => l.event === "server_stopping")).toMatchObject({ signal: "SIGTERM" });
   });
 
@@ -41,7 +44,10 @@ describe("the server process", () => {
     expect(failed.status).toBe(400);
     expect(await app.stop()).toBe(0);
     const events = app.logs.map((l) => l.event);
-    if (logged) expect(events).toEqual(expect.arrayContaining(["member_sign_in_failed", "request", "server_started", "server_stopped"]));
+    if (logged)
+      expect(events).toEqual(
+        expect.arrayContaining(["member_sign_in_failed", "request", "server_started", "server_stopped"]),
+      );
     else expect(app.logs).toEqual([]);
     expect(app.stderr).toEqual([]);
   });

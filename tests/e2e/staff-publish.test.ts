@@ -6,7 +6,16 @@ import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-dat
 import { currentTotpCode } from "~/platform/totp.server";
 import { formatOsloDateInput } from "~/platform/oslo-time";
 import { resources } from "~/i18n/config";
-import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type RunningApp,
+} from "./support";
 
 const nb = resources.nb.translation;
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,9 +37,15 @@ async function staffSignIn(page: Page) {
   await waitForHydration(page);
   await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
   await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([page.waitForURL(app.baseUrl + "/staff/login/totp"), page.getByRole("button", { name: nb.staff.login.submit }).click()]);
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff/login/totp"),
+    page.getByRole("button", { name: nb.staff.login.submit }).click(),
+  ]);
   await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL(app.baseUrl + "/staff"), page.getByRole("button", { name: nb.staff.totp.submit }).click()]);
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff"),
+    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
+  ]);
 }
 
 describe("publishing an activity", () => {
@@ -50,7 +65,9 @@ describe("publishing an activity", () => {
     await waitForHydration(staff);
     await staff.locator("#field-target").selectOption({ label: `Gutta i Bergen (${nb.staff.audience.men})` });
     await staff.getByLabel(nb.staff.activityForm.title, { exact: true }).fill(title);
-    await staff.getByLabel(nb.staff.activityForm.description, { exact: true }).fill("Vi griller pølser og halloumi. Ta med godt humør.");
+    await staff
+      .getByLabel(nb.staff.activityForm.description, { exact: true })
+      .fill("Vi griller pølser og halloumi. Ta med godt humør.");
     await staff.locator("#field-startDate").fill(day);
     await staff.locator("#field-startTime").fill("18:00");
     await staff.locator("#field-endDate").fill(day);
@@ -74,7 +91,11 @@ describe("publishing an activity", () => {
     // Stored in UTC: 18:00 in Oslo is 16:00 or 17:00 UTC, whatever the server's own zone.
     const { db } = openDatabase(app.databasePath);
     try {
-      const row = await db.selectFrom("activities").select(["starts_at", "group_id", "sequence"]).where("id", "=", activityId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("activities")
+        .select(["starts_at", "group_id", "sequence"])
+        .where("id", "=", activityId)
+        .executeTakeFirstOrThrow();
       expect(formatOsloDateInput(row.starts_at)).toBe(day);
       expect(row.starts_at).toMatch(/T1[67]:00:00\.000Z$/);
       expect(row.sequence).toBe(0);
@@ -82,14 +103,22 @@ describe("publishing an activity", () => {
       await db.destroy();
     }
 
-    const memberContext = await browser.newContext({ viewport: PHONE, locale: "nb-NO", isMobile: true, hasTouch: true });
+    const memberContext = await browser.newContext({
+      viewport: PHONE,
+      locale: "nb-NO",
+      isMobile: true,
+      hasTouch: true,
+    });
     const member = await memberContext.newPage();
     const memberProblems = await watchPage(member, app.baseUrl);
     await member.goto(app.baseUrl + "/login", { waitUntil: "networkidle" });
     await waitForHydration(member);
     await member.getByLabel(nb.login.pseudonymLabel, { exact: true }).fill("Fjellrev");
     await member.getByLabel(nb.login.passphraseLabel, { exact: true }).fill(DEMO_MEMBER_PASSPHRASE);
-    await Promise.all([member.waitForURL(app.baseUrl + "/"), member.getByRole("button", { name: nb.login.submit }).click()]);
+    await Promise.all([
+      member.waitForURL(app.baseUrl + "/"),
+      member.getByRole("button", { name: nb.login.submit }).click(),
+    ]);
 
     await member.goto(`${app.baseUrl}/activities/${activityId}`, { waitUntil: "networkidle" });
     await member.getByRole("heading", { level: 1, name: title }).waitFor();

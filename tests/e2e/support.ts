@@ -155,7 +155,12 @@ export const DESKTOP = { width: 1280, height: 900 };
 /** Saves a full-page PNG to test-results/screenshots/<name>-<phone|desktop>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const width = page.viewportSize()?.width ?? DESKTOP.width;
-  const file = path.join(root, "test-results", "screenshots", `${name}-${width <= PHONE.width ? "phone" : "desktop"}.png`);
+  const file = path.join(
+    root,
+    "test-results",
+    "screenshots",
+    `${name}-${width <= PHONE.width ? "phone" : "desktop"}.png`,
+  );
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -34,7 +34,11 @@ beforeAll(async () => {
   app = await startApp({ seed: true, env: { TRUST_PROXY: "1" } });
   const { db } = openDatabase(app.databasePath);
   try {
-    const member = await db.selectFrom("members").select(["id", "chapter_id"]).where("pseudonym", "=", "Solsikke").executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom("members")
+      .select(["id", "chapter_id"])
+      .where("pseudonym", "=", "Solsikke")
+      .executeTakeFirstOrThrow();
     const activity = await db
       .selectFrom("activities")
       .innerJoin("group_memberships", "group_memberships.group_id", "activities.group_id")
@@ -42,10 +46,20 @@ beforeAll(async () => {
       .where("group_memberships.member_id", "=", member.id)
       .where("activities.ends_at", ">", new Date().toISOString())
       .executeTakeFirstOrThrow();
-    const group = await db.selectFrom("group_memberships").select("group_id").where("member_id", "=", member.id).executeTakeFirstOrThrow();
+    const group = await db
+      .selectFrom("group_memberships")
+      .select("group_id")
+      .where("member_id", "=", member.id)
+      .executeTakeFirstOrThrow();
     const token = (await createFeedToken(db, { memberId: member.id })).token;
     secrets.add(token);
-    ids = { activityId: activity.id, chapterId: member.chapter_id!, groupId: group.group_id, token, memberId: member.id };
+    ids = {
+      activityId: activity.id,
+      chapterId: member.chapter_id!,
+      groupId: group.group_id,
+      token,
+      memberId: member.id,
+    };
   } finally {
     await db.destroy();
   }
@@ -72,9 +86,17 @@ async function cookieFor(role: Role): Promise<string | undefined> {
         .executeTakeFirstOrThrow();
       token = (await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice)).token;
     } else {
-      const admin = await db.selectFrom("staff_users").select("id").where("role", "=", "admin").executeTakeFirstOrThrow();
+      const admin = await db
+        .selectFrom("staff_users")
+        .select("id")
+        .where("role", "=", "admin")
+        .executeTakeFirstOrThrow();
       const session = await createSession(db, { staffId: admin.id }, SESSION_POLICY.staff);
-      await db.updateTable("sessions").set({ second_factor_at: new Date().toISOString() }).where("id", "=", session.sessionId).execute();
+      await db
+        .updateTable("sessions")
+        .set({ second_factor_at: new Date().toISOString() })
+        .where("id", "=", session.sessionId)
+        .execute();
       token = session.token;
     }
     secrets.add(token);
@@ -100,7 +122,9 @@ function pathOf(file: string): string {
   const parts = segments
     .filter((s) => s !== "_index")
     .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s === "$" ? "no/such/page" : s.replace(/^\$(\w+)/, (_, name: string) => ids[name] ?? `missing-${name}`)));
+    .map((s) =>
+      s === "$" ? "no/such/page" : s.replace(/^\$(\w+)/, (_, name: string) => ids[name] ?? `missing-${name}`),
+    );
   return "/" + parts.join("/");
 }
 
@@ -125,11 +149,19 @@ async function probe(what: string, request: Sent): Promise<RawResponse | undefin
     ...(request.headers ?? []),
   ];
   try {
-    const response = await rawRequest(app.baseUrl, { method: request.method ?? "GET", path: request.path, headers, body: request.body });
-    if (response.status >= 500) failures.push(`${response.status} ${what}: ${request.method ?? "GET"} ${request.path.slice(0, 120)}`);
+    const response = await rawRequest(app.baseUrl, {
+      method: request.method ?? "GET",
+      path: request.path,
+      headers,
+      body: request.body,
+    });
+    if (response.status >= 500)
+      failures.push(`${response.status} ${what}: ${request.method ?? "GET"} ${request.path.slice(0, 120)}`);
     return response;
   } catch (error) {
-    failures.push(`no answer ${what}: ${request.method ?? "GET"} ${request.path.slice(0, 120)} (${(error as Error).message})`);
+    failures.push(
+      `no answer ${what}: ${request.method ?? "GET"} ${request.path.slice(0, 120)} (${(error as Error).message})`,
+    );
     return undefined;
   }
 }
@@ -150,7 +182,10 @@ describe("the sweep", () => {
         }
         // The single-fetch data request of the same URL.
         const pathname = pathOf(file);
-        await probe(`${file} as ${role} (.data)`, { path: pathname === "/" ? "/_root.data" : `${pathname}.data`, cookie });
+        await probe(`${file} as ${role} (.data)`, {
+          path: pathname === "/" ? "/_root.data" : `${pathname}.data`,
+          cookie,
+        });
       }
     }
     expectNoFailures();
@@ -172,11 +207,22 @@ describe("the sweep", () => {
       const pathname = pathOf(file);
       for (const cookie of oddCookies) {
         await probe(`${file} with Cookie: ${cookie.slice(0, 40)}`, { path: pathname, cookie });
-        await probe(`${file}.data with Cookie: ${cookie.slice(0, 40)}`, { path: pathname === "/" ? "/_root.data" : `${pathname}.data`, cookie });
-        await probe(`${file} POST with Cookie: ${cookie.slice(0, 40)}`, { method: "POST", path: pathname, cookie, body: "intent=sweep" });
+        await probe(`${file}.data with Cookie: ${cookie.slice(0, 40)}`, {
+          path: pathname === "/" ? "/_root.data" : `${pathname}.data`,
+          cookie,
+        });
+        await probe(`${file} POST with Cookie: ${cookie.slice(0, 40)}`, {
+          method: "POST",
+          path: pathname,
+          cookie,
+          body: "intent=sweep",
+        });
       }
       const member = await cookieFor("member");
-      await probe(`${file} with a good session after a broken one`, { path: pathname, cookie: `lang=%; session=%; ${member}` });
+      await probe(`${file} with a good session after a broken one`, {
+        path: pathname,
+        cookie: `lang=%; session=%; ${member}`,
+      });
     }
     expectNoFailures();
   }, 600_000);
@@ -243,7 +289,8 @@ describe("the sweep", () => {
       const cookie = await cookieFor(role);
       for (const pathname of paths) {
         const response = await probe(`odd path as ${role}`, { path: pathname, cookie });
-        if (response?.status === 200 && response.body.includes('"name": "moteplass"')) failures.push(`package.json served for ${pathname}`);
+        if (response?.status === 200 && response.body.includes('"name": "moteplass"'))
+          failures.push(`package.json served for ${pathname}`);
         if (response?.body.includes("root:x:0:0")) failures.push(`/etc/passwd served for ${pathname}`);
         await probe(`odd path as ${role} (POST)`, { method: "POST", path: pathname, cookie, body: "intent=sweep" });
       }
@@ -256,17 +303,32 @@ describe("the sweep", () => {
       const member = await cookieFor("member");
       const withCookie = (extra: Array<[string, string]>) => {
         const cookies = extra.filter(([n]) => n === "Cookie").map(([, v]) => v);
-        return [...extra.filter(([n]) => n !== "Cookie"), ["Cookie", [...cookies, member].join("; ")]] as Array<[string, string]>;
+        return [...extra.filter(([n]) => n !== "Cookie"), ["Cookie", [...cookies, member].join("; ")]] as Array<
+          [string, string]
+        >;
       };
       await probe(`GET / with ${what}`, { path: "/", headers });
       await probe(`GET /me with ${what}`, { path: "/me", headers: withCookie(headers) });
       await probe(`GET /me.data with ${what}`, { path: "/me.data", headers: withCookie(headers) });
-      await probe(`GET /activities/<id> with ${what}`, { path: `/activities/${ids.activityId}`, headers: withCookie(headers) });
-      await probe(`POST /login with ${what}`, { method: "POST", path: "/login", headers, body: "pseudonym=Solsikke&passphrase=wrong+one" });
+      await probe(`GET /activities/<id> with ${what}`, {
+        path: `/activities/${ids.activityId}`,
+        headers: withCookie(headers),
+      });
+      await probe(`POST /login with ${what}`, {
+        method: "POST",
+        path: "/login",
+        headers,
+        body: "pseudonym=Solsikke&passphrase=wrong+one",
+      });
       await probe(`POST /language with ${what}`, { method: "POST", path: "/language", headers, body: "lang=en" });
       await probe(`GET /exit with ${what}`, { path: "/exit", headers: withCookie(headers) });
       await probe(`POST /exit with ${what}`, { method: "POST", path: "/exit", headers });
-      await probe(`POST /logout with ${what}`, { method: "POST", path: "/logout", headers: withCookie(headers), body: "" });
+      await probe(`POST /logout with ${what}`, {
+        method: "POST",
+        path: "/logout",
+        headers: withCookie(headers),
+        body: "",
+      });
     }
     expectNoFailures();
   }, 600_000);
@@ -284,7 +346,11 @@ async function findForms(): Promise<FoundForm[]> {
   const staffPending = async () => {
     const { db } = openDatabase(app.databasePath);
     try {
-      const admin = await db.selectFrom("staff_users").select("id").where("role", "=", "admin").executeTakeFirstOrThrow();
+      const admin = await db
+        .selectFrom("staff_users")
+        .select("id")
+        .where("role", "=", "admin")
+        .executeTakeFirstOrThrow();
       const { token } = await createSession(db, { staffId: admin.id }, SESSION_POLICY.staff);
       secrets.add(token);
       return `__Host-session=${token}`;
@@ -295,7 +361,8 @@ async function findForms(): Promise<FoundForm[]> {
   for (const file of ROUTE_FILES) {
     for (const role of ROLES) {
       const pathname = pathOf(file);
-      const cookie = file.startsWith("staff.login.totp") && role === "staff" ? await staffPending() : await cookieFor(role);
+      const cookie =
+        file.startsWith("staff.login.totp") && role === "staff" ? await staffPending() : await cookieFor(role);
       const response = await probe(`${file} as ${role} (finding forms)`, { path: pathname, cookie });
       if (response?.status !== 200 || !/text\/html/.test(response.headers["content-type"] ?? "")) continue;
       for (const match of response.body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
@@ -319,34 +386,64 @@ async function findForms(): Promise<FoundForm[]> {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return text
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
-const encode = (fields: Array<[string, string]>) => fields.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&");
+const encode = (fields: Array<[string, string]>) =>
+  fields.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&");
 
 describe("hostile values in every field of every form", () => {
   test("at least 33 values, in each field alone and in all fields at once, signed out, as a member and as staff: no 5xx", async () => {
     expect(HOSTILE_VALUES.length).toBeGreaterThanOrEqual(33);
     const forms = await findForms();
     const actions = new Set(forms.map((f) => f.action.split("?")[0]));
-    for (const expected of ["/join", "/login", "/reset", "/staff/login", "/staff/login/totp", `/activities/${ids.activityId}`, "/me", "/language", "/logout"]) {
+    for (const expected of [
+      "/join",
+      "/login",
+      "/reset",
+      "/staff/login",
+      "/staff/login/totp",
+      `/activities/${ids.activityId}`,
+      "/me",
+      "/language",
+      "/logout",
+    ]) {
       expect([...actions], `a form posting to ${expected}`).toContain(expected);
     }
     for (const form of forms) {
       // Signing in, joining and resetting hash a passphrase (a large share of a second each):
       // all fields at once there; one field at a time everywhere else.
-      const slow = /^\/(join|login|reset|staff\/login)/.test(form.action) || form.fields.some(([n]) => /passphrase|password/i.test(n));
+      const slow =
+        /^\/(join|login|reset|staff\/login)/.test(form.action) ||
+        form.fields.some(([n]) => /passphrase|password/i.test(n));
       for (const [what, value] of HOSTILE_VALUES) {
         const cookie = form.action.startsWith("/staff/login/totp") ? undefined : await cookieFor(form.role);
-        const variants = slow ? [form.fields.map(([n]) => [n, value] as [string, string])] : form.fields.map((_, i) => form.fields.map(([n, v], j) => [n, i === j ? value : v] as [string, string]));
+        const variants = slow
+          ? [form.fields.map(([n]) => [n, value] as [string, string])]
+          : form.fields.map((_, i) => form.fields.map(([n, v], j) => [n, i === j ? value : v] as [string, string]));
         for (const fields of variants) {
-          await probe(`${what} in ${form.action} as ${form.role}`, { method: "POST", path: form.action, cookie, body: encode(fields) });
+          await probe(`${what} in ${form.action} as ${form.role}`, {
+            method: "POST",
+            path: form.action,
+            cookie,
+            body: encode(fields),
+          });
         }
       }
       const cookie = await cookieFor(form.role);
       for (const [what, raw] of HOSTILE_BODIES) {
         for (const [name] of form.fields.slice(0, 3)) {
-          await probe(`${what} (${name}) in ${form.action}`, { method: "POST", path: form.action, cookie, body: `${encode(form.fields)}&${raw.replaceAll("DUP", encodeURIComponent(name))}` });
+          await probe(`${what} (${name}) in ${form.action}`, {
+            method: "POST",
+            path: form.action,
+            cookie,
+            body: `${encode(form.fields)}&${raw.replaceAll("DUP", encodeURIComponent(name))}`,
+          });
         }
       }
       // Bytes that are not UTF-8 at all, and the same form as multipart and as JSON.
@@ -354,13 +451,37 @@ describe("hostile values in every field of every form", () => {
         method: "POST",
         path: form.action,
         cookie,
-        body: Buffer.concat([Buffer.from(`${encode(form.fields)}&${form.fields[0]?.[0] ?? "x"}=`), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00])]),
+        body: Buffer.concat([
+          Buffer.from(`${encode(form.fields)}&${form.fields[0]?.[0] ?? "x"}=`),
+          Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]),
+        ]),
       });
       const boundary = "----sweep";
-      const multipart = form.fields.map(([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-      await probe(`multipart ${form.action}`, { method: "POST", path: form.action, cookie, body: multipart, headers: [["Content-Type", `multipart/form-data; boundary=${boundary}`]] });
-      await probe(`broken multipart ${form.action}`, { method: "POST", path: form.action, cookie, body: `--${boundary}\r\nContent-Disposition: form-data; name="x`, headers: [["Content-Type", `multipart/form-data; boundary=${boundary}`]] });
-      await probe(`JSON ${form.action}`, { method: "POST", path: form.action, cookie, body: JSON.stringify(Object.fromEntries(form.fields)), headers: [["Content-Type", "application/json"]] });
+      const multipart =
+        form.fields
+          .map(([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`)
+          .join("") + `--${boundary}--\r\n`;
+      await probe(`multipart ${form.action}`, {
+        method: "POST",
+        path: form.action,
+        cookie,
+        body: multipart,
+        headers: [["Content-Type", `multipart/form-data; boundary=${boundary}`]],
+      });
+      await probe(`broken multipart ${form.action}`, {
+        method: "POST",
+        path: form.action,
+        cookie,
+        body: `--${boundary}\r\nContent-Disposition: form-data; name="x`,
+        headers: [["Content-Type", `multipart/form-data; boundary=${boundary}`]],
+      });
+      await probe(`JSON ${form.action}`, {
+        method: "POST",
+        path: form.action,
+        cookie,
+        body: JSON.stringify(Object.fromEntries(form.fields)),
+        headers: [["Content-Type", "application/json"]],
+      });
     }
     expectNoFailures();
   }, 900_000);
@@ -371,7 +492,9 @@ describe("hostile redirect targets after a successful sign-in", () => {
     const { db } = openDatabase(app.databasePath);
     let pseudonyms: string[];
     try {
-      pseudonyms = (await db.selectFrom("members").select("pseudonym").where("deactivated_at", "is", null).execute()).map((m) => m.pseudonym);
+      pseudonyms = (
+        await db.selectFrom("members").select("pseudonym").where("deactivated_at", "is", null).execute()
+      ).map((m) => m.pseudonym);
     } finally {
       await db.destroy();
     }
@@ -379,7 +502,11 @@ describe("hostile redirect targets after a successful sign-in", () => {
     for (const [index, [what, value]] of HOSTILE_VALUES.entries()) {
       const pseudonym = pseudonyms[index % pseudonyms.length]!;
       // The sign-in form posts to /login?redirectTo=…; a forged post may carry it in the body too.
-      const body = encode([["pseudonym", pseudonym], ["passphrase", "demo-member-pass"], ["redirectTo", value]]);
+      const body = encode([
+        ["pseudonym", pseudonym],
+        ["passphrase", "demo-member-pass"],
+        ["redirectTo", value],
+      ]);
       const action = `/login?redirectTo=${encodeURIComponent(value.slice(0, 2000))}`;
       const response = await probe(`${what} as redirectTo after signing in`, { method: "POST", path: action, body });
       for (const setCookie of response?.setCookies ?? []) {
@@ -394,7 +521,9 @@ describe("hostile redirect targets after a successful sign-in", () => {
 describe("after the sweep, the log", () => {
   test("holds no secret this file knows and no stack trace, on stdout or stderr", async () => {
     expect(requestCount).toBeGreaterThan(1000);
-    await vi.waitFor(() => expect(app.logs.filter((l) => l.event === "request").length).toBeGreaterThan(requestCount * 0.9));
+    await vi.waitFor(() =>
+      expect(app.logs.filter((l) => l.event === "request").length).toBeGreaterThan(requestCount * 0.9),
+    );
     const lines = [...app.logs.map((line) => JSON.stringify(line)), ...app.stderr];
     const leaks = lines.filter((line) => [...secrets].some((secret) => line.includes(secret)));
     expect(leaks.map((l) => l.slice(0, 300))).toEqual([]);

@@ -33,7 +33,10 @@ async function world() {
   const onlineGroup = await createGroup(db, { chapter_id: null, name: "Nettgruppa" });
   const member = await createMember(db, { chapter_id: oslo.id, groupIds: [women.id] });
   // Asked to join the men's group, not yet approved.
-  await db.insertInto("group_memberships").values({ member_id: member.id, group_id: men.id, status: "requested", created_at: at(0) }).execute();
+  await db
+    .insertInto("group_memberships")
+    .values({ member_id: member.id, group_id: men.id, status: "requested", created_at: at(0) })
+    .execute();
   const viewer = { id: member.id, chapterId: oslo.id };
   return { db, oslo, bergen, women, men, bergenGroup, onlineGroup, member, viewer };
 }
@@ -41,13 +44,32 @@ async function world() {
 describe("which activities a member sees", () => {
   test("their groups' activities, their chapter's open ones and national ones — nothing else", async () => {
     const w = await world();
-    const ownGroup = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id, starts_at: at(3 * DAY) });
+    const ownGroup = await createActivity(w.db, {
+      chapter_id: w.oslo.id,
+      group_id: w.women.id,
+      starts_at: at(3 * DAY),
+    });
     const chapterWide = await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(1 * DAY) });
     const national = await createActivity(w.db, { chapter_id: null, starts_at: at(2 * DAY) });
-    await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.men.id, title: "requested group", starts_at: at(DAY) });
+    await createActivity(w.db, {
+      chapter_id: w.oslo.id,
+      group_id: w.men.id,
+      title: "requested group",
+      starts_at: at(DAY),
+    });
     await createActivity(w.db, { chapter_id: w.bergen.id, title: "other chapter", starts_at: at(DAY) });
-    await createActivity(w.db, { chapter_id: w.bergen.id, group_id: w.bergenGroup.id, title: "other chapter's group", starts_at: at(DAY) });
-    await createActivity(w.db, { chapter_id: null, group_id: w.onlineGroup.id, title: "national group, not a member", starts_at: at(DAY) });
+    await createActivity(w.db, {
+      chapter_id: w.bergen.id,
+      group_id: w.bergenGroup.id,
+      title: "other chapter's group",
+      starts_at: at(DAY),
+    });
+    await createActivity(w.db, {
+      chapter_id: null,
+      group_id: w.onlineGroup.id,
+      title: "national group, not a member",
+      starts_at: at(DAY),
+    });
 
     const list = await listUpcomingActivitiesForMember(w.db, w.viewer, { now });
     expect(list.map((a) => a.id)).toEqual([chapterWide.id, national.id, ownGroup.id]);
@@ -75,7 +97,11 @@ describe("which activities a member sees", () => {
     const w = await world();
     const own = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id });
     await createActivity(w.db, { chapter_id: null });
-    await w.db.updateTable("members").set({ deactivated_at: at(0) }).where("id", "=", w.member.id).execute();
+    await w.db
+      .updateTable("members")
+      .set({ deactivated_at: at(0) })
+      .where("id", "=", w.member.id)
+      .execute();
     expect(await listUpcomingActivitiesForMember(w.db, w.viewer, { now })).toEqual([]);
     expect(await findActivityForMember(w.db, w.viewer, { activityId: own.id })).toBeUndefined();
   });
@@ -83,7 +109,11 @@ describe("which activities a member sees", () => {
   test("leaving a group (or the membership going back to a request) hides its activities", async () => {
     const w = await world();
     const own = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id });
-    await w.db.updateTable("group_memberships").set({ status: "requested" }).where("member_id", "=", w.member.id).execute();
+    await w.db
+      .updateTable("group_memberships")
+      .set({ status: "requested" })
+      .where("member_id", "=", w.member.id)
+      .execute();
     expect(await findActivityForMember(w.db, w.viewer, { activityId: own.id })).toBeUndefined();
     expect(await listUpcomingActivitiesForMember(w.db, w.viewer, { now })).toEqual([]);
   });
@@ -91,7 +121,9 @@ describe("which activities a member sees", () => {
   test("a chapter the caller claims but the member is not in shows nothing", async () => {
     const w = await world();
     const bergenWide = await createActivity(w.db, { chapter_id: w.bergen.id });
-    expect(await findActivityForMember(w.db, { id: w.member.id, chapterId: w.bergen.id }, { activityId: bergenWide.id })).toBeUndefined();
+    expect(
+      await findActivityForMember(w.db, { id: w.member.id, chapterId: w.bergen.id }, { activityId: bergenWide.id }),
+    ).toBeUndefined();
   });
 
   test("ended activities drop out; ongoing and cancelled upcoming ones stay, soonest first", async () => {
@@ -104,7 +136,12 @@ describe("which activities a member sees", () => {
       status: "cancelled",
       cancelled_at: at(0),
     });
-    await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(-DAY), status: "cancelled", title: "cancelled, ended" });
+    await createActivity(w.db, {
+      chapter_id: w.oslo.id,
+      starts_at: at(-DAY),
+      status: "cancelled",
+      title: "cancelled, ended",
+    });
     const list = await listUpcomingActivitiesForMember(w.db, w.viewer, { now });
     expect(list.map((a) => [a.id, a.status])).toEqual([
       [ongoing.id, "scheduled"],
@@ -142,17 +179,33 @@ describe("what each listed activity says", () => {
       languages: ["nb", "ar"],
       interpreterAvailable: true,
     });
-    expect(second).toMatchObject({ id: open.id, capacity: null, goingCount: 1, myStatus: "going", waitlistPosition: null });
+    expect(second).toMatchObject({
+      id: open.id,
+      capacity: null,
+      goingCount: 1,
+      myStatus: "going",
+      waitlistPosition: null,
+    });
   });
 
   test("the member's groups are offered as filters, and filters narrow the list by group and week", async () => {
     const w = await world();
     const second = await createGroup(w.db, { chapter_id: w.oslo.id, name: "Aktivitetsgruppa" });
-    await w.db.insertInto("group_memberships").values({ member_id: w.member.id, group_id: second.id, status: "active", created_at: at(0) }).execute();
-    expect((await listActiveGroupsForMember(w.db, w.member)).map((g) => g.name)).toEqual(["Aktivitetsgruppa", "Kvinnegruppa"]);
+    await w.db
+      .insertInto("group_memberships")
+      .values({ member_id: w.member.id, group_id: second.id, status: "active", created_at: at(0) })
+      .execute();
+    expect((await listActiveGroupsForMember(w.db, w.member)).map((g) => g.name)).toEqual([
+      "Aktivitetsgruppa",
+      "Kvinnegruppa",
+    ]);
 
     const thisWeek = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id, starts_at: at(DAY) });
-    const nextWeek = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: w.women.id, starts_at: at(7 * DAY) });
+    const nextWeek = await createActivity(w.db, {
+      chapter_id: w.oslo.id,
+      group_id: w.women.id,
+      starts_at: at(7 * DAY),
+    });
     await createActivity(w.db, { chapter_id: w.oslo.id, group_id: second.id, starts_at: at(DAY) });
     await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(DAY) });
 
@@ -209,7 +262,9 @@ describe("one activity", () => {
     const coordinator = { role: "coordinator" as const, chapterIds: [w.oslo.id] };
     const bergenCoordinator = { role: "coordinator" as const, chapterIds: [w.bergen.id] };
     const admin = { role: "admin" as const, chapterIds: [] };
-    expect((await findActivityForStaff(w.db, coordinator, { activityId: osloActivity.id }))?.address).toBe("Storgata 1");
+    expect((await findActivityForStaff(w.db, coordinator, { activityId: osloActivity.id }))?.address).toBe(
+      "Storgata 1",
+    );
     expect(await findActivityForStaff(w.db, bergenCoordinator, { activityId: osloActivity.id })).toBeUndefined();
     expect(await findActivityForStaff(w.db, coordinator, { activityId: national.id })).toBeUndefined();
     expect((await findActivityForStaff(w.db, admin, { activityId: national.id }))?.address).toBe("Nett");
@@ -220,7 +275,12 @@ describe("the member's own upcoming answers", () => {
   test("lists their answers to activities that have not ended, with the waitlist place", async () => {
     const w = await world();
     const other = await createMember(w.db, { chapter_id: w.oslo.id });
-    const soon = await createActivity(w.db, { chapter_id: w.oslo.id, capacity: 1, starts_at: at(DAY), title: "Middag" });
+    const soon = await createActivity(w.db, {
+      chapter_id: w.oslo.id,
+      capacity: 1,
+      starts_at: at(DAY),
+      title: "Middag",
+    });
     const later = await createActivity(w.db, { chapter_id: null, starts_at: at(5 * DAY), title: "Tur" });
     const ended = await createActivity(w.db, { chapter_id: w.oslo.id, starts_at: at(-3 * HOUR), ends_at: at(-HOUR) });
     const hidden = await createActivity(w.db, { chapter_id: w.bergen.id, starts_at: at(DAY) });
@@ -231,8 +291,22 @@ describe("the member's own upcoming answers", () => {
     await createRsvp(w.db, { activity_id: hidden.id, member_id: w.member.id, status: "going" });
 
     expect(await listUpcomingRsvpsForMember(w.db, w.member, { now })).toEqual([
-      { activityId: soon.id, title: "Middag", startsAt: soon.starts_at, activityStatus: "scheduled", status: "waitlisted", waitlistPosition: 1 },
-      { activityId: later.id, title: "Tur", startsAt: later.starts_at, activityStatus: "scheduled", status: "going", waitlistPosition: null },
+      {
+        activityId: soon.id,
+        title: "Middag",
+        startsAt: soon.starts_at,
+        activityStatus: "scheduled",
+        status: "waitlisted",
+        waitlistPosition: 1,
+      },
+      {
+        activityId: later.id,
+        title: "Tur",
+        startsAt: later.starts_at,
+        activityStatus: "scheduled",
+        status: "going",
+        waitlistPosition: null,
+      },
     ]);
   });
 });
@@ -255,8 +329,14 @@ describe("speed", () => {
     const groups = [w.women.id, null];
     let last = "";
     for (let i = 0; i < activities; i++) {
-      const activity = await createActivity(w.db, { chapter_id: w.oslo.id, group_id: groups[i % 2] ?? null, capacity: 2, starts_at: at((i + 1) * HOUR) });
-      for (const other of others) await createRsvp(w.db, { activity_id: activity.id, member_id: other.id, status: "going" });
+      const activity = await createActivity(w.db, {
+        chapter_id: w.oslo.id,
+        group_id: groups[i % 2] ?? null,
+        capacity: 2,
+        starts_at: at((i + 1) * HOUR),
+      });
+      for (const other of others)
+        await createRsvp(w.db, { activity_id: activity.id, member_id: other.id, status: "going" });
       await createRsvp(w.db, { activity_id: activity.id, member_id: w.member.id, status: "waitlisted" });
       await w.db.updateTable("rsvps").set({ show_pseudonym: 1 }).where("activity_id", "=", activity.id).execute();
       last = activity.id;

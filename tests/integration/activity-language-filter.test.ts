@@ -15,8 +15,18 @@ async function world() {
   const bergen = await createChapter(db, { name: "Bergen" });
   const women = await createGroup(db, { chapter_id: oslo.id, name: "Kvinnegruppa" });
   const member = await createMember(db, { chapter_id: oslo.id, groupIds: [women.id] });
-  const norwegian = await createActivity(db, { chapter_id: oslo.id, title: "Norsk kafé", languages: "nb", starts_at: inDays(1) });
-  const somali = await createActivity(db, { chapter_id: oslo.id, title: "Somalisk middag", languages: "nb,so", starts_at: inDays(2) });
+  const norwegian = await createActivity(db, {
+    chapter_id: oslo.id,
+    title: "Norsk kafé",
+    languages: "nb",
+    starts_at: inDays(1),
+  });
+  const somali = await createActivity(db, {
+    chapter_id: oslo.id,
+    title: "Somalisk middag",
+    languages: "nb,so",
+    starts_at: inDays(2),
+  });
   const withInterpreter = await createActivity(db, {
     chapter_id: oslo.id,
     group_id: women.id,
@@ -26,7 +36,13 @@ async function world() {
     starts_at: inDays(3),
   });
   // Somali in another chapter: the language filter must not widen what the member may see.
-  await createActivity(db, { chapter_id: bergen.id, title: "Bergen på somali", languages: "so", interpreter_available: 1, starts_at: inDays(1) });
+  await createActivity(db, {
+    chapter_id: bergen.id,
+    title: "Bergen på somali",
+    languages: "so",
+    interpreter_available: 1,
+    starts_at: inDays(1),
+  });
   const { token } = await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice);
   return { db, oslo, member, norwegian, somali, withInterpreter, cookie: `${sessionCookieName()}=${token}` };
 }
@@ -50,7 +66,11 @@ describe("filtering activities by language and interpreter", () => {
     const w = await world();
     const now = new Date();
     for (const language of ["n", "b", "nb,so", "%"]) {
-      const list = await listUpcomingActivitiesForMember(w.db, { id: w.member.id, chapterId: w.oslo.id }, { now, language });
+      const list = await listUpcomingActivitiesForMember(
+        w.db,
+        { id: w.member.id, chapterId: w.oslo.id },
+        { now, language },
+      );
       expect(list.map((a) => a.title)).toEqual(language === "nb,so" ? ["Somalisk middag"] : []);
     }
   });

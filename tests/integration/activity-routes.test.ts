@@ -1,5 +1,14 @@
-import { createSession, markSecondFactor, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
-import { action as activityAction, loader as activityLoader, meta as activityMeta } from "~/routes/activities.$activityId";
+import {
+  createSession,
+  markSecondFactor,
+  SESSION_POLICY,
+  sessionCookieName,
+} from "~/features/sessions/sessions.server";
+import {
+  action as activityAction,
+  loader as activityLoader,
+  meta as activityMeta,
+} from "~/routes/activities.$activityId";
 import { loader as indexLoader } from "~/routes/_index";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { useTestDatabase } from "../setup/db";
@@ -35,7 +44,9 @@ async function world() {
 }
 
 function getDetail(activityId: string, cookie?: string) {
-  const request = new Request(`http://localhost/activities/${activityId}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const request = new Request(`http://localhost/activities/${activityId}`, {
+    headers: cookie ? { Cookie: cookie } : {},
+  });
   return activityLoader({ request, params: { activityId }, context: {} } as never);
 }
 
@@ -69,7 +80,8 @@ describe("the front page", () => {
     const data = await indexLoader({ request: new Request("http://localhost/"), params: {}, context: {} } as never);
     const text = JSON.stringify(data);
     expect(data).toMatchObject({ kind: "welcome" });
-    for (const secret of [w.activity.title, w.activity.area, w.activity.starts_at, w.activity.id]) expect(text).not.toContain(secret);
+    for (const secret of [w.activity.title, w.activity.area, w.activity.starts_at, w.activity.id])
+      expect(text).not.toContain(secret);
   });
 
   test("signed in lists the member's activities, and a foreign group filter is ignored", async () => {
@@ -87,7 +99,10 @@ describe("the front page", () => {
     const w = await world();
     const staff = await createStaff(w.db, { chapterIds: [w.oslo.id] });
     const request = new Request("http://localhost/", { headers: { Cookie: await cookieFor({ staffId: staff.id }) } });
-    expect(await settle(indexLoader({ request, params: {}, context: {} } as never))).toMatchObject({ status: 302, location: "/staff" });
+    expect(await settle(indexLoader({ request, params: {}, context: {} } as never))).toMatchObject({
+      status: 302,
+      location: "/staff",
+    });
   });
 });
 
@@ -101,7 +116,9 @@ describe("an activity page", () => {
     const answered = await settle(post(w.activity.id, w.cookie, [["intent", "going"]]));
     expect(answered).toMatchObject({ status: 303, location: `/activities/${w.activity.id}` });
     const after = await settle(getDetail(w.activity.id, w.cookie));
-    expect(after).toMatchObject({ body: { activity: { address: "Hemmeligveien 7", goingCount: 1 }, member: { myStatus: "going" } } });
+    expect(after).toMatchObject({
+      body: { activity: { address: "Hemmeligveien 7", goingCount: 1 }, member: { myStatus: "going" } },
+    });
   });
 
   test("a member on the waitlist sees their place but not the address", async () => {
@@ -110,7 +127,9 @@ describe("an activity page", () => {
     await createRsvp(w.db, { activity_id: w.activity.id, member_id: other.id, status: "going" });
     await settle(post(w.activity.id, w.cookie, [["intent", "going"]]));
     const page = await settle(getDetail(w.activity.id, w.cookie));
-    expect(page).toMatchObject({ body: { activity: { address: null }, member: { myStatus: "waitlisted", waitlistPosition: 1 } } });
+    expect(page).toMatchObject({
+      body: { activity: { address: null }, member: { myStatus: "waitlisted", waitlistPosition: 1 } },
+    });
   });
 
   test("is a 404 for unknown ids and for activities the member may not see, for reading and answering", async () => {
@@ -139,7 +158,9 @@ describe("an activity page", () => {
       status: 200,
       body: { view: "staff", activity: { address: "Hemmeligveien 7" } },
     });
-    expect(await settle(getDetail(w.activity.id, await cookieFor({ staffId: bergenStaff.id })))).toMatchObject({ status: 404 });
+    expect(await settle(getDetail(w.activity.id, await cookieFor({ staffId: bergenStaff.id })))).toMatchObject({
+      status: 404,
+    });
   });
 
   test("has a neutral page title that never names the activity", () => {
@@ -154,15 +175,32 @@ describe("answering", () => {
     const cases: Array<[Array<[string, string]>, Record<string, string>]> = [
       [[], { intent: "activities.chooseAnswer" }],
       [[["intent", "maybe"]], { intent: "activities.chooseAnswer" }],
-      [[["intent", "going"], ["note", "x".repeat(501)]], { note: "activities.noteTooLong" }],
-      [[["intent", "going"], ["note", "hei \u202Eedoc.exe"]], { note: "activities.noteCharacters" }],
+      [
+        [
+          ["intent", "going"],
+          ["note", "x".repeat(501)],
+        ],
+        { note: "activities.noteTooLong" },
+      ],
+      [
+        [
+          ["intent", "going"],
+          ["note", "hei \u202Eedoc.exe"],
+        ],
+        { note: "activities.noteCharacters" },
+      ],
     ];
     for (const [fields, errors] of cases) {
       const result = await settle(post(w.activity.id, w.cookie, fields));
       expect(result.status).toBe(400);
       expect((result.body as { errors: Record<string, string> }).errors).toEqual(errors);
     }
-    const long = await settle(post(w.activity.id, w.cookie, [["intent", "going"], ["note", "y".repeat(600)]]));
+    const long = await settle(
+      post(w.activity.id, w.cookie, [
+        ["intent", "going"],
+        ["note", "y".repeat(600)],
+      ]),
+    );
     expect((long.body as { values: Record<string, string> }).values.note).toBe("y".repeat(600));
     expect(await w.db.selectFrom("rsvps").selectAll().execute()).toEqual([]);
   });
@@ -174,7 +212,9 @@ describe("answering", () => {
       headers: { Cookie: w.cookie, "Content-Type": "multipart/form-data; boundary=nothing" },
       body: "garbage",
     });
-    expect(await settle(activityAction({ request, params: { activityId: w.activity.id }, context: {} } as never))).toMatchObject({
+    expect(
+      await settle(activityAction({ request, params: { activityId: w.activity.id }, context: {} } as never)),
+    ).toMatchObject({
       status: 400,
     });
   });
@@ -201,7 +241,16 @@ describe("answering", () => {
 
   test("a double-clicked submit saves one answer", async () => {
     const w = await world();
-    const results = await Promise.all([1, 2, 3].map(() => settle(post(w.activity.id, w.cookie, [["intent", "going"], ["showPseudonym", "on"]]))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        settle(
+          post(w.activity.id, w.cookie, [
+            ["intent", "going"],
+            ["showPseudonym", "on"],
+          ]),
+        ),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
     const rows = await w.db.selectFrom("rsvps").select(["status", "show_pseudonym"]).execute();
     expect(rows).toEqual([{ status: "going", show_pseudonym: 1 }]);

@@ -22,7 +22,11 @@ async function setUp(db: AppDatabase) {
   const otherCoordinator = await createStaff(db);
   const admin = await createStaff(db, { role: "admin" });
   const member = await createMember(db, { chapter_id: chapter.id });
-  const applicant = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id], membershipStatus: "requested" });
+  const applicant = await createMember(db, {
+    chapter_id: chapter.id,
+    groupIds: [group.id],
+    membershipStatus: "requested",
+  });
   await db
     .insertInto("invites")
     .values({
@@ -36,14 +40,36 @@ async function setUp(db: AppDatabase) {
       created_at: new Date().toISOString(),
     })
     .execute();
-  return { db, chapter, group, coordinator, otherCoordinator, admin, member, applicant, adminCookie: await staffCookie(db, admin.id) };
+  return {
+    db,
+    chapter,
+    group,
+    coordinator,
+    otherCoordinator,
+    admin,
+    member,
+    applicant,
+    adminCookie: await staffCookie(db, admin.id),
+  };
 }
 
 /** What each workflow would change; the snapshot must be the same after the failed attempt. */
-const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; state: (f: Fixture) => Promise<unknown> }> = [
+const workflows: Array<{
+  name: string;
+  run: (f: Fixture) => Promise<unknown>;
+  state: (f: Fixture) => Promise<unknown>;
+}> = [
   {
     name: "creating a chapter",
-    run: (f) => call(chaptersAction, "/staff/chapters", { cookie: f.adminCookie, fields: [["name", "Tromsø"], ["slug", "tromso"], ["region", "Nord"]] }),
+    run: (f) =>
+      call(chaptersAction, "/staff/chapters", {
+        cookie: f.adminCookie,
+        fields: [
+          ["name", "Tromsø"],
+          ["slug", "tromso"],
+          ["region", "Nord"],
+        ],
+      }),
     state: (f) => f.db.selectFrom("chapters").select("slug").orderBy("slug").execute(),
   },
   {
@@ -52,7 +78,11 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(chapterAction, `/staff/chapters/${f.chapter.id}`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["name", "Bjørgvin"], ["slug", "bjorgvin"], ["region", "Vest"]],
+        fields: [
+          ["name", "Bjørgvin"],
+          ["slug", "bjorgvin"],
+          ["region", "Vest"],
+        ],
       }),
     state: (f) => f.db.selectFrom("chapters").select(["name", "slug", "region"]).execute(),
   },
@@ -62,7 +92,10 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(chapterAction, `/staff/chapters/${f.chapter.id}`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["intent", "coordinators"], ["coordinatorIds", f.otherCoordinator.id]],
+        fields: [
+          ["intent", "coordinators"],
+          ["coordinatorIds", f.otherCoordinator.id],
+        ],
       }),
     state: (f) => f.db.selectFrom("staff_chapters").selectAll().orderBy("staff_id").execute(),
   },
@@ -72,9 +105,16 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(invitesAction, `/staff/chapters/${f.chapter.id}/invites`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["count", "2"], ["expiresInDays", "7"], ["groupIds", f.group.id]],
+        fields: [
+          ["count", "2"],
+          ["expiresInDays", "7"],
+          ["groupIds", f.group.id],
+        ],
       }),
-    state: async (f) => [await f.db.selectFrom("invites").select("id").execute(), await f.db.selectFrom("invite_groups").selectAll().execute()],
+    state: async (f) => [
+      await f.db.selectFrom("invites").select("id").execute(),
+      await f.db.selectFrom("invite_groups").selectAll().execute(),
+    ],
   },
   {
     name: "revoking an invite",
@@ -82,7 +122,10 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(invitesAction, `/staff/chapters/${f.chapter.id}/invites`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["intent", "revoke"], ["inviteId", "invite-1"]],
+        fields: [
+          ["intent", "revoke"],
+          ["inviteId", "invite-1"],
+        ],
       }),
     state: (f) => f.db.selectFrom("invites").select(["id", "revoked_at"]).execute(),
   },
@@ -92,7 +135,10 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(membersAction, `/staff/chapters/${f.chapter.id}/members`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["intent", "deactivate"], ["memberId", f.member.id]],
+        fields: [
+          ["intent", "deactivate"],
+          ["memberId", f.member.id],
+        ],
       }),
     state: (f) => f.db.selectFrom("members").select(["id", "deactivated_at"]).orderBy("id").execute(),
   },
@@ -102,7 +148,10 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(membersAction, `/staff/chapters/${f.chapter.id}/members`, {
         cookie: f.adminCookie,
         params: { chapterId: f.chapter.id },
-        fields: [["intent", "resetCode"], ["memberId", f.member.id]],
+        fields: [
+          ["intent", "resetCode"],
+          ["memberId", f.member.id],
+        ],
       }),
     state: (f) => f.db.selectFrom("reset_codes").select("id").execute(),
   },
@@ -111,7 +160,12 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
     run: (f) =>
       call(newGroupAction, "/staff/groups/new", {
         cookie: f.adminCookie,
-        fields: [["chapter", f.chapter.id], ["name", "Jentene"], ["audience", "women"], ["joinPolicy", "open"]],
+        fields: [
+          ["chapter", f.chapter.id],
+          ["name", "Jentene"],
+          ["audience", "women"],
+          ["joinPolicy", "open"],
+        ],
       }),
     state: (f) => f.db.selectFrom("groups").select("name").orderBy("name").execute(),
   },
@@ -121,7 +175,11 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(groupAction, `/staff/groups/${f.group.id}`, {
         cookie: f.adminCookie,
         params: { groupId: f.group.id },
-        fields: [["name", "Karane"], ["audience", "men"], ["joinPolicy", "open"]],
+        fields: [
+          ["name", "Karane"],
+          ["audience", "men"],
+          ["joinPolicy", "open"],
+        ],
       }),
     state: (f) => f.db.selectFrom("groups").select(["name", "audience", "join_policy"]).execute(),
   },
@@ -131,7 +189,10 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
       call(groupAction, `/staff/groups/${f.group.id}`, {
         cookie: f.adminCookie,
         params: { groupId: f.group.id },
-        fields: [["intent", decision], ["memberId", f.applicant.id]],
+        fields: [
+          ["intent", decision],
+          ["memberId", f.applicant.id],
+        ],
       }),
     state: (f: Fixture) => f.db.selectFrom("group_memberships").selectAll().execute(),
   })),
@@ -140,7 +201,12 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
     run: (f) =>
       call(accountsAction, "/staff/accounts", {
         cookie: f.adminCookie,
-        fields: [["email", "ny@example.org"], ["displayName", "Ny"], ["role", "coordinator"], ["chapterIds", f.chapter.id]],
+        fields: [
+          ["email", "ny@example.org"],
+          ["displayName", "Ny"],
+          ["role", "coordinator"],
+          ["chapterIds", f.chapter.id],
+        ],
       }),
     state: async (f) => [
       await f.db.selectFrom("staff_users").select("email").orderBy("email").execute(),
@@ -149,7 +215,14 @@ const workflows: Array<{ name: string; run: (f: Fixture) => Promise<unknown>; st
   },
   {
     name: "deactivating a staff account",
-    run: (f) => call(accountsAction, "/staff/accounts", { cookie: f.adminCookie, fields: [["intent", "deactivate"], ["staffId", f.coordinator.id]] }),
+    run: (f) =>
+      call(accountsAction, "/staff/accounts", {
+        cookie: f.adminCookie,
+        fields: [
+          ["intent", "deactivate"],
+          ["staffId", f.coordinator.id],
+        ],
+      }),
     state: async (f) => [
       await f.db.selectFrom("staff_users").select(["id", "deactivated_at"]).orderBy("id").execute(),
       await f.db.selectFrom("sessions").select("id").orderBy("id").execute(),
@@ -163,7 +236,9 @@ describe("audited staff changes", () => {
   it.each(workflows)("$name writes its audit row in the transaction of the change", async ({ run, state }) => {
     const fixture = await setUp(testDb().db);
     const before = await state(fixture);
-    await sql`create trigger audit_down before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`.execute(fixture.db);
+    await sql`create trigger audit_down before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`.execute(
+      fixture.db,
+    );
 
     await expect(run(fixture)).rejects.toThrow("audit log unavailable");
 

@@ -130,7 +130,8 @@ const STAFF_ROLES: readonly Role[] = ["coordinator", "coordinatorOfOtherChapter"
 const isStaff = (role: Role) => STAFF_ROLES.includes(role);
 
 const sessionExists = async (db: AppDatabase, id: string | undefined) =>
-  id !== undefined && (await db.selectFrom("sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+  id !== undefined &&
+  (await db.selectFrom("sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 
 /** The visitor's own session is gone (if they had one), and the answer clears the cookie. */
 async function expectSignedOut({ db, world, role, res }: Done) {
@@ -153,14 +154,21 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/language",
     get: all("404"),
     post: {
-      fields: () => [["lang", "en"], ["returnTo", "/safety"]],
+      fields: () => [
+        ["lang", "en"],
+        ["returnTo", "/safety"],
+      ],
       expect: all("ok"),
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe("/safety");
         expect(res.headers.get("Set-Cookie")).toMatch(/^lang=en;/);
         if (role === "member" || role === "memberOfOtherChapter") {
-          const { locale } = await db.selectFrom("members").select("locale").where("id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+          const { locale } = await db
+            .selectFrom("members")
+            .select("locale")
+            .where("id", "=", world.ids[role]!)
+            .executeTakeFirstOrThrow();
           expect(locale).toBe("en");
         }
       },
@@ -184,13 +192,21 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/reset",
     get: all("public"),
     post: {
-      fields: (w) => [["pseudonym", w.memberPseudonym], ["code", w.resetCode], ["passphrase", "et langt nytt passord i dag"]],
+      fields: (w) => [
+        ["pseudonym", w.memberPseudonym],
+        ["code", w.resetCode],
+        ["passphrase", "et langt nytt passord i dag"],
+      ],
       expect: all("ok"),
       async did({ db, world, res }) {
         expect(res.status).toBe(200);
         expect(res.data).toMatchObject({ done: true });
         // The old passphrase no longer works, so the stored hash is a new one.
-        const { passphrase_hash } = await db.selectFrom("members").select("passphrase_hash").where("id", "=", world.ids.member!).executeTakeFirstOrThrow();
+        const { passphrase_hash } = await db
+          .selectFrom("members")
+          .select("passphrase_hash")
+          .where("id", "=", world.ids.member!)
+          .executeTakeFirstOrThrow();
         expect((await verifyPassword("et langt nytt passord i dag", passphrase_hash!)).ok).toBe(true);
       },
     },
@@ -199,12 +215,20 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/join",
     get: signInPage,
     post: {
-      fields: (w) => [["code", w.inviteCode], ["pseudonym", "Nykommer"], ["passphrase", "et langt nytt passord i dag"]],
+      fields: (w) => [
+        ["code", w.inviteCode],
+        ["pseudonym", "Nykommer"],
+        ["passphrase", "et langt nytt passord i dag"],
+      ],
       expect: all("ok"),
       async did({ db, world, res }) {
         expect(res.status).toBe(200);
         expect(res.data.recoveryCodes.length).toBeGreaterThan(0);
-        const joined = await db.selectFrom("members").select(["id", "chapter_id"]).where("pseudonym", "=", "Nykommer").executeTakeFirstOrThrow();
+        const joined = await db
+          .selectFrom("members")
+          .select(["id", "chapter_id"])
+          .where("pseudonym", "=", "Nykommer")
+          .executeTakeFirstOrThrow();
         expect(joined.chapter_id).toBe(world.bergenId);
         const token = res.headers.get("Set-Cookie")!.match(/^session=([^;]+)/)![1]!;
         expect((await findActiveSession(db, token))?.memberId).toBe(joined.id);
@@ -215,7 +239,10 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/login",
     get: signInPage,
     post: {
-      fields: (w) => [["pseudonym", w.memberPseudonym], ["passphrase", DEFAULT_MEMBER_PASSPHRASE]],
+      fields: (w) => [
+        ["pseudonym", w.memberPseudonym],
+        ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+      ],
       expect: all("ok"),
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
@@ -259,7 +286,10 @@ const MATRIX: Record<string, RouteSpec> = {
     get: membersOnly,
     // Joining an open Bergen group: a member of another chapter may not even learn it exists.
     post: {
-      fields: (w) => [["intent", "joinGroup"], ["groupId", w.openGroupId]],
+      fields: (w) => [
+        ["intent", "joinGroup"],
+        ["groupId", w.openGroupId],
+      ],
       expect: { ...membersOnly, memberOfOtherChapter: "404" },
       async did({ db, world, res }) {
         expect(res.status).toBe(200);
@@ -278,12 +308,19 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/me/calendar",
     get: membersOnly,
     post: {
-      fields: () => [["intent", "settings"], ["discreetTitles", "on"]],
+      fields: () => [
+        ["intent", "settings"],
+        ["discreetTitles", "on"],
+      ],
       expect: membersOnly,
       async did({ db, world, role, res }) {
         expect(res.status).toBe(200);
         expect(res.data).toEqual({ intent: "settings", saved: true });
-        const { discreet_titles } = await db.selectFrom("members").select("discreet_titles").where("id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+        const { discreet_titles } = await db
+          .selectFrom("members")
+          .select("discreet_titles")
+          .where("id", "=", world.ids[role]!)
+          .executeTakeFirstOrThrow();
         expect(discreet_titles).toBe(1);
       },
     },
@@ -298,7 +335,9 @@ const MATRIX: Record<string, RouteSpec> = {
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe("/me/delete?done");
-        expect(await db.selectFrom("members").select("id").where("id", "=", world.ids[role]!).executeTakeFirst()).toBeUndefined();
+        expect(
+          await db.selectFrom("members").select("id").where("id", "=", world.ids[role]!).executeTakeFirst(),
+        ).toBeUndefined();
       },
     },
   },
@@ -319,7 +358,13 @@ const MATRIX: Record<string, RouteSpec> = {
   "activities.$activityId.tsx": {
     path: (w) => `/activities/${w.activityId}`,
     params: (w) => ({ activityId: w.activityId }),
-    get: { ...membersOnly, memberOfOtherChapter: "404", coordinator: "ok", coordinatorOfOtherChapter: "404", admin: "ok" },
+    get: {
+      ...membersOnly,
+      memberOfOtherChapter: "404",
+      coordinator: "ok",
+      coordinatorOfOtherChapter: "404",
+      admin: "ok",
+    },
     // Only members answer; staff are sent to the member sign-in like any non-member.
     post: {
       fields: () => [["intent", "going"]],
@@ -353,7 +398,10 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/staff/login",
     get: { ...all("ok"), coordinator: "ok", admin: "ok" },
     post: {
-      fields: (w) => [["email", w.coordinatorEmail], ["password", DEFAULT_STAFF_PASSWORD]],
+      fields: (w) => [
+        ["email", w.coordinatorEmail],
+        ["password", DEFAULT_STAFF_PASSWORD],
+      ],
       expect: all("ok"),
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
@@ -366,25 +414,50 @@ const MATRIX: Record<string, RouteSpec> = {
   },
   "staff.login.totp.tsx": {
     path: () => "/staff/login/totp",
-    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok", newStaff: "ok" },
+    get: {
+      ...all("staffLogin"),
+      coordinator: "ok",
+      coordinatorOfOtherChapter: "ok",
+      admin: "ok",
+      pendingStaff: "ok",
+      newStaff: "ok",
+    },
     post: {
       fields: () => [["code", currentTotpCode(TOTP_SECRET)]],
       // Only the half-signed-in staff member gives the second factor; the signed-in are sent on,
       // and one without a second factor has nothing the code could match.
-      expect: { ...all("staffLogin"), coordinator: "sentOn", coordinatorOfOtherChapter: "sentOn", admin: "sentOn", pendingStaff: "ok", newStaff: "400" },
+      expect: {
+        ...all("staffLogin"),
+        coordinator: "sentOn",
+        coordinatorOfOtherChapter: "sentOn",
+        admin: "sentOn",
+        pendingStaff: "ok",
+        newStaff: "400",
+      },
       async did({ db, world, role, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe("/staff");
         const token = res.headers.get("Set-Cookie")!.match(/^session=([^;]+)/)![1]!;
         expect((await findActiveSession(db, token))?.staffId).toBe(world.ids[role]);
-        const { totp_last_step } = await db.selectFrom("staff_users").select("totp_last_step").where("id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+        const { totp_last_step } = await db
+          .selectFrom("staff_users")
+          .select("totp_last_step")
+          .where("id", "=", world.ids[role]!)
+          .executeTakeFirstOrThrow();
         expect(totp_last_step).not.toBeNull();
       },
     },
   },
   "staff.login.setup.tsx": {
     path: () => "/staff/login/setup",
-    get: { ...all("staffLogin"), coordinator: "ok", coordinatorOfOtherChapter: "ok", admin: "ok", pendingStaff: "ok", newStaff: "ok" },
+    get: {
+      ...all("staffLogin"),
+      coordinator: "ok",
+      coordinatorOfOtherChapter: "ok",
+      admin: "ok",
+      pendingStaff: "ok",
+      newStaff: "ok",
+    },
     // Setting up a second factor is for a staff member half-way through a first sign-in who has
     // none yet; one who has one is sent on to give it.
     post: {
@@ -393,7 +466,11 @@ const MATRIX: Record<string, RouteSpec> = {
       async did({ db, world, role, res }) {
         expect(res.status).toBe(200);
         expect(res.data.recoveryCodes.length).toBeGreaterThan(0);
-        const { totp_secret } = await db.selectFrom("staff_users").select("totp_secret").where("id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+        const { totp_secret } = await db
+          .selectFrom("staff_users")
+          .select("totp_secret")
+          .where("id", "=", world.ids[role]!)
+          .executeTakeFirstOrThrow();
         expect(totp_secret).not.toBeNull();
         const token = res.headers.get("Set-Cookie")!.match(/^session=([^;]+)/)![1]!;
         expect((await findActiveSession(db, token))?.secondFactorAt).not.toBeNull();
@@ -411,7 +488,9 @@ const MATRIX: Record<string, RouteSpec> = {
         expect(res.headers.get("Location")).toBe("/");
         expect(res.headers.get("Set-Cookie")).toMatch(/^session=; .*Max-Age=0/);
         // Only a staff session ends here; a member's stays (the member sign-out is /logout).
-        expect(await sessionExists(db, world.sessionIds[role])).toBe(role === "member" || role === "memberOfOtherChapter");
+        expect(await sessionExists(db, world.sessionIds[role])).toBe(
+          role === "member" || role === "memberOfOtherChapter",
+        );
       },
     },
   },
@@ -434,12 +513,19 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/staff/calendar",
     get: anyStaff,
     post: {
-      fields: (w) => [["intent", "link"], ["chapterId", w.bergenId]],
+      fields: (w) => [
+        ["intent", "link"],
+        ["chapterId", w.bergenId],
+      ],
       expect: bergenStaff,
       async did({ db, world, role, res }) {
         expect(res.status).toBe(200);
         expect(res.data.newLink.chapterId).toBe(world.bergenId);
-        const feed = await db.selectFrom("feed_tokens").select("chapter_id").where("staff_id", "=", world.ids[role]!).executeTakeFirstOrThrow();
+        const feed = await db
+          .selectFrom("feed_tokens")
+          .select("chapter_id")
+          .where("staff_id", "=", world.ids[role]!)
+          .executeTakeFirstOrThrow();
         expect(feed.chapter_id).toBe(world.bergenId);
         expect(await auditActions(db)).toEqual(["calendar_feed.replace"]);
       },
@@ -449,12 +535,20 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/staff/accounts",
     get: adminOnly,
     post: {
-      fields: () => [["email", "ny@example.org"], ["displayName", "Ny"], ["role", "admin"]],
+      fields: () => [
+        ["email", "ny@example.org"],
+        ["displayName", "Ny"],
+        ["role", "admin"],
+      ],
       expect: adminOnly,
       async did({ db, res }) {
         expect(res.status).toBe(200);
         expect(res.data.created.email).toBe("ny@example.org");
-        const created = await db.selectFrom("staff_users").select("role").where("display_name", "=", "Ny").executeTakeFirstOrThrow();
+        const created = await db
+          .selectFrom("staff_users")
+          .select("role")
+          .where("display_name", "=", "Ny")
+          .executeTakeFirstOrThrow();
         expect(created.role).toBe("admin");
         expect(await auditActions(db)).toEqual(["staff.create"]);
       },
@@ -465,10 +559,18 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/staff/chapters",
     get: adminOnly,
     post: {
-      fields: () => [["name", "Kristiansand"], ["slug", "kristiansand"], ["region", "Sørlandet"]],
+      fields: () => [
+        ["name", "Kristiansand"],
+        ["slug", "kristiansand"],
+        ["region", "Sørlandet"],
+      ],
       expect: adminOnly,
       async did({ db, res }) {
-        const chapter = await db.selectFrom("chapters").select("id").where("slug", "=", "kristiansand").executeTakeFirstOrThrow();
+        const chapter = await db
+          .selectFrom("chapters")
+          .select("id")
+          .where("slug", "=", "kristiansand")
+          .executeTakeFirstOrThrow();
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/chapters/${chapter.id}?created=1`);
         expect(await auditActions(db)).toEqual(["chapter.create"]);
@@ -480,12 +582,21 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ chapterId: w.bergenId }),
     get: bergenStaff,
     post: {
-      fields: () => [["intent", "edit"], ["name", "Bergen"], ["slug", "bergen"], ["region", "Vestlandet"]],
+      fields: () => [
+        ["intent", "edit"],
+        ["name", "Bergen"],
+        ["slug", "bergen"],
+        ["region", "Vestlandet"],
+      ],
       expect: { ...bergenStaff, coordinator: "403", coordinatorOfOtherChapter: "403" },
       async did({ db, world, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/chapters/${world.bergenId}?saved=1`);
-        const chapter = await db.selectFrom("chapters").select(["slug", "region"]).where("id", "=", world.bergenId).executeTakeFirstOrThrow();
+        const chapter = await db
+          .selectFrom("chapters")
+          .select(["slug", "region"])
+          .where("id", "=", world.bergenId)
+          .executeTakeFirstOrThrow();
         expect(chapter).toEqual({ slug: "bergen", region: "Vestlandet" });
       },
     },
@@ -495,12 +606,19 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ chapterId: w.bergenId }),
     get: bergenStaff,
     post: {
-      fields: (w) => [["intent", "resetCode"], ["memberId", w.memberId]],
+      fields: (w) => [
+        ["intent", "resetCode"],
+        ["memberId", w.memberId],
+      ],
       expect: bergenStaff,
       async did({ db, world, role, res }) {
         expect(res.status).toBe(200);
         expect(res.data.resetCode.memberId).toBe(world.memberId);
-        const codes = await db.selectFrom("reset_codes").select("created_by_staff_id").where("member_id", "=", world.memberId).execute();
+        const codes = await db
+          .selectFrom("reset_codes")
+          .select("created_by_staff_id")
+          .where("member_id", "=", world.memberId)
+          .execute();
         expect(codes).toEqual([{ created_by_staff_id: world.ids[role] }]);
       },
     },
@@ -510,12 +628,19 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ chapterId: w.bergenId }),
     get: bergenStaff,
     post: {
-      fields: (w) => [["intent", "revoke"], ["inviteId", w.inviteId]],
+      fields: (w) => [
+        ["intent", "revoke"],
+        ["inviteId", w.inviteId],
+      ],
       expect: bergenStaff,
       async did({ db, world, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/chapters/${world.bergenId}/invites`);
-        const invite = await db.selectFrom("invites").select("revoked_at").where("id", "=", world.inviteId).executeTakeFirstOrThrow();
+        const invite = await db
+          .selectFrom("invites")
+          .select("revoked_at")
+          .where("id", "=", world.inviteId)
+          .executeTakeFirstOrThrow();
         expect(invite.revoked_at).not.toBeNull();
         expect(await auditActions(db)).toEqual(["invite.revoke"]);
       },
@@ -525,10 +650,19 @@ const MATRIX: Record<string, RouteSpec> = {
     path: () => "/staff/groups/new",
     get: anyStaff,
     post: {
-      fields: (w) => [["chapter", w.bergenId], ["name", "Ny gruppe"], ["audience", "men"], ["joinPolicy", "open"]],
+      fields: (w) => [
+        ["chapter", w.bergenId],
+        ["name", "Ny gruppe"],
+        ["audience", "men"],
+        ["joinPolicy", "open"],
+      ],
       expect: bergenStaff,
       async did({ db, world, res }) {
-        const group = await db.selectFrom("groups").select(["id", "chapter_id"]).where("name", "=", "Ny gruppe").executeTakeFirstOrThrow();
+        const group = await db
+          .selectFrom("groups")
+          .select(["id", "chapter_id"])
+          .where("name", "=", "Ny gruppe")
+          .executeTakeFirstOrThrow();
         expect(group.chapter_id).toBe(world.bergenId);
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/groups/${group.id}?created=1`);
@@ -540,7 +674,10 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ groupId: w.groupId }),
     get: bergenStaff,
     post: {
-      fields: (w) => [["intent", "approve"], ["memberId", w.memberId]],
+      fields: (w) => [
+        ["intent", "approve"],
+        ["memberId", w.memberId],
+      ],
       expect: bergenStaff,
       async did({ db, world, res }) {
         expect(res.status).toBe(303);
@@ -572,7 +709,11 @@ const MATRIX: Record<string, RouteSpec> = {
       ],
       expect: bergenStaff,
       async did({ db, world, res }) {
-        const created = await db.selectFrom("activities").select(["id", "group_id"]).where("title", "=", "Fotball").executeTakeFirstOrThrow();
+        const created = await db
+          .selectFrom("activities")
+          .select(["id", "group_id"])
+          .where("title", "=", "Fotball")
+          .executeTakeFirstOrThrow();
         expect(created.group_id).toBe(world.groupId);
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/activities/${created.id}?created=1`);
@@ -584,12 +725,19 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ activityId: w.activityId }),
     get: bergenStaff,
     post: {
-      fields: (w) => [["intent", "cancel"], ["sequence", String(w.activitySequence)]],
+      fields: (w) => [
+        ["intent", "cancel"],
+        ["sequence", String(w.activitySequence)],
+      ],
       expect: bergenStaff,
       async did({ db, world, res }) {
         expect(res.status).toBe(303);
         expect(res.headers.get("Location")).toBe(`/staff/activities/${world.activityId}?cancelled=1`);
-        const activity = await db.selectFrom("activities").select("status").where("id", "=", world.activityId).executeTakeFirstOrThrow();
+        const activity = await db
+          .selectFrom("activities")
+          .select("status")
+          .where("id", "=", world.activityId)
+          .executeTakeFirstOrThrow();
         expect(activity.status).toBe("cancelled");
       },
     },
@@ -599,7 +747,11 @@ const MATRIX: Record<string, RouteSpec> = {
     params: (w) => ({ activityId: w.activityId }),
     get: bergenStaff,
     post: {
-      fields: (w) => [["intent", "promote"], ["memberId", w.memberId], ["reason", "extra_place"]],
+      fields: (w) => [
+        ["intent", "promote"],
+        ["memberId", w.memberId],
+        ["reason", "extra_place"],
+      ],
       expect: bergenStaff,
       async did({ db, world, res }) {
         expect(res.status).toBe(303);
@@ -644,14 +796,18 @@ function classify(status: number, location: string | null): Outcome | `status ${
  */
 function snapshot(sqlite: SQLite.Database, visitorSessionId: string | undefined): Record<string, string[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name != 'rate_limits'")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name != 'rate_limits'",
+    )
     .pluck()
     .all() as string[];
   return Object.fromEntries(
     tables.map((t) => [
       t,
       (sqlite.prepare(`SELECT * FROM "${t}"`).all() as Array<Record<string, unknown>>)
-        .filter((r) => !(t === "sessions" && r.id === visitorSessionId) && !(t === "app_secrets" && r.name === "rate-limit"))
+        .filter(
+          (r) => !(t === "sessions" && r.id === visitorSessionId) && !(t === "app_secrets" && r.name === "rate-limit"),
+        )
         .map(({ last_active_on: _visit, ...r }) => JSON.stringify(r))
         .sort(),
     ]),
@@ -670,16 +826,30 @@ async function buildWorld(database: TestDatabase) {
   const member = await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id], pseudonym: "Fjellrev" });
   const other = await createMember(db, { chapter_id: oslo.id, groupIds: [osloGroup.id] });
   const deactivated = await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id] });
-  const waiting = await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id], membershipStatus: "requested" });
+  const waiting = await createMember(db, {
+    chapter_id: bergen.id,
+    groupIds: [gutta.id],
+    membershipStatus: "requested",
+  });
   await createRsvp(db, { activity_id: activity.id, member_id: waiting.id, status: "waitlisted" });
   const coordinator = await createStaff(db, { chapterIds: [bergen.id], totp_secret: TOTP_SECRET });
   const otherCoordinator = await createStaff(db, { chapterIds: [oslo.id], totp_secret: TOTP_SECRET });
   const admin = await createStaff(db, { role: "admin", totp_secret: TOTP_SECRET });
   const pending = await createStaff(db, { chapterIds: [bergen.id], totp_secret: TOTP_SECRET });
   const newcomer = await createStaff(db, { chapterIds: [bergen.id], totp_secret: null });
-  const [invite] = await createInvites(db, { chapterId: bergen.id, groupIds: [], expiresAt: new Date(Date.now() + 86_400_000), count: 1, createdByStaffId: admin.id });
+  const [invite] = await createInvites(db, {
+    chapterId: bergen.id,
+    groupIds: [],
+    expiresAt: new Date(Date.now() + 86_400_000),
+    count: 1,
+    createdByStaffId: admin.id,
+  });
   const feed = await createFeedToken(db, { memberId: member.id });
-  const resetCode = await issueResetCode(db, { id: coordinator.id, role: "coordinator", chapterIds: [bergen.id] }, { chapterId: bergen.id, memberId: member.id });
+  const resetCode = await issueResetCode(
+    db,
+    { id: coordinator.id, role: "coordinator", chapterIds: [bergen.id] },
+    { chapterId: bergen.id, memberId: member.id },
+  );
   // Issuing the fixture's reset code writes its own audit row; the rows below count only what a request writes.
   await db.deleteFrom("audit_log").execute();
   const ids: Record<Role, string | undefined> = {
@@ -699,7 +869,8 @@ async function buildWorld(database: TestDatabase) {
   for (const role of ROLES) {
     const id = ids[role];
     if (!id) continue;
-    const signIn = role === "pendingStaff" || role === "newStaff" ? pendingStaffCookie : isStaff(role) ? staffCookie : memberCookie;
+    const signIn =
+      role === "pendingStaff" || role === "newStaff" ? pendingStaffCookie : isStaff(role) ? staffCookie : memberCookie;
     cookies[role] = await signIn(db, id);
     const token = cookies[role]!.split("=")[1]!;
     sessionIds[role] = (await findActiveSession(db, token))!.id;
@@ -707,7 +878,11 @@ async function buildWorld(database: TestDatabase) {
     const otherDevice = (await signIn(db, id)).split("=")[1]!;
     otherSessionIds[role] = (await findActiveSession(db, otherDevice))!.id;
   }
-  await db.updateTable("members").set({ deactivated_at: new Date().toISOString() }).where("id", "=", deactivated.id).execute();
+  await db
+    .updateTable("members")
+    .set({ deactivated_at: new Date().toISOString() })
+    .where("id", "=", deactivated.id)
+    .execute();
   const world: World = {
     bergenId: bergen.id,
     groupId: gutta.id,
@@ -744,21 +919,24 @@ describe("the authorization matrix", () => {
     expect(withPostRow.sort()).toEqual(withAction.sort());
   });
 
-  it.each(Object.keys(MATRIX).filter((f) => routeFiles.includes(f)))("GET %s gives each visitor what the matrix says", async (file) => {
-    const spec = MATRIX[file]!;
-    const mod = await loadRoute(file);
-    const { world, cookies } = await buildWorld(testDb());
-    const actual = {} as Record<Role, string>;
-    for (const role of ROLES) {
-      if (!mod.loader) {
-        actual[role] = "public";
-        continue;
+  it.each(Object.keys(MATRIX).filter((f) => routeFiles.includes(f)))(
+    "GET %s gives each visitor what the matrix says",
+    async (file) => {
+      const spec = MATRIX[file]!;
+      const mod = await loadRoute(file);
+      const { world, cookies } = await buildWorld(testDb());
+      const actual = {} as Record<Role, string>;
+      for (const role of ROLES) {
+        if (!mod.loader) {
+          actual[role] = "public";
+          continue;
+        }
+        const res = await call(mod.loader, spec.path(world), { cookie: cookies[role], params: spec.params?.(world) });
+        actual[role] = classify(res.status, res.headers.get("Location"));
       }
-      const res = await call(mod.loader, spec.path(world), { cookie: cookies[role], params: spec.params?.(world) });
-      actual[role] = classify(res.status, res.headers.get("Location"));
-    }
-    expect(actual, `GET ${file}`).toEqual(spec.get);
-  });
+      expect(actual, `GET ${file}`).toEqual(spec.get);
+    },
+  );
 
   const postCells = Object.entries(MATRIX).flatMap(([file, spec]) =>
     spec.post && routeFiles.includes(file) ? ROLES.map((role) => [file, role, spec.post!.expect[role]] as const) : [],
@@ -772,9 +950,16 @@ describe("the authorization matrix", () => {
     const database = testDb();
     const { world, cookies } = await buildWorld(database);
     const before = snapshot(database.sqlite, world.sessionIds[role]);
-    const res = await call(mod.action!, spec.path(world), { cookie: cookies[role], params: spec.params?.(world), fields: post.fields(world) });
+    const res = await call(mod.action!, spec.path(world), {
+      cookie: cookies[role],
+      params: spec.params?.(world),
+      fields: post.fields(world),
+    });
     const outcome = classify(res.status, res.headers.get("Location"));
-    expect(outcome === "ok" && expected === "sentOn" ? "sentOn" : outcome, `POST ${file} as ${role} (data: ${JSON.stringify(res.data)})`).toBe(expected);
+    expect(
+      outcome === "ok" && expected === "sentOn" ? "sentOn" : outcome,
+      `POST ${file} as ${role} (data: ${JSON.stringify(res.data)})`,
+    ).toBe(expected);
     if (expected === "sentOn") expect(res.status, "a redirect").toBeGreaterThanOrEqual(300);
     if (expected === "ok") await post.did({ db: database.db, world, role, res });
     else expect(snapshot(database.sqlite, world.sessionIds[role]), "a refused request changes nothing").toEqual(before);

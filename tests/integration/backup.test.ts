@@ -49,7 +49,9 @@ describe("db:backup", () => {
   test("a backup taken while another connection keeps committing finishes, and holds each transaction whole or not at all", async () => {
     const { sqlite, filename } = database();
     // About 20 MB: a copy made 100 pages at a time would take 50 steps.
-    const fill = sqlite.prepare("insert into audit_log (id, at, action, object_type, details) values (?, ?, 'fill', 'bench', ?)");
+    const fill = sqlite.prepare(
+      "insert into audit_log (id, at, action, object_type, details) values (?, ?, 'fill', 'bench', ?)",
+    );
     sqlite.transaction(() => {
       for (let i = 0; i < 20_000; i++) fill.run(`fill-${i}`, new Date().toISOString(), "x".repeat(900));
     })();
@@ -57,7 +59,9 @@ describe("db:backup", () => {
     // between any two steps of the backup (better-sqlite3 also steps once per turn).
     const writer = new SQLite(filename);
     writer.pragma("busy_timeout = 5000");
-    const insert = writer.prepare("insert into audit_log (id, at, action, object_type, object_id) values (?, ?, ?, 'pair', ?)");
+    const insert = writer.prepare(
+      "insert into audit_log (id, at, action, object_type, object_id) values (?, ?, ?, 'pair', ?)",
+    );
     const writePair = writer.transaction((n: number) => {
       insert.run(`pair-${n}-a`, new Date().toISOString(), "first", `pair-${n}`);
       insert.run(`pair-${n}-b`, new Date().toISOString(), "second", `pair-${n}`);
@@ -88,7 +92,14 @@ describe("db:backup", () => {
     try {
       expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(copy.prepare("select count(*) from audit_log where action = 'fill'").pluck().get()).toBe(20_000);
-      expect(copy.prepare("select count(*) from (select object_id from audit_log where object_type = 'pair' group by object_id having count(*) <> 2)").pluck().get()).toBe(0);
+      expect(
+        copy
+          .prepare(
+            "select count(*) from (select object_id from audit_log where object_type = 'pair' group by object_id having count(*) <> 2)",
+          )
+          .pluck()
+          .get(),
+      ).toBe(0);
     } finally {
       copy.close();
     }

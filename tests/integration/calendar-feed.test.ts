@@ -1,7 +1,13 @@
 // Feeds as calendar apps read them: every calendar here is parsed with ical.js.
 import type { AppDatabase } from "../../db/connection";
 import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
-import { createFeedToken, findFeedByToken, revokeFeedTokensOf, rotateFeedToken, type Feed } from "~/features/calendar/feed-tokens.server";
+import {
+  createFeedToken,
+  findFeedByToken,
+  revokeFeedTokensOf,
+  rotateFeedToken,
+  type Feed,
+} from "~/features/calendar/feed-tokens.server";
 import { feedVersion } from "~/features/calendar/feed-version.server";
 import { listFeedActivities } from "~/features/calendar/feed-activities.server";
 import { updateFeedSettings } from "~/features/calendar/member-calendar.server";
@@ -210,7 +216,9 @@ describe("a member's feed", () => {
     const a = await activity(inDays(40));
     await createRsvp(db, { activity_id: a.id, member_id: member.id });
     const cancelledAt = new Date(NOW.getTime() + DAY_MS);
-    expect(await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, cancelledAt)).toMatchObject({
+    expect(
+      await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, cancelledAt),
+    ).toMatchObject({
       ok: true,
     });
 
@@ -261,7 +269,7 @@ describe("a member's feed", () => {
         endsAt: inDays(3.6),
         rsvpDeadline: null,
       },
-      new Date(NOW.getTime() + 1000)
+      new Date(NOW.getTime() + 1000),
     );
     expect(result).toMatchObject({ ok: true });
     const after = parseCalendar(await calendarOf(db, feed)).events[0]!;
@@ -458,7 +466,12 @@ describe("the feed version", () => {
     await expectNew();
     await updateFeedSettings(db, member, { discreetTitles: true, allActivities: true }); // b comes back, unanswered
     await expectNew();
-    await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, new Date(NOW.getTime() + 1000));
+    await cancelActivity(
+      db,
+      await anAdmin(db),
+      { activityId: a.id, expectedSequence: 0 },
+      new Date(NOW.getTime() + 1000),
+    );
     await expectNew();
     await db
       .deleteFrom("group_memberships")
@@ -467,7 +480,7 @@ describe("the feed version", () => {
       .execute();
     await expectNew();
     expect(await feedVersion(db, await feed(), "Min kalender", NOW)).not.toEqual(
-      await feedVersion(db, await feed(), "Kalender", NOW)
+      await feedVersion(db, await feed(), "Kalender", NOW),
     );
   });
 });

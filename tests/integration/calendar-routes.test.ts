@@ -54,7 +54,7 @@ async function cookieFor(owner: { memberId: string } | { staffId: string }) {
   const session = await createSession(
     db,
     owner,
-    "memberId" in owner ? SESSION_POLICY.memberSharedDevice : SESSION_POLICY.staff
+    "memberId" in owner ? SESSION_POLICY.memberSharedDevice : SESSION_POLICY.staff,
   );
   if ("staffId" in owner) await markSecondFactor(db, session.sessionId);
   return session.cookie.split(";")[0]!;
@@ -65,7 +65,7 @@ async function post(
   fn: (args: any) => Promise<unknown>,
   path: string,
   fields: Record<string, string>,
-  cookie?: string
+  cookie?: string,
 ) {
   const request = new Request(`http://localhost${path}`, {
     method: "POST",
@@ -207,7 +207,7 @@ describe("GET /activities/<id>/calendar.ics", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(
-      `attachment; filename="avtale.ics"; filename*=UTF-8''avtale.ics`
+      `attachment; filename="avtale.ics"; filename*=UTF-8''avtale.ics`,
     );
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     const { events } = parseCalendar(await response.text());
@@ -318,7 +318,7 @@ describe("/staff/calendar", () => {
     ]);
 
     expect(
-      (await post(staffCalendarAction, "/staff/calendar", { intent: "link", chapterId: other.id }, cookie)).status
+      (await post(staffCalendarAction, "/staff/calendar", { intent: "link", chapterId: other.id }, cookie)).status,
     ).toBe(404);
   });
 });

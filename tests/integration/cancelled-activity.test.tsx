@@ -54,7 +54,9 @@ async function renderPage(activityId: string, cookie: string) {
 }
 
 function download(activityId: string, cookie: string) {
-  const request = new Request(`http://localhost/activities/${activityId}/calendar.ics`, { headers: { Cookie: cookie } });
+  const request = new Request(`http://localhost/activities/${activityId}/calendar.ics`, {
+    headers: { Cookie: cookie },
+  });
   return downloadLoader({ request, params: { activityId }, context: {} } as never) as Promise<Response>;
 }
 

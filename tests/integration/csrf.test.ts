@@ -59,7 +59,11 @@ describe("refuseCrossSiteWrites", () => {
   });
 
   test("lets a POST to the quick exit through whatever it carries, without its Origin", async () => {
-    const odd: Array<Record<string, string>> = [{ "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" }, { "Sec-Fetch-Site": "nonsense" }, { Origin: "::::" }];
+    const odd: Array<Record<string, string>> = [
+      { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "nonsense" },
+      { Origin: "::::" },
+    ];
     for (const headers of odd) {
       const response = await fetch(baseUrl + "/exit", { method: "POST", headers });
       expect(response.status).toBe(200);
@@ -68,7 +72,9 @@ describe("refuseCrossSiteWrites", () => {
   });
 
   test("lets cross-site GETs through: they change nothing", async () => {
-    const response = await fetch(baseUrl + "/", { headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" } });
+    const response = await fetch(baseUrl + "/", {
+      headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -78,8 +84,12 @@ describe("refuseCrossSiteWrites", () => {
     const url = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}/login`;
     try {
       const viaProxy = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "moteplass.example" };
-      expect((await fetch(url, { method: "POST", headers: { ...viaProxy, Origin: "https://moteplass.example" } })).status).toBe(200);
-      expect((await fetch(url, { method: "POST", headers: { ...viaProxy, Origin: "https://evil.example" } })).status).toBe(403);
+      expect(
+        (await fetch(url, { method: "POST", headers: { ...viaProxy, Origin: "https://moteplass.example" } })).status,
+      ).toBe(200);
+      expect(
+        (await fetch(url, { method: "POST", headers: { ...viaProxy, Origin: "https://evil.example" } })).status,
+      ).toBe(403);
     } finally {
       await new Promise((resolve) => proxied.close(resolve));
     }

@@ -26,7 +26,15 @@ function bigWrite() {
   return writeTransaction(database().db, async (trx) => {
     await trx
       .insertInto("audit_log")
-      .values({ id: crypto.randomUUID(), at: new Date().toISOString(), actor_staff_id: null, action: "test", object_type: "test", object_id: null, details: "x".repeat(200_000) })
+      .values({
+        id: crypto.randomUUID(),
+        at: new Date().toISOString(),
+        actor_staff_id: null,
+        action: "test",
+        object_type: "test",
+        object_id: null,
+        details: "x".repeat(200_000),
+      })
       .execute();
   });
 }
@@ -44,7 +52,10 @@ describe("a write transaction on a full disk", () => {
     expect(database().sqlite.inTransaction).toBe(false);
     makeRoom();
     await bigWrite();
-    const count = await database().db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await database()
+      .db.selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 

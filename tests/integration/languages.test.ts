@@ -9,7 +9,11 @@ import { useTestDatabase } from "../setup/db";
 useTestDatabase();
 
 async function rootResponse(url: string, headers: Record<string, string> = {}) {
-  const result = (await rootLoader({ request: new Request(url, { headers }), params: {}, context: {} } as never)) as unknown as {
+  const result = (await rootLoader({
+    request: new Request(url, { headers }),
+    params: {},
+    context: {},
+  } as never)) as unknown as {
     data: { locale: string };
     init?: { headers?: Record<string, string> };
   };
@@ -25,11 +29,15 @@ describe("which language a page is shown in", () => {
     ["de-DE,en;q=0.3", "en"],
     ["fr", "nb"],
   ])("a first visit with Accept-Language %s reads %s", (header, expected) => {
-    expect(localeFromRequest(new Request("http://localhost/", { headers: { "Accept-Language": header } }))).toBe(expected);
+    expect(localeFromRequest(new Request("http://localhost/", { headers: { "Accept-Language": header } }))).toBe(
+      expected,
+    );
   });
 
   test("?lang= wins over the cookie and Accept-Language", () => {
-    const request = new Request("http://localhost/join?lang=so", { headers: { Cookie: "lang=ar", "Accept-Language": "en" } });
+    const request = new Request("http://localhost/join?lang=so", {
+      headers: { Cookie: "lang=ar", "Accept-Language": "en" },
+    });
     expect(localeFromRequest(request)).toBe("so");
   });
 

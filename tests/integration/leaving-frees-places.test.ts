@@ -22,7 +22,8 @@ async function setup() {
   const activity = await createActivity(db, { chapter_id: chapter.id, group_id: group.id, capacity: 1 });
   const holder = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
   const waiting = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
-  const answer = (activityId: string, memberId: string) => rsvpGoing(db, { id: memberId, chapterId: chapter.id }, { activityId, ...noDetails });
+  const answer = (activityId: string, memberId: string) =>
+    rsvpGoing(db, { id: memberId, chapterId: chapter.id }, { activityId, ...noDetails });
   await answer(activity.id, holder.id);
   await answer(activity.id, waiting.id);
   const coordinator = await createStaff(db, { chapterIds: [chapter.id] });
@@ -31,7 +32,12 @@ async function setup() {
 }
 
 function answersTo(db: AppDatabase, activityId: string) {
-  return db.selectFrom("rsvps").select(["member_id", "status"]).where("activity_id", "=", activityId).orderBy("arrival").execute();
+  return db
+    .selectFrom("rsvps")
+    .select(["member_id", "status"])
+    .where("activity_id", "=", activityId)
+    .orderBy("arrival")
+    .execute();
 }
 
 describe("a member who leaves a group", () => {
@@ -62,7 +68,16 @@ describe("a member who leaves a group", () => {
     });
     await db
       .insertInto("rsvps")
-      .values({ id: "past-answer", activity_id: ended.id, member_id: holder.id, status: "going", arrival: 1, note: null, created_at: ended.created_at, updated_at: ended.created_at })
+      .values({
+        id: "past-answer",
+        activity_id: ended.id,
+        member_id: holder.id,
+        status: "going",
+        arrival: 1,
+        note: null,
+        created_at: ended.created_at,
+        updated_at: ended.created_at,
+      })
       .execute();
     await leaveGroup(db, holder, { groupId: group.id });
     expect(await answersTo(db, ended.id)).toEqual([{ member_id: holder.id, status: "going" }]);
@@ -71,7 +86,10 @@ describe("a member who leaves a group", () => {
   test("who only asked to join and takes the request back changes no answers", async () => {
     const { db, chapter, activity, holder, waiting } = await setup();
     const pending = await createGroup(db, { chapter_id: chapter.id, join_policy: "approval" });
-    await db.insertInto("group_memberships").values({ member_id: holder.id, group_id: pending.id, status: "requested", created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto("group_memberships")
+      .values({ member_id: holder.id, group_id: pending.id, status: "requested", created_at: new Date().toISOString() })
+      .execute();
     await leaveGroup(db, holder, { groupId: pending.id });
     expect(await answersTo(db, activity.id)).toEqual([
       { member_id: holder.id, status: "going" },
@@ -104,12 +122,31 @@ describe("a member whom staff deactivate", () => {
     });
     await db
       .insertInto("rsvps")
-      .values({ id: "past-answer", activity_id: ended.id, member_id: holder.id, status: "going", arrival: 1, note: null, created_at: ended.created_at, updated_at: ended.created_at })
+      .values({
+        id: "past-answer",
+        activity_id: ended.id,
+        member_id: holder.id,
+        status: "going",
+        arrival: 1,
+        note: null,
+        created_at: ended.created_at,
+        updated_at: ended.created_at,
+      })
       .execute();
     await deactivateMember(db, staff, { chapterId: chapter.id, memberId: holder.id });
-    const report = await runRetention(db, { now: new Date(Date.now() + 100 * 24 * HOUR), notesAfterDays: 30, addressesAfterDays: 30, deactivatedAfterDays: 90, auditAfterDays: 365 });
+    const report = await runRetention(db, {
+      now: new Date(Date.now() + 100 * 24 * HOUR),
+      notesAfterDays: 30,
+      addressesAfterDays: 30,
+      deactivatedAfterDays: 90,
+      auditAfterDays: 365,
+    });
     expect(report.membersDeleted).toBe(1);
-    const count = await db.selectFrom("anonymous_attendance").select("going_count").where("activity_id", "=", ended.id).executeTakeFirst();
+    const count = await db
+      .selectFrom("anonymous_attendance")
+      .select("going_count")
+      .where("activity_id", "=", ended.id)
+      .executeTakeFirst();
     expect(count?.going_count).toBe(1);
   });
 });

@@ -35,16 +35,33 @@ describe("joining with an invite", () => {
   it("makes a member in the invite's chapter and groups, signed in, with recovery codes", async () => {
     const { chapter, group, invite } = await oneInvite();
     const db = testDb().db;
-    const result = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    const result = await joinWithInvite(db, {
+      code: invite.code,
+      pseudonym: "Måke",
+      passphrase: PASS,
+      ownDevice: false,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const member = await db.selectFrom("members").selectAll().where("id", "=", result.memberId).executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom("members")
+      .selectAll()
+      .where("id", "=", result.memberId)
+      .executeTakeFirstOrThrow();
     expect(member.chapter_id).toBe(chapter.id);
     expect(member.passphrase_hash).not.toContain(PASS);
-    const memberships = await db.selectFrom("group_memberships").selectAll().where("member_id", "=", member.id).execute();
+    const memberships = await db
+      .selectFrom("group_memberships")
+      .selectAll()
+      .where("member_id", "=", member.id)
+      .execute();
     expect(memberships.map((m) => [m.group_id, m.status])).toEqual([[group.id, "active"]]);
     expect(result.recoveryCodes).toHaveLength(8);
-    const stored = await db.selectFrom("recovery_codes").select("code_hash").where("member_id", "=", member.id).execute();
+    const stored = await db
+      .selectFrom("recovery_codes")
+      .select("code_hash")
+      .where("member_id", "=", member.id)
+      .execute();
     expect(stored.map((s) => s.code_hash).sort()).toEqual(
       result.recoveryCodes.map((c) => hashSecret(normalizeReadableCode(c))).sort(),
     );
@@ -56,7 +73,12 @@ describe("joining with an invite", () => {
   it("accepts the code however it is typed: lower case, spaces, O for 0", async () => {
     const { invite } = await oneInvite();
     const typed = invite.code.toLowerCase().replace(/-/g, " ").replace(/0/g, "o");
-    const result = await joinWithInvite(testDb().db, { code: typed, pseudonym: "Lyng", passphrase: PASS, ownDevice: true });
+    const result = await joinWithInvite(testDb().db, {
+      code: typed,
+      pseudonym: "Lyng",
+      passphrase: PASS,
+      ownDevice: true,
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.cookie).toContain("Max-Age=2592000");
   });
@@ -64,8 +86,12 @@ describe("joining with an invite", () => {
   it("uses a code once: a second join with it is refused", async () => {
     const { invite } = await oneInvite();
     const db = testDb().db;
-    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Første", passphrase: PASS, ownDevice: false })).ok).toBe(true);
-    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Andre", passphrase: PASS, ownDevice: false })).toEqual({
+    expect(
+      (await joinWithInvite(db, { code: invite.code, pseudonym: "Første", passphrase: PASS, ownDevice: false })).ok,
+    ).toBe(true);
+    expect(
+      await joinWithInvite(db, { code: invite.code, pseudonym: "Andre", passphrase: PASS, ownDevice: false }),
+    ).toEqual({
       ok: false,
       error: "inviteUnusable",
     });
@@ -75,7 +101,11 @@ describe("joining with an invite", () => {
     const db = testDb().db;
     const expired = await oneInvite({ expiresAt: new Date(Date.now() - 1000) });
     const revoked = await oneInvite();
-    await db.updateTable("invites").set({ revoked_at: new Date().toISOString() }).where("id", "=", revoked.invite.id).execute();
+    await db
+      .updateTable("invites")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id", "=", revoked.invite.id)
+      .execute();
     for (const code of [expired.invite.code, revoked.invite.code, "AAAA-BBBB-CCCC"]) {
       const result = await joinWithInvite(db, { code, pseudonym: "Ny", passphrase: PASS, ownDevice: false });
       expect(result).toEqual({ ok: false, error: "inviteUnusable" });
@@ -87,34 +117,68 @@ describe("joining with an invite", () => {
     const db = testDb().db;
     await createMember(db, { chapter_id: chapter.id, pseudonym: "Sara" });
     for (const lookAlike of ["sara", "SARA", "Ѕаrа"]) {
-      const result = await joinWithInvite(db, { code: invite.code, pseudonym: lookAlike, passphrase: PASS, ownDevice: false });
+      const result = await joinWithInvite(db, {
+        code: invite.code,
+        pseudonym: lookAlike,
+        passphrase: PASS,
+        ownDevice: false,
+      });
       expect(result).toEqual({ ok: false, error: "pseudonymTaken" });
     }
-    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Lyng", passphrase: PASS, ownDevice: false })).ok).toBe(true);
+    expect(
+      (await joinWithInvite(db, { code: invite.code, pseudonym: "Lyng", passphrase: PASS, ownDevice: false })).ok,
+    ).toBe(true);
   });
 
   it("refuses look-alikes written with capitals or letters that decompose", async () => {
     const { chapter, invite } = await oneInvite();
     const db = testDb().db;
-    for (const name of ["Hiba", "Nora", "Kari", "Emma", "Tariq", "Zoë"]) await createMember(db, { chapter_id: chapter.id, pseudonym: name });
-    for (const lookAlike of ["\u0397iba", "\u039dora", "\u039aari", "\u0395mma", "\u0422ariq", "Zo\u0451", "HIBA", "zoë"]) {
-      const result = await joinWithInvite(db, { code: invite.code, pseudonym: lookAlike, passphrase: PASS, ownDevice: false });
+    for (const name of ["Hiba", "Nora", "Kari", "Emma", "Tariq", "Zoë"])
+      await createMember(db, { chapter_id: chapter.id, pseudonym: name });
+    for (const lookAlike of [
+      "\u0397iba",
+      "\u039dora",
+      "\u039aari",
+      "\u0395mma",
+      "\u0422ariq",
+      "Zo\u0451",
+      "HIBA",
+      "zoë",
+    ]) {
+      const result = await joinWithInvite(db, {
+        code: invite.code,
+        pseudonym: lookAlike,
+        passphrase: PASS,
+        ownDevice: false,
+      });
       expect(result).toEqual({ ok: false, error: "pseudonymTaken" });
     }
-    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Lyng", passphrase: PASS, ownDevice: false })).ok).toBe(true);
+    expect(
+      (await joinWithInvite(db, { code: invite.code, pseudonym: "Lyng", passphrase: PASS, ownDevice: false })).ok,
+    ).toBe(true);
   });
 
   it("does the same work for an unusable code whatever the pseudonym", async () => {
     const { chapter, invite } = await oneInvite();
     const db = testDb().db;
     await createMember(db, { chapter_id: chapter.id, pseudonym: "Fjellrev" });
-    const used = await joinWithInvite(db, { code: invite.code, pseudonym: "Brukt", passphrase: PASS, ownDevice: false });
+    const used = await joinWithInvite(db, {
+      code: invite.code,
+      pseudonym: "Brukt",
+      passphrase: PASS,
+      ownDevice: false,
+    });
     expect(used.ok).toBe(true);
     const hashesFor = async (code: string, pseudonym: string) => {
       let count = 0;
       observeScryptForTests(() => count++);
       try {
-        const result = await joinWithInvite(db, { code, pseudonym, passphrase: "en annen lang frase", ownDevice: false });
+        const result = await joinWithInvite(db, {
+          code,
+          pseudonym,
+          passphrase: "en annen lang frase",
+          ownDevice: false,
+        });
         expect(result).toEqual({ ok: false, error: "inviteUnusable" });
       } finally {
         observeScryptForTests(undefined);
@@ -134,7 +198,12 @@ describe("joining with an invite", () => {
   it("repeats a join whose answer never arrived: same code, pseudonym and passphrase sign in with new recovery codes", async () => {
     const { invite } = await oneInvite();
     const db = testDb().db;
-    const first = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    const first = await joinWithInvite(db, {
+      code: invite.code,
+      pseudonym: "Måke",
+      passphrase: PASS,
+      ownDevice: false,
+    });
     if (!first.ok) throw new Error("join failed");
     const again = await joinWithInvite(db, { code: invite.code, pseudonym: "måke", passphrase: PASS, ownDevice: true });
     expect(again).toMatchObject({ ok: true, memberId: first.memberId, repeated: true });
@@ -144,8 +213,22 @@ describe("joining with an invite", () => {
     expect(again.recoveryCodes).not.toEqual(first.recoveryCodes);
     expect(await countUnusedRecoveryCodes(db, first.memberId)).toBe(8);
     // The codes she never saw no longer work; the new ones do.
-    expect(await resetPassphraseWithCode(db, { pseudonym: "Måke", code: first.recoveryCodes[0]!, passphrase: "en ny lang frase" })).toEqual({ ok: false });
-    expect((await resetPassphraseWithCode(db, { pseudonym: "Måke", code: again.recoveryCodes[0]!, passphrase: "en ny lang frase" })).ok).toBe(true);
+    expect(
+      await resetPassphraseWithCode(db, {
+        pseudonym: "Måke",
+        code: first.recoveryCodes[0]!,
+        passphrase: "en ny lang frase",
+      }),
+    ).toEqual({ ok: false });
+    expect(
+      (
+        await resetPassphraseWithCode(db, {
+          pseudonym: "Måke",
+          code: again.recoveryCodes[0]!,
+          passphrase: "en ny lang frase",
+        })
+      ).ok,
+    ).toBe(true);
     const members = await db.selectFrom("members").select("id").execute();
     expect(members).toHaveLength(1);
   });
@@ -153,19 +236,40 @@ describe("joining with an invite", () => {
   it("treats a used code as unusable for another pseudonym, another passphrase, or after a day", async () => {
     const { invite } = await oneInvite();
     const db = testDb().db;
-    const first = await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false });
+    const first = await joinWithInvite(db, {
+      code: invite.code,
+      pseudonym: "Måke",
+      passphrase: PASS,
+      ownDevice: false,
+    });
     if (!first.ok) throw new Error("join failed");
     const unusable = { ok: false, error: "inviteUnusable" };
-    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Ærfugl", passphrase: PASS, ownDevice: false })).toEqual(unusable);
-    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: "en annen lang frase", ownDevice: false })).toEqual(unusable);
-    await db.updateTable("join_receipts").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
-    expect(await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false })).toEqual(unusable);
+    expect(
+      await joinWithInvite(db, { code: invite.code, pseudonym: "Ærfugl", passphrase: PASS, ownDevice: false }),
+    ).toEqual(unusable);
+    expect(
+      await joinWithInvite(db, {
+        code: invite.code,
+        pseudonym: "Måke",
+        passphrase: "en annen lang frase",
+        ownDevice: false,
+      }),
+    ).toEqual(unusable);
+    await db
+      .updateTable("join_receipts")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
+    expect(
+      await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false }),
+    ).toEqual(unusable);
   });
 
   it("forgets which member a code made once the retry window has passed", async () => {
     const { invite } = await oneInvite();
     const db = testDb().db;
-    expect((await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false })).ok).toBe(true);
+    expect(
+      (await joinWithInvite(db, { code: invite.code, pseudonym: "Måke", passphrase: PASS, ownDevice: false })).ok,
+    ).toBe(true);
     const policy = { notesAfterDays: 30, addressesAfterDays: 30, deactivatedAfterDays: 90, auditAfterDays: 365 };
     await runRetention(db, { ...policy, now: new Date(Date.now() + 23 * 3_600_000) });
     expect(await db.selectFrom("join_receipts").selectAll().execute()).toHaveLength(1);
@@ -182,7 +286,10 @@ describe("joining with an invite", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const count = await db.selectFrom("members").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("members")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 });
@@ -206,7 +313,10 @@ describe("joining from several connections at once", () => {
         ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const count = await file.db.selectFrom("members").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const count = await file.db
+        .selectFrom("members")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
     } finally {
       await Promise.all(connections.map((c) => c.db.destroy()));
@@ -223,8 +333,16 @@ describe("signing in", () => {
     const chapter = await createChapter(db);
     const natasha = await createMember(db, { chapter_id: chapter.id, pseudonym: "Наташа", passphrase: PASS });
     const ingrid = await createMember(db, { chapter_id: chapter.id, pseudonym: "Ingrid", passphrase: PASS });
-    for (const [typed, id] of [["НАТАША", natasha.id], ["наташа", natasha.id], ["ingrid", ingrid.id], ["INGRID", ingrid.id]] as const) {
-      expect(await signInMember(db, { pseudonym: typed, passphrase: PASS, ownDevice: false })).toMatchObject({ ok: true, memberId: id });
+    for (const [typed, id] of [
+      ["НАТАША", natasha.id],
+      ["наташа", natasha.id],
+      ["ingrid", ingrid.id],
+      ["INGRID", ingrid.id],
+    ] as const) {
+      expect(await signInMember(db, { pseudonym: typed, passphrase: PASS, ownDevice: false })).toMatchObject({
+        ok: true,
+        memberId: id,
+      });
     }
   });
 
@@ -240,7 +358,12 @@ describe("signing in", () => {
     const db = testDb().db;
     const chapter = await createChapter(db);
     await createMember(db, { chapter_id: chapter.id, pseudonym: "Finnes", passphrase: PASS });
-    await createMember(db, { chapter_id: chapter.id, pseudonym: "Borte", passphrase: PASS, deactivated_at: new Date().toISOString() });
+    await createMember(db, {
+      chapter_id: chapter.id,
+      pseudonym: "Borte",
+      passphrase: PASS,
+      deactivated_at: new Date().toISOString(),
+    });
     const answers = await Promise.all([
       signInMember(db, { pseudonym: "Finnes ikke", passphrase: PASS, ownDevice: false }),
       signInMember(db, { pseudonym: "Finnes", passphrase: "feil frase her", ownDevice: false }),
@@ -263,7 +386,12 @@ describe("resetting a forgotten passphrase", () => {
       count: 1,
       createdByStaffId: null,
     });
-    const joined = await joinWithInvite(db, { code: invite!.code, pseudonym: "Glemsk", passphrase: PASS, ownDevice: true });
+    const joined = await joinWithInvite(db, {
+      code: invite!.code,
+      pseudonym: "Glemsk",
+      passphrase: PASS,
+      ownDevice: true,
+    });
     if (!joined.ok) throw new Error("join failed");
     const code = joined.recoveryCodes[0]!;
     const next = "et helt nytt passord";
@@ -273,7 +401,9 @@ describe("resetting a forgotten passphrase", () => {
     });
     expect(await findActiveSession(db, tokenFromCookie(joined.cookie))).toBeUndefined();
     expect((await signInMember(db, { pseudonym: "Glemsk", passphrase: next, ownDevice: false })).ok).toBe(true);
-    expect(await resetPassphraseWithCode(db, { pseudonym: "Glemsk", code, passphrase: "enda et nytt passord" })).toEqual({ ok: false });
+    expect(
+      await resetPassphraseWithCode(db, { pseudonym: "Glemsk", code, passphrase: "enda et nytt passord" }),
+    ).toEqual({ ok: false });
   });
 
   it("accepts a staff reset code until it expires, and not another member's code", async () => {
@@ -296,8 +426,14 @@ describe("resetting a forgotten passphrase", () => {
         .execute();
     await insert(a.id, "AAAA-1111", new Date(Date.now() - 1000));
     await insert(a.id, "BBBB-2222", new Date(Date.now() + 86_400_000));
-    expect(await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "AAAA-1111", passphrase: PASS })).toEqual({ ok: false });
-    expect(await resetPassphraseWithCode(db, { pseudonym: "Bodil", code: "BBBB-2222", passphrase: PASS })).toEqual({ ok: false });
-    expect((await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "bbbb 2222", passphrase: PASS })).ok).toBe(true);
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "AAAA-1111", passphrase: PASS })).toEqual({
+      ok: false,
+    });
+    expect(await resetPassphraseWithCode(db, { pseudonym: "Bodil", code: "BBBB-2222", passphrase: PASS })).toEqual({
+      ok: false,
+    });
+    expect((await resetPassphraseWithCode(db, { pseudonym: "Anna", code: "bbbb 2222", passphrase: PASS })).ok).toBe(
+      true,
+    );
   });
 });

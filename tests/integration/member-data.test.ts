@@ -21,7 +21,10 @@ async function memberWithHistory(db: TestDatabase["db"]) {
   const group = await createGroup(db, { chapter_id: chapter.id, name: "Kvinnegruppa" });
   const other = await createGroup(db, { chapter_id: chapter.id, name: "Turgruppa" });
   const member = await createMember(db, { chapter_id: chapter.id, pseudonym: PSEUDONYM, groupIds: [group.id] });
-  await db.insertInto("group_memberships").values({ member_id: member.id, group_id: other.id, status: "requested", created_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto("group_memberships")
+    .values({ member_id: member.id, group_id: other.id, status: "requested", created_at: new Date().toISOString() })
+    .execute();
   const someoneElse = await createMember(db, { chapter_id: chapter.id, pseudonym: "Fjellrev", groupIds: [group.id] });
   const waiting = await createMember(db, { chapter_id: chapter.id, pseudonym: "Måke", groupIds: [group.id] });
   const staff = await createStaff(db, { chapterIds: [chapter.id] });
@@ -33,7 +36,12 @@ async function memberWithHistory(db: TestDatabase["db"]) {
     starts_at: new Date(Date.now() - 48 * HOUR).toISOString(),
     ends_at: new Date(Date.now() - 46 * HOUR).toISOString(),
   });
-  const coming = await createActivity(db, { chapter_id: chapter.id, group_id: group.id, title: "Kafékveld", capacity: 2 });
+  const coming = await createActivity(db, {
+    chapter_id: chapter.id,
+    group_id: group.id,
+    title: "Kafékveld",
+    capacity: 2,
+  });
   await createRsvp(db, { activity_id: past.id, member_id: member.id, status: "going", note: "Jeg kommer sent" });
   await createRsvp(db, { activity_id: past.id, member_id: someoneElse.id, status: "going", note: "Annen beskjed" });
   await createRsvp(db, { activity_id: coming.id, member_id: member.id, status: "going", note: "Vegetar" });
@@ -43,14 +51,38 @@ async function memberWithHistory(db: TestDatabase["db"]) {
   const session = await createSession(db, { memberId: member.id }, SESSION_POLICY.memberOwnDevice);
   await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice);
   const now = new Date().toISOString();
-  await db.insertInto("feed_tokens").values({ id: newId(), token_hash: hashSecret(randomToken()), member_id: member.id, created_at: now }).execute();
-  await db.insertInto("recovery_codes").values({ id: newId(), member_id: member.id, code_hash: hashSecret("R1"), created_at: now }).execute();
+  await db
+    .insertInto("feed_tokens")
+    .values({ id: newId(), token_hash: hashSecret(randomToken()), member_id: member.id, created_at: now })
+    .execute();
+  await db
+    .insertInto("recovery_codes")
+    .values({ id: newId(), member_id: member.id, code_hash: hashSecret("R1"), created_at: now })
+    .execute();
   await db
     .insertInto("reset_codes")
-    .values({ id: newId(), member_id: member.id, code_hash: hashSecret("X1"), created_by_staff_id: staff.id, expires_at: now, created_at: now })
+    .values({
+      id: newId(),
+      member_id: member.id,
+      code_hash: hashSecret("X1"),
+      created_by_staff_id: staff.id,
+      expires_at: now,
+      created_at: now,
+    })
     .execute();
-  await recordAudit(db, { actorStaffId: staff.id, action: "member.reset", objectType: "member", objectId: member.id, details: { memberId: member.id } });
-  await recordAudit(db, { actorStaffId: staff.id, action: "activity.create", objectType: "activity", objectId: coming.id });
+  await recordAudit(db, {
+    actorStaffId: staff.id,
+    action: "member.reset",
+    objectType: "member",
+    objectId: member.id,
+    details: { memberId: member.id },
+  });
+  await recordAudit(db, {
+    actorStaffId: staff.id,
+    action: "activity.create",
+    objectType: "activity",
+    objectId: coming.id,
+  });
   await hitRateLimit(db, { bucket: "login-account", subject: PSEUDONYM, limit: 5, windowSeconds: 900 });
   return { chapter, member, someoneElse, waiting, past, coming, session };
 }
@@ -58,7 +90,9 @@ async function memberWithHistory(db: TestDatabase["db"]) {
 /** Every value in every table (Kysely's bookkeeping aside), as text. */
 function everyValue(sqlite: TestDatabase["sqlite"]): Array<{ table: string; value: string }> {
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'",
+    )
     .all() as Array<{ name: string }>;
   expect(tables.length).toBeGreaterThan(15);
   return tables.flatMap(({ name }) =>
@@ -133,7 +167,10 @@ describe("deleteMemberAccount", () => {
     await expect(deleteMemberAccount(db, member.id)).resolves.toBe(true);
 
     const leftovers = everyValue(sqlite).filter(
-      (v) => v.value.includes(member.id) || v.value.toLowerCase().includes(PSEUDONYM.toLowerCase()) || v.value === member.pseudonym_key,
+      (v) =>
+        v.value.includes(member.id) ||
+        v.value.toLowerCase().includes(PSEUDONYM.toLowerCase()) ||
+        v.value === member.pseudonym_key,
     );
     expect(leftovers).toEqual([]);
   });
@@ -143,8 +180,19 @@ describe("deleteMemberAccount", () => {
     const { joinWithInvite } = await import("~/features/members/member-account.server");
     const { createInvites } = await import("~/features/members/invites.server");
     const chapter = await createChapter(db);
-    const [invite] = await createInvites(db, { chapterId: chapter.id, groupIds: [], expiresAt: new Date(Date.now() + 86_400_000), count: 1, createdByStaffId: null });
-    const joined = await joinWithInvite(db, { code: invite!.code, pseudonym: "Nykommer", passphrase: "en lang og god frase", ownDevice: false });
+    const [invite] = await createInvites(db, {
+      chapterId: chapter.id,
+      groupIds: [],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      count: 1,
+      createdByStaffId: null,
+    });
+    const joined = await joinWithInvite(db, {
+      code: invite!.code,
+      pseudonym: "Nykommer",
+      passphrase: "en lang og god frase",
+      ownDevice: false,
+    });
     if (!joined.ok) throw new Error("join failed");
     expect((await exportMemberData(db, joined.memberId))?.joinRepeatableUntil).toEqual(expect.any(String));
     sqlite.pragma("foreign_keys = OFF");
@@ -157,7 +205,12 @@ describe("deleteMemberAccount", () => {
     const { db } = database();
     const { member, past } = await memberWithHistory(db);
     await deleteMemberAccount(db, member.id);
-    const going = await db.selectFrom("rsvps").select("id").where("activity_id", "=", past.id).where("status", "=", "going").execute();
+    const going = await db
+      .selectFrom("rsvps")
+      .select("id")
+      .where("activity_id", "=", past.id)
+      .where("status", "=", "going")
+      .execute();
     const anonymous = await db.selectFrom("anonymous_attendance").selectAll().execute();
     expect(going).toHaveLength(1);
     expect(anonymous).toEqual([{ activity_id: past.id, going_count: 1 }]);
@@ -167,7 +220,12 @@ describe("deleteMemberAccount", () => {
     const { db } = database();
     const { member, waiting, coming } = await memberWithHistory(db);
     await deleteMemberAccount(db, member.id);
-    const answer = await db.selectFrom("rsvps").select("status").where("activity_id", "=", coming.id).where("member_id", "=", waiting.id).executeTakeFirst();
+    const answer = await db
+      .selectFrom("rsvps")
+      .select("status")
+      .where("activity_id", "=", coming.id)
+      .where("member_id", "=", waiting.id)
+      .executeTakeFirst();
     expect(answer?.status).toBe("going");
   });
 
@@ -175,7 +233,9 @@ describe("deleteMemberAccount", () => {
     const { db } = database();
     const { member, someoneElse } = await memberWithHistory(db);
     await deleteMemberAccount(db, member.id);
-    expect(await db.selectFrom("members").select("id").where("id", "=", someoneElse.id).executeTakeFirst()).toBeDefined();
+    expect(
+      await db.selectFrom("members").select("id").where("id", "=", someoneElse.id).executeTakeFirst(),
+    ).toBeDefined();
     expect(await db.selectFrom("rsvps").select("id").where("member_id", "=", someoneElse.id).execute()).toHaveLength(2);
     const audit = await db.selectFrom("audit_log").select(["action", "object_id"]).orderBy("action").execute();
     expect(audit.map((a) => a.action)).toEqual(["activity.create", "member.reset"]);
@@ -185,17 +245,26 @@ describe("deleteMemberAccount", () => {
 describe("/me/delete", () => {
   const post = (token: string, fields: Record<string, string>) =>
     deleteAction({
-      request: new Request("http://localhost/me/delete", { method: "POST", headers: memberCookie(token), body: new URLSearchParams(fields) }),
+      request: new Request("http://localhost/me/delete", {
+        method: "POST",
+        headers: memberCookie(token),
+        body: new URLSearchParams(fields),
+      }),
       params: {},
       context: {},
     } as never);
 
   test("asks again when the box is not ticked, and deletes nothing", async () => {
     const { member, session } = await memberWithHistory(database().db);
-    const result = (await post(session.token, {})) as unknown as { init: { status: number }; data: { errors: Record<string, string> } };
+    const result = (await post(session.token, {})) as unknown as {
+      init: { status: number };
+      data: { errors: Record<string, string> };
+    };
     expect(result.init.status).toBe(400);
     expect(result.data.errors).toEqual({ confirm: "safety.confirmDelete" });
-    expect(await database().db.selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst()).toBeDefined();
+    expect(
+      await database().db.selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst(),
+    ).toBeDefined();
   });
 
   test("deletes the account at once, signs out and shows that it is done", async () => {
@@ -204,7 +273,9 @@ describe("/me/delete", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe("/me/delete?done");
     expect(response.headers.get("Set-Cookie")).toMatch(/^session=; .*Max-Age=0/);
-    expect(await database().db.selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await database().db.selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst(),
+    ).toBeUndefined();
 
     const page = await deleteLoader({
       request: new Request("http://localhost/me/delete?done", { headers: memberCookie(session.token) }),

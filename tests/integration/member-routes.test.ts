@@ -57,21 +57,45 @@ describe("the join form", () => {
     expect(res.status).toBe(400);
     expect(res.data.errors).toEqual({ pseudonym: "pseudonym.characters", passphrase: "passphrase.tooShort" });
     expect(res.data.values).toEqual({ code, pseudonym: "<b>x</b>" });
-    expect(JSON.stringify(res.data)).not.toContain("kort\"");
+    expect(JSON.stringify(res.data)).not.toContain('kort"');
   });
 
   it.each([
     ["an empty form", []],
-    ["overlong values", [["code", "x".repeat(100_000)], ["pseudonym", "y".repeat(100_000)], ["passphrase", "z".repeat(100_000)]]],
-    ["control characters", [["code", "\u0000\u0001"], ["pseudonym", "a\u0007b"], ["passphrase", "\u0000".repeat(12)]]],
-    ["bidi overrides", [["code", "\u202e"], ["pseudonym", "Sara\u202e"], ["passphrase", "abc\u202edefghijk"]]],
-  ] as Array<[string, Array<[string, string]>]>)("answers %s with 400 and field errors, never a 500", async (_name, fields) => {
-    const res = await post(joinAction, "/join", fields);
-    expect(res.status).toBe(400);
-    expect(Object.keys(res.data.errors).length).toBeGreaterThan(0);
-    const members = await testDb().db.selectFrom("members").select("id").execute();
-    expect(members).toHaveLength(0);
-  });
+    [
+      "overlong values",
+      [
+        ["code", "x".repeat(100_000)],
+        ["pseudonym", "y".repeat(100_000)],
+        ["passphrase", "z".repeat(100_000)],
+      ],
+    ],
+    [
+      "control characters",
+      [
+        ["code", "\u0000\u0001"],
+        ["pseudonym", "a\u0007b"],
+        ["passphrase", "\u0000".repeat(12)],
+      ],
+    ],
+    [
+      "bidi overrides",
+      [
+        ["code", "\u202e"],
+        ["pseudonym", "Sara\u202e"],
+        ["passphrase", "abc\u202edefghijk"],
+      ],
+    ],
+  ] as Array<[string, Array<[string, string]>]>)(
+    "answers %s with 400 and field errors, never a 500",
+    async (_name, fields) => {
+      const res = await post(joinAction, "/join", fields);
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.data.errors).length).toBeGreaterThan(0);
+      const members = await testDb().db.selectFrom("members").select("id").execute();
+      expect(members).toHaveLength(0);
+    },
+  );
 
   it("ignores fields that try to choose the chapter, the role or the id", async () => {
     const { chapter, code } = await invite();
@@ -219,7 +243,10 @@ describe("signing in and out", () => {
       ["passphrase", "feil passord her"],
     ]);
     expect(res.status).toBe(400);
-    expect(res.data).toEqual({ errors: { form: "members.signInFailed" }, values: { pseudonym: "Solsikke", ownDevice: "" } });
+    expect(res.data).toEqual({
+      errors: { form: "members.signInFailed" },
+      values: { pseudonym: "Solsikke", ownDevice: "" },
+    });
   });
 });
 
@@ -238,7 +265,15 @@ describe("choosing a language", () => {
     expect(signedIn.headers.get("Set-Cookie")).not.toContain("lang=");
     const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
 
-    const chosen = await post(languageAction, "/language", [["lang", "en"], ["returnTo", "/me?lang=nb"]], cookie);
+    const chosen = await post(
+      languageAction,
+      "/language",
+      [
+        ["lang", "en"],
+        ["returnTo", "/me?lang=nb"],
+      ],
+      cookie,
+    );
     expect(chosen.status).toBe(303);
     expect(chosen.headers.get("Location")).toBe("/me");
     expect(chosen.headers.get("Set-Cookie")).toMatch(/^lang=en; Path=\/;/);
@@ -248,7 +283,10 @@ describe("choosing a language", () => {
   });
 
   it("ignores unknown languages and redirects only within the site", async () => {
-    const res = await post(languageAction, "/language", [["lang", "xx"], ["returnTo", "//evil.example"]]);
+    const res = await post(languageAction, "/language", [
+      ["lang", "xx"],
+      ["returnTo", "//evil.example"],
+    ]);
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/");
     expect(res.headers.get("Set-Cookie")).toBeNull();
@@ -263,10 +301,16 @@ describe("limits on guessing", () => {
     const chapter = await createChapter(db);
     await createMember(db, { chapter_id: chapter.id, pseudonym: "Gjettet" });
     for (let i = 0; i < 10; i++) {
-      const res = await post(loginAction, "/login", [["pseudonym", "gjettet"], ["passphrase", `feil forsøk nr ${i}`]]);
+      const res = await post(loginAction, "/login", [
+        ["pseudonym", "gjettet"],
+        ["passphrase", `feil forsøk nr ${i}`],
+      ]);
       expect(res.status).toBe(400);
     }
-    const blocked = await post(loginAction, "/login", [["pseudonym", "Gjettet"], ["passphrase", DEFAULT_MEMBER_PASSPHRASE]]);
+    const blocked = await post(loginAction, "/login", [
+      ["pseudonym", "Gjettet"],
+      ["passphrase", DEFAULT_MEMBER_PASSPHRASE],
+    ]);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(blocked.data.errors).toEqual({ form: "members.tooManyAttempts" });

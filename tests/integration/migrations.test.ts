@@ -35,8 +35,7 @@ function schemaOf(sqlite: TestDatabase["sqlite"]) {
     .all() as Array<{ type: string; name: string; sql: string | null }>;
 }
 
-const tableNames = (schema: ReturnType<typeof schemaOf>) =>
-  schema.filter((s) => s.type === "table").map((s) => s.name);
+const tableNames = (schema: ReturnType<typeof schemaOf>) => schema.filter((s) => s.type === "table").map((s) => s.name);
 
 describe("migrations", () => {
   test("create every domain table on a fresh database", async () => {
@@ -103,7 +102,9 @@ describe("recomputing pseudonym keys (2026-12-01T1900)", () => {
     const before = await createMigrator(opened.db).migrateTo("2026-11-26T1420_activities_upcoming_index");
     expect(before.error).toBeUndefined();
     const at = "2026-11-27T10:00:00.000Z";
-    await sql`insert into chapters (id, slug, name, region, created_at, updated_at) values ('c1', 'oslo', 'Oslo', 'Østlandet', ${at}, ${at})`.execute(opened.db);
+    await sql`insert into chapters (id, slug, name, region, created_at, updated_at) values ('c1', 'oslo', 'Oslo', 'Østlandet', ${at}, ${at})`.execute(
+      opened.db,
+    );
     const hash = await hashPassword("en lang og god frase");
     // Keys as the old function made them (lower-case, then the map, no NFD): these pairs did not collide.
     const old = [
@@ -128,7 +129,9 @@ describe("recomputing pseudonym keys (2026-12-01T1900)", () => {
       { id: "m4", pseudonym_key: pseudonymKey("Solsikke"), pseudonym_case_key: pseudonymCaseKey("Solsikke") },
     ]);
     for (const [id, pseudonym] of old) {
-      expect(await signInMember(opened.db, { pseudonym: pseudonym!, passphrase: "en lang og god frase", ownDevice: false })).toMatchObject({
+      expect(
+        await signInMember(opened.db, { pseudonym: pseudonym!, passphrase: "en lang og god frase", ownDevice: false }),
+      ).toMatchObject({
         ok: true,
         memberId: id,
       });

@@ -22,7 +22,11 @@ describe("changing the passphrase on My page", () => {
     const change = (currentPassphrase: string) =>
       call(meAction, "/me", {
         cookie,
-        fields: [["intent", "changePassphrase"], ["currentPassphrase", currentPassphrase], ["newPassphrase", NEW_PASSPHRASE]],
+        fields: [
+          ["intent", "changePassphrase"],
+          ["currentPassphrase", currentPassphrase],
+          ["newPassphrase", NEW_PASSPHRASE],
+        ],
       });
     const tokenOf = (c: string) => c.split("=")[1]!;
     return { db, member, cookie, elsewhere, change, tokenOf };
@@ -33,7 +37,10 @@ describe("changing the passphrase on My page", () => {
     const res = await change("ikke den riktige frasen min");
     expect(res.status).toBe(400);
     expect(res.data.errors).toEqual({ currentPassphrase: "members.currentPassphraseWrong" });
-    expect((await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false })).ok).toBe(true);
+    expect(
+      (await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false }))
+        .ok,
+    ).toBe(true);
     expect(await findActiveSession(db, tokenOf(elsewhere))).toBeDefined();
   });
 
@@ -44,15 +51,25 @@ describe("changing the passphrase on My page", () => {
     expect(res.data.notice).toBe("passphraseChanged");
     expect(await findActiveSession(db, tokenOf(cookie))).toBeDefined();
     expect(await findActiveSession(db, tokenOf(elsewhere))).toBeUndefined();
-    expect((await signInMember(db, { pseudonym: member.pseudonym, passphrase: NEW_PASSPHRASE, ownDevice: false })).ok).toBe(true);
-    expect((await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false })).ok).toBe(false);
+    expect(
+      (await signInMember(db, { pseudonym: member.pseudonym, passphrase: NEW_PASSPHRASE, ownDevice: false })).ok,
+    ).toBe(true);
+    expect(
+      (await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false }))
+        .ok,
+    ).toBe(false);
   });
 
   it("keeps the old passphrase when the other sessions cannot be ended, so both happen or neither", async () => {
     const { db, member, change } = await setUp();
-    await sql`create trigger sessions_stuck before delete on sessions begin select raise(abort, 'sessions unavailable'); end`.execute(db);
+    await sql`create trigger sessions_stuck before delete on sessions begin select raise(abort, 'sessions unavailable'); end`.execute(
+      db,
+    );
     await expect(change(DEFAULT_MEMBER_PASSPHRASE)).rejects.toThrow("sessions unavailable");
     await sql`drop trigger sessions_stuck`.execute(db);
-    expect((await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false })).ok).toBe(true);
+    expect(
+      (await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false }))
+        .ok,
+    ).toBe(true);
   });
 });

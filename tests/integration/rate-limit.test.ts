@@ -10,7 +10,9 @@ describe("hitRateLimit", () => {
   test("allows the limit and refuses the next attempt with the seconds left in the window", async () => {
     const db = database().db;
     for (let i = 0; i < 3; i++) {
-      await expect(hitRateLimit(db, { ...login, now: at("2026-12-01T10:00:00.000Z") })).resolves.toMatchObject({ ok: true });
+      await expect(hitRateLimit(db, { ...login, now: at("2026-12-01T10:00:00.000Z") })).resolves.toMatchObject({
+        ok: true,
+      });
     }
     await expect(hitRateLimit(db, { ...login, now: at("2026-12-01T10:05:00.000Z") })).resolves.toEqual({
       ok: false,
@@ -21,7 +23,10 @@ describe("hitRateLimit", () => {
   test("starts counting again in the next window", async () => {
     const db = database().db;
     for (let i = 0; i < 4; i++) await hitRateLimit(db, { ...login, now: at("2026-12-01T10:14:00.000Z") });
-    await expect(hitRateLimit(db, { ...login, now: at("2026-12-01T10:15:00.000Z") })).resolves.toEqual({ ok: true, remaining: 2 });
+    await expect(hitRateLimit(db, { ...login, now: at("2026-12-01T10:15:00.000Z") })).resolves.toEqual({
+      ok: true,
+      remaining: 2,
+    });
   });
 
   test("counts each subject and each bucket on its own", async () => {
@@ -35,9 +40,7 @@ describe("hitRateLimit", () => {
   test("loses no attempt when many arrive at once", async () => {
     const db = database().db;
     const now = at("2026-12-01T10:00:00.000Z");
-    const results = await Promise.all(
-      Array.from({ length: 25 }, () => hitRateLimit(db, { ...login, limit: 20, now })),
-    );
+    const results = await Promise.all(Array.from({ length: 25 }, () => hitRateLimit(db, { ...login, limit: 20, now })));
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     const rows = await db.selectFrom("rate_limits").select("count").execute();
     expect(rows).toEqual([{ count: 25 }]);
@@ -66,8 +69,16 @@ describe("hitRateLimit", () => {
     const db = database().db;
     const hourly = { bucket: "feed", subject: "feed:1", limit: 2, windowSeconds: 3600 } as const;
     for (let i = 0; i < 3; i++) await hitRateLimit(db, { ...hourly, now: at("2026-12-01T10:05:00.000Z") });
-    await hitRateLimit(db, { bucket: "feed", subject: "x", limit: 30, windowSeconds: 600, now: at("2026-12-01T10:25:00.000Z") });
-    await expect(hitRateLimit(db, { ...hourly, now: at("2026-12-01T10:30:00.000Z") })).resolves.toMatchObject({ ok: false });
+    await hitRateLimit(db, {
+      bucket: "feed",
+      subject: "x",
+      limit: 30,
+      windowSeconds: 600,
+      now: at("2026-12-01T10:25:00.000Z"),
+    });
+    await expect(hitRateLimit(db, { ...hourly, now: at("2026-12-01T10:30:00.000Z") })).resolves.toMatchObject({
+      ok: false,
+    });
   });
 
   test("makes one secret per database when RATE_LIMIT_SECRET is not set, and keeps it", async () => {
@@ -110,8 +121,15 @@ describe("keepRetryAfter", () => {
   test("passes an action's or loader's Retry-After on to the page, and nothing else", () => {
     const from = (headers: Record<string, string>) => new Headers(headers);
     const args = (action: Record<string, string>, loader: Record<string, string>) =>
-      ({ actionHeaders: from(action), loaderHeaders: from(loader), parentHeaders: new Headers(), errorHeaders: undefined }) as never;
-    expect(new Headers(keepRetryAfter(args({ "Retry-After": "60", "X-Other": "1" }, {}))).get("Retry-After")).toBe("60");
+      ({
+        actionHeaders: from(action),
+        loaderHeaders: from(loader),
+        parentHeaders: new Headers(),
+        errorHeaders: undefined,
+      }) as never;
+    expect(new Headers(keepRetryAfter(args({ "Retry-After": "60", "X-Other": "1" }, {}))).get("Retry-After")).toBe(
+      "60",
+    );
     expect(new Headers(keepRetryAfter(args({}, { "Retry-After": "5" }))).get("Retry-After")).toBe("5");
     expect([...new Headers(keepRetryAfter(args({ "X-Other": "1" }, {})))]).toEqual([]);
   });

@@ -11,7 +11,11 @@ const post = (fields: Array<[string, string]>) =>
 describe("saving recovery codes as a file", () => {
   it("answers the posted codes as a plain text attachment with a neutral name, never cached", async () => {
     const codes = ["ABCD-EFGH-JKMN-PQRS-TVWX", "0123-4567-89AB-CDEF-GHJK"];
-    const response = (await action({ request: post(codes.map((c) => ["code", c])), params: {}, context: {} as never })) as Response;
+    const response = (await action({
+      request: post(codes.map((c) => ["code", c])),
+      params: {},
+      context: {} as never,
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="codes.txt"');

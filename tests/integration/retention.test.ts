@@ -35,9 +35,19 @@ describe("runRetention", () => {
 
     expect(report).toMatchObject({ notesCleared: 1, addressesCleared: 1 });
     const notes = await db.selectFrom("rsvps").select(["activity_id", "note"]).execute();
-    expect(notes).toEqual(expect.arrayContaining([{ activity_id: old.id, note: null }, { activity_id: recent.id, note: "ny beskjed" }]));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        { activity_id: old.id, note: null },
+        { activity_id: recent.id, note: "ny beskjed" },
+      ]),
+    );
     const addresses = await db.selectFrom("activities").select(["id", "address"]).execute();
-    expect(addresses).toEqual(expect.arrayContaining([{ id: old.id, address: null }, { id: recent.id, address: "Storgata 1" }]));
+    expect(addresses).toEqual(
+      expect.arrayContaining([
+        { id: old.id, address: null },
+        { id: recent.id, address: "Storgata 1" },
+      ]),
+    );
   });
 
   test("deletes member accounts deactivated more than 90 days ago, keeping their attendance as a count", async () => {
@@ -52,15 +62,25 @@ describe("runRetention", () => {
     expect((await runRetention(db, POLICY)).membersDeleted).toBe(1);
     const left = await db.selectFrom("members").select("id").execute();
     expect(left.map((m) => m.id).sort()).toEqual([resting.id, active.id].sort());
-    expect(await db.selectFrom("anonymous_attendance").selectAll().execute()).toEqual([{ activity_id: past.id, going_count: 1 }]);
+    expect(await db.selectFrom("anonymous_attendance").selectAll().execute()).toEqual([
+      { activity_id: past.id, going_count: 1 },
+    ]);
   });
 
   test("deletes audit entries after a year, and deactivated staff only once no entry names them", async () => {
     const { db } = database();
     const staffGone = await createStaff(db, { deactivated_at: daysAgo(366) });
     const staffRecent = await createStaff(db, { deactivated_at: daysAgo(100) });
-    await recordAudit(db, { actorStaffId: staffRecent.id, action: "activity.create", objectType: "activity", objectId: null }, new Date(daysAgo(200)));
-    await recordAudit(db, { actorStaffId: staffGone.id, action: "activity.create", objectType: "activity", objectId: null }, new Date(daysAgo(400)));
+    await recordAudit(
+      db,
+      { actorStaffId: staffRecent.id, action: "activity.create", objectType: "activity", objectId: null },
+      new Date(daysAgo(200)),
+    );
+    await recordAudit(
+      db,
+      { actorStaffId: staffGone.id, action: "activity.create", objectType: "activity", objectId: null },
+      new Date(daysAgo(400)),
+    );
 
     const report = await runRetention(db, POLICY);
 
@@ -73,13 +93,31 @@ describe("runRetention", () => {
     const { db } = database();
     const chapter = await createChapter(db);
     const member = await createMember(db, { chapter_id: chapter.id });
-    await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice, new Date(NOW.getTime() - 31 * 60 * 1000));
-    await createSession(db, { memberId: member.id }, SESSION_POLICY.memberOwnDevice, new Date(NOW.getTime() - 31 * DAY));
-    const live = await createSession(db, { memberId: member.id }, SESSION_POLICY.memberSharedDevice, new Date(NOW.getTime() - 10 * 60 * 1000));
-    await db.insertInto("rate_limits").values([
-      { key: "login-ip/900:a", window_start: daysAgo(2), count: 3 },
-      { key: "login-ip/900:b", window_start: NOW.toISOString(), count: 1 },
-    ]).execute();
+    await createSession(
+      db,
+      { memberId: member.id },
+      SESSION_POLICY.memberSharedDevice,
+      new Date(NOW.getTime() - 31 * 60 * 1000),
+    );
+    await createSession(
+      db,
+      { memberId: member.id },
+      SESSION_POLICY.memberOwnDevice,
+      new Date(NOW.getTime() - 31 * DAY),
+    );
+    const live = await createSession(
+      db,
+      { memberId: member.id },
+      SESSION_POLICY.memberSharedDevice,
+      new Date(NOW.getTime() - 10 * 60 * 1000),
+    );
+    await db
+      .insertInto("rate_limits")
+      .values([
+        { key: "login-ip/900:a", window_start: daysAgo(2), count: 3 },
+        { key: "login-ip/900:b", window_start: NOW.toISOString(), count: 1 },
+      ])
+      .execute();
 
     expect(await runRetention(db, POLICY)).toMatchObject({ sessionsDeleted: 2, rateLimitWindowsDeleted: 1 });
     expect(await db.selectFrom("sessions").select("id").execute()).toEqual([{ id: live.sessionId }]);
@@ -90,7 +128,8 @@ describe("runRetention", () => {
     const { db } = database();
     const chapter = await createChapter(db);
     const member = await createMember(db, { chapter_id: chapter.id });
-    for (let i = 0; i < 300; i++) await rotateFeedToken(db, { memberId: member.id }, new Date(NOW.getTime() - (300 - i) * 1000));
+    for (let i = 0; i < 300; i++)
+      await rotateFeedToken(db, { memberId: member.id }, new Date(NOW.getTime() - (300 - i) * 1000));
     const live = await db.selectFrom("feed_tokens").select("id").where("revoked_at", "is", null).execute();
     expect(live).toHaveLength(1);
 

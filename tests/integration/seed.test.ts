@@ -21,7 +21,11 @@ const osloFormat = new Intl.DateTimeFormat("en-GB", {
 });
 function oslo(instant: Date | string) {
   const parts = Object.fromEntries(osloFormat.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, offset: parts.timeZoneName };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    offset: parts.timeZoneName,
+  };
 }
 
 /** Found by watching Oslo's UTC offset hour by hour, independently of the seed's own rule. */
@@ -48,7 +52,10 @@ async function rowCounts(db: TestDatabase["db"]) {
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
     counts[table] = row.n;
   }
   return counts;
@@ -148,7 +155,13 @@ describe.each([
         .innerJoin("chapters", "chapters.id", "members.chapter_id")
         .innerJoin("group_memberships", "group_memberships.member_id", "members.id")
         .innerJoin("groups", "groups.id", "group_memberships.group_id")
-        .select(["chapters.slug", "groups.name", "groups.audience", "group_memberships.status", "members.passphrase_hash"])
+        .select([
+          "chapters.slug",
+          "groups.name",
+          "groups.audience",
+          "group_memberships.status",
+          "members.passphrase_hash",
+        ])
         .where("members.pseudonym", "=", pseudonym)
         .execute();
 
@@ -203,7 +216,10 @@ describe.each([
     ]);
     expect((await findInvite("DEMO BERGEN 0005")).map((i) => [i.slug, i.name])).toEqual([["bergen", "Gutta i Bergen"]]);
     expect(await findInvite("DEMO-OSLO-0006")).toEqual([]);
-    const total = await database.db.selectFrom("invites").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    const total = await database.db
+      .selectFrom("invites")
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
     expect(total.n).toBe(10);
   });
 
@@ -290,7 +306,10 @@ describe.each([
       .where((eb) =>
         eb.or([
           eb.and([eb("activities.group_id", "is not", null), eb("group_memberships.member_id", "is", null)]),
-          eb.and([eb("activities.group_id", "is", null), eb("activities.chapter_id", "!=", eb.ref("members.chapter_id"))]),
+          eb.and([
+            eb("activities.group_id", "is", null),
+            eb("activities.chapter_id", "!=", eb.ref("members.chapter_id")),
+          ]),
         ]),
       )
       .execute();

@@ -1,6 +1,11 @@
 // Sessions end for real: after quick exit, sign-out and deactivation the old cookie is refused,
 // and a member can end their own other sessions, never someone else's.
-import { createSession, findActiveSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import {
+  createSession,
+  findActiveSession,
+  markSecondFactor,
+  SESSION_POLICY,
+} from "~/features/sessions/sessions.server";
 import { loadViewer } from "~/features/sessions/viewer.server";
 import { action as exitAction, loader as exitLoader } from "~/routes/exit";
 import { action as logoutAction } from "~/routes/logout";
@@ -19,7 +24,8 @@ async function signedInMember(pseudonym = "Solsikke") {
   return { member, session, cookie: `session=${session.token}` };
 }
 
-const args = (url: string, init: RequestInit = {}) => ({ request: new Request(url, init), params: {}, context: {} }) as never;
+const args = (url: string, init: RequestInit = {}) =>
+  ({ request: new Request(url, init), params: {}, context: {} }) as never;
 
 describe("quick exit (/exit)", () => {
   test.each([
@@ -28,7 +34,9 @@ describe("quick exit (/exit)", () => {
   ])("by %s ends the session, clears the site's data and goes to the neutral site", async (_, method) => {
     const { session, cookie } = await signedInMember();
     const handler = method === "GET" ? exitLoader : exitAction;
-    const response = (await handler(args("http://localhost/exit", { method, headers: { Cookie: cookie } }))) as Response;
+    const response = (await handler(
+      args("http://localhost/exit", { method, headers: { Cookie: cookie } }),
+    )) as Response;
 
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe("https://www.yr.no");
@@ -66,7 +74,11 @@ describe("a session cookie replayed", () => {
   test("after the account is deactivated is refused, and the session is gone", async () => {
     const { member, session } = await signedInMember();
     await expect(loadViewer(database().db, session.token)).resolves.toMatchObject({ kind: "member" });
-    await database().db.updateTable("members").set({ deactivated_at: new Date().toISOString() }).where("id", "=", member.id).execute();
+    await database()
+      .db.updateTable("members")
+      .set({ deactivated_at: new Date().toISOString() })
+      .where("id", "=", member.id)
+      .execute();
     await expect(loadViewer(database().db, session.token)).resolves.toEqual({ kind: "anonymous" });
     expect(await database().db.selectFrom("sessions").select("id").execute()).toEqual([]);
   });
@@ -87,7 +99,9 @@ describe("/me/sessions", () => {
     const { member, cookie } = await signedInMember();
     const phone = await createSession(database().db, { memberId: member.id }, SESSION_POLICY.memberOwnDevice);
     const body = new URLSearchParams({ intent: "end", sessionId: phone.sessionId });
-    const result = await sessionsAction(args("http://localhost/me/sessions", { method: "POST", headers: { Cookie: cookie }, body }));
+    const result = await sessionsAction(
+      args("http://localhost/me/sessions", { method: "POST", headers: { Cookie: cookie }, body }),
+    );
     expect(result.data).toEqual({ done: "ended" });
     await expect(findActiveSession(database().db, phone.token)).resolves.toBeUndefined();
   });
@@ -131,17 +145,23 @@ describe("/staff/sessions", () => {
     const other = await createSession(database().db, { staffId: staff.id }, SESSION_POLICY.staff);
     const member = await signedInMember();
 
-    const { sessions } = await staffSessionsLoader(args("http://localhost/staff/sessions", { headers: { Cookie: cookie } }));
+    const { sessions } = await staffSessionsLoader(
+      args("http://localhost/staff/sessions", { headers: { Cookie: cookie } }),
+    );
     expect(sessions.map((s) => s.id).sort()).toEqual([session.sessionId, other.sessionId].sort());
 
     const foreign = new URLSearchParams({ intent: "end", sessionId: member.session.sessionId });
     const thrown = await Promise.resolve(
-      staffSessionsAction(args("http://localhost/staff/sessions", { method: "POST", headers: { Cookie: cookie }, body: foreign })),
+      staffSessionsAction(
+        args("http://localhost/staff/sessions", { method: "POST", headers: { Cookie: cookie }, body: foreign }),
+      ),
     ).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(404);
 
     const all = new URLSearchParams({ intent: "end-others" });
-    await staffSessionsAction(args("http://localhost/staff/sessions", { method: "POST", headers: { Cookie: cookie }, body: all }));
+    await staffSessionsAction(
+      args("http://localhost/staff/sessions", { method: "POST", headers: { Cookie: cookie }, body: all }),
+    );
     await expect(findActiveSession(database().db, other.token)).resolves.toBeUndefined();
     await expect(findActiveSession(database().db, session.token)).resolves.toBeDefined();
     await expect(findActiveSession(database().db, member.session.token)).resolves.toBeDefined();

@@ -22,7 +22,9 @@ describe("a staff change whose audit row cannot be written", () => {
     const waiting = await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id] });
     await createRsvp(db, { activity_id: activity.id, member_id: going.id, status: "going" });
     await createRsvp(db, { activity_id: activity.id, member_id: waiting.id, status: "waitlisted" });
-    await sql`create trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end`.execute(db);
+    await sql`create trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end`.execute(
+      db,
+    );
     return { db, bergen, gutta, activity, going, waiting, cookie: await staffCookie(db, coordinator.id) };
   }
 
@@ -94,9 +96,18 @@ describe("a staff change whose audit row cannot be written", () => {
     const { db, activity, cookie } = await setUp();
     const before = await snapshot(db);
     await expect(
-      post(editAction, `/staff/activities/${activity.id}`, cookie, [["intent", "cancel"], ["sequence", "0"]], {
-        activityId: activity.id,
-      }),
+      post(
+        editAction,
+        `/staff/activities/${activity.id}`,
+        cookie,
+        [
+          ["intent", "cancel"],
+          ["sequence", "0"],
+        ],
+        {
+          activityId: activity.id,
+        },
+      ),
     ).rejects.toThrow(/audit refused/);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -107,10 +118,30 @@ describe("a staff change whose audit row cannot be written", () => {
     const path = `/staff/activities/${activity.id}/answers`;
     const params = { activityId: activity.id };
     await expect(
-      post(answersAction, path, cookie, [["intent", "remove"], ["memberId", going.id], ["reason", "member_asked"]], params),
+      post(
+        answersAction,
+        path,
+        cookie,
+        [
+          ["intent", "remove"],
+          ["memberId", going.id],
+          ["reason", "member_asked"],
+        ],
+        params,
+      ),
     ).rejects.toThrow(/audit refused/);
     await expect(
-      post(answersAction, path, cookie, [["intent", "promote"], ["memberId", waiting.id], ["reason", "extra_place"]], params),
+      post(
+        answersAction,
+        path,
+        cookie,
+        [
+          ["intent", "promote"],
+          ["memberId", waiting.id],
+          ["reason", "extra_place"],
+        ],
+        params,
+      ),
     ).rejects.toThrow(/audit refused/);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -119,7 +150,10 @@ describe("a staff change whose audit row cannot be written", () => {
     const { db, bergen, cookie } = await setUp();
     const before = await snapshot(db);
     await expect(
-      post(staffCalendarAction, "/staff/calendar", cookie, [["intent", "link"], ["chapterId", bergen.id]]),
+      post(staffCalendarAction, "/staff/calendar", cookie, [
+        ["intent", "link"],
+        ["chapterId", bergen.id],
+      ]),
     ).rejects.toThrow(/audit refused/);
     expect(await snapshot(db)).toEqual(before);
   });

@@ -6,7 +6,9 @@ import { createActivity, createChapter, createGroup, createMember, createRsvp, c
 import { call, staffCookie } from "./support/staff";
 
 const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
-  Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+  Object.entries(fields).flatMap(([k, v]) =>
+    Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+  );
 
 const activityFields = {
   title: "Middag for gutta",
@@ -88,8 +90,14 @@ describe("staff activities", () => {
     const cases: Array<[Record<string, string | string[]>, Record<string, string>]> = [
       [{ endTime: "17:00" }, { endTime: "staff.endBeforeStart" }],
       [{ startDate: "2027-02-30" }, { startDate: "staff.invalidDate" }],
-      [{ startDate: "2027-03-28", endDate: "2027-03-28", startTime: "02:30", endTime: "04:00" }, { startTime: "staff.nonexistentTime" }],
-      [{ startDate: "2027-10-31", endDate: "2027-10-31", startTime: "02:30", endTime: "04:00" }, { startTime: "staff.ambiguousTime" }],
+      [
+        { startDate: "2027-03-28", endDate: "2027-03-28", startTime: "02:30", endTime: "04:00" },
+        { startTime: "staff.nonexistentTime" },
+      ],
+      [
+        { startDate: "2027-10-31", endDate: "2027-10-31", startTime: "02:30", endTime: "04:00" },
+        { startTime: "staff.ambiguousTime" },
+      ],
       [{ capacity: "0" }, { capacity: "staff.capacityTooSmall" }],
       [{ capacity: "-3" }, { capacity: "staff.capacityTooSmall" }],
       [{ capacity: "999999" }, { capacity: "staff.capacityTooLarge" }],
@@ -131,7 +139,10 @@ describe("staff activities", () => {
 
     const second = rows[1]!;
     const cancel = await call(editAction, `/staff/activities/${second.id}`, {
-      fields: [["intent", "cancel"], ["sequence", "0"]],
+      fields: [
+        ["intent", "cancel"],
+        ["sequence", "0"],
+      ],
       cookie,
       params: { activityId: second.id },
     });
@@ -151,7 +162,10 @@ describe("staff activities", () => {
   it("raises the sequence on every change and refuses a save from a form opened before another save", async () => {
     const { db, bergen, gutta, cookie } = await setUp();
     const activity = await createActivity(db, { chapter_id: bergen.id, group_id: gutta.id });
-    const opened = await call(editLoader, `/staff/activities/${activity.id}`, { cookie, params: { activityId: activity.id } });
+    const opened = await call(editLoader, `/staff/activities/${activity.id}`, {
+      cookie,
+      params: { activityId: activity.id },
+    });
     expect(opened.data.sequence).toBe(0);
 
     expect((await edit(cookie, activity.id, { sequence: "0", title: "Første lagring" })).status).toBe(303);
@@ -165,7 +179,10 @@ describe("staff activities", () => {
 
     expect((await edit(cookie, activity.id, { sequence: "1", title: "Tredje lagring" })).status).toBe(303);
     const cancelled = await call(editAction, `/staff/activities/${activity.id}`, {
-      fields: [["intent", "cancel"], ["sequence", "2"]],
+      fields: [
+        ["intent", "cancel"],
+        ["sequence", "2"],
+      ],
       cookie,
       params: { activityId: activity.id },
     });
@@ -179,7 +196,13 @@ describe("staff activities", () => {
   it("never lets a posted chapter, group or id move an activity", async () => {
     const { db, bergen, oslo, gutta, cookie } = await setUp();
     const activity = await createActivity(db, { chapter_id: bergen.id, group_id: gutta.id });
-    const res = await edit(cookie, activity.id, { sequence: "0", chapter_id: oslo.id, group_id: "", id: "new-id", target: `chapter:${oslo.id}` });
+    const res = await edit(cookie, activity.id, {
+      sequence: "0",
+      chapter_id: oslo.id,
+      group_id: "",
+      id: "new-id",
+      target: `chapter:${oslo.id}`,
+    });
     expect(res.status).toBe(303);
     expect(await activityRow(activity.id)).toMatchObject({ chapter_id: bergen.id, group_id: gutta.id });
   });
@@ -191,14 +214,24 @@ describe("staff activities", () => {
     const members = [];
     for (let i = 0; i < 6; i++) members.push(await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id] }));
     for (const [i, m] of members.entries()) {
-      await createRsvp(db, { activity_id: activity.id, member_id: m.id, status: i < 3 ? "going" : "waitlisted", note: i === 0 ? "Kommer sent" : null });
+      await createRsvp(db, {
+        activity_id: activity.id,
+        member_id: m.id,
+        status: i < 3 ? "going" : "waitlisted",
+        note: i === 0 ? "Kommer sent" : null,
+      });
     }
     return { ...setup, activity, members };
   }
 
   const statuses = async (activityId: string) =>
     (
-      await testDb().db.selectFrom("rsvps").select(["member_id", "status"]).where("activity_id", "=", activityId).orderBy("arrival").execute()
+      await testDb()
+        .db.selectFrom("rsvps")
+        .select(["member_id", "status"])
+        .where("activity_id", "=", activityId)
+        .orderBy("arrival")
+        .execute()
     ).map((r) => r.status);
 
   it("promotes from the waitlist in order when capacity is raised, and keeps everyone going when it is lowered", async () => {
@@ -208,7 +241,10 @@ describe("staff activities", () => {
 
     expect((await edit(cookie, activity.id, { sequence: "1", capacity: "2" })).status).toBe(303);
     expect(await statuses(activity.id)).toEqual(["going", "going", "going", "going", "going", "waitlisted"]);
-    const page = await call(editLoader, `/staff/activities/${activity.id}`, { cookie, params: { activityId: activity.id } });
+    const page = await call(editLoader, `/staff/activities/${activity.id}`, {
+      cookie,
+      params: { activityId: activity.id },
+    });
     expect(page.data.overflow).toBe(3);
 
     expect((await edit(cookie, activity.id, { sequence: "2", capacity: "" })).status).toBe(303);
@@ -217,23 +253,67 @@ describe("staff activities", () => {
 
   it("keeps the answers when an activity is cancelled", async () => {
     const { activity, cookie } = await withAnswers();
-    await call(editAction, `/staff/activities/${activity.id}`, { fields: [["intent", "cancel"], ["sequence", "0"]], cookie, params: { activityId: activity.id } });
+    await call(editAction, `/staff/activities/${activity.id}`, {
+      fields: [
+        ["intent", "cancel"],
+        ["sequence", "0"],
+      ],
+      cookie,
+      params: { activityId: activity.id },
+    });
     expect(await statuses(activity.id)).toEqual(["going", "going", "going", "waitlisted", "waitlisted", "waitlisted"]);
   });
 
   it("shows staff the answers with notes and the waitlist in order, and records moves with a reason code", async () => {
     const { activity, members, cookie, coordinator } = await withAnswers();
-    const page = await call(answersLoader, `/staff/activities/${activity.id}/answers`, { cookie, params: { activityId: activity.id } });
-    expect(page.data.answers.map((a: { status: string }) => a.status)).toEqual(["going", "going", "going", "waitlisted", "waitlisted", "waitlisted"]);
+    const page = await call(answersLoader, `/staff/activities/${activity.id}/answers`, {
+      cookie,
+      params: { activityId: activity.id },
+    });
+    expect(page.data.answers.map((a: { status: string }) => a.status)).toEqual([
+      "going",
+      "going",
+      "going",
+      "waitlisted",
+      "waitlisted",
+      "waitlisted",
+    ]);
     expect(page.data.answers[0].note).toBe("Kommer sent");
 
     const post = (fields: Array<[string, string]>) =>
-      call(answersAction, `/staff/activities/${activity.id}/answers`, { fields, cookie, params: { activityId: activity.id } });
-    expect((await post([["intent", "remove"], ["memberId", members[0]!.id]])).status).toBe(400);
-    expect((await post([["intent", "remove"], ["memberId", members[0]!.id], ["reason", "member_asked"]])).status).toBe(303);
+      call(answersAction, `/staff/activities/${activity.id}/answers`, {
+        fields,
+        cookie,
+        params: { activityId: activity.id },
+      });
+    expect(
+      (
+        await post([
+          ["intent", "remove"],
+          ["memberId", members[0]!.id],
+        ])
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post([
+          ["intent", "remove"],
+          ["memberId", members[0]!.id],
+          ["reason", "member_asked"],
+        ])
+      ).status,
+    ).toBe(303);
     // The freed place goes to the first on the waitlist.
     expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "going", "waitlisted", "waitlisted"]);
-    expect((await post([["intent", "promote"], ["memberId", members[5]!.id], ["reason", "extra_place"]])).status).toBe(303);
+    expect(
+      (
+        await post([
+          ["intent", "promote"],
+          ["memberId", members[5]!.id],
+          ["reason", "extra_place"],
+        ])
+      ).status,
+    ).toBe(303);
     expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "going", "waitlisted", "going"]);
 
     const audit = await testDb().db.selectFrom("audit_log").selectAll().orderBy("at").execute();

@@ -44,7 +44,12 @@ describe("staff administration", () => {
 
     it("makes 1 to 50 codes, shown once as printable slips with a QR code, stored only as hashes", async () => {
       const { db, bergen, gutta, osloGroup, cookie } = await setUp();
-      const res = await invites(cookie, bergen.id, [["count", "3"], ["expiresInDays", "14"], ["groupIds", gutta.id], ["groupIds", osloGroup.id]]);
+      const res = await invites(cookie, bergen.id, [
+        ["count", "3"],
+        ["expiresInDays", "14"],
+        ["groupIds", gutta.id],
+        ["groupIds", osloGroup.id],
+      ]);
       expect(res.status).toBe(200);
       const slips = res.data.slips;
       expect(slips.joinAddress).toBe("http://localhost/join");
@@ -60,12 +65,20 @@ describe("staff administration", () => {
       const groups = await db.selectFrom("invite_groups").select("group_id").distinct().execute();
       expect(groups.map((g) => g.group_id)).toEqual([gutta.id]);
       // The slips come from this answer only: the list page never shows a code.
-      const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, { cookie, params: { chapterId: bergen.id } });
+      const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, {
+        cookie,
+        params: { chapterId: bergen.id },
+      });
       expect(JSON.stringify(page.data)).not.toContain(slips.codes[0].code);
       expect(page.data.counts).toEqual({ unused: 3, used: 0, revoked: 0, expired: 0 });
       // Each slip's code, as printed, lets one person join.
       for (const [i, slip] of slips.codes.entries()) {
-        const joined = await joinWithInvite(db, { code: slip.code, pseudonym: `Ny ${"abc"[i]}`, passphrase: JOIN_PASSPHRASE, ownDevice: false });
+        const joined = await joinWithInvite(db, {
+          code: slip.code,
+          pseudonym: `Ny ${"abc"[i]}`,
+          passphrase: JOIN_PASSPHRASE,
+          ownDevice: false,
+        });
         expect(joined.ok).toBe(true);
       }
     });
@@ -73,24 +86,51 @@ describe("staff administration", () => {
     it("refuses 0, 51 and other counts outside 1–50", async () => {
       const { bergen, cookie } = await setUp();
       for (const count of ["0", "51", "-1", "abc", ""]) {
-        const res = await invites(cookie, bergen.id, [["count", count], ["expiresInDays", "14"]]);
+        const res = await invites(cookie, bergen.id, [
+          ["count", count],
+          ["expiresInDays", "14"],
+        ]);
         expect(res.status).toBe(400);
         expect(res.data.errors).toEqual({ count: "staff.inviteCount" });
       }
-      expect((await invites(cookie, bergen.id, [["count", "50"], ["expiresInDays", "14"]])).data.slips.codes).toHaveLength(50);
+      expect(
+        (
+          await invites(cookie, bergen.id, [
+            ["count", "50"],
+            ["expiresInDays", "14"],
+          ])
+        ).data.slips.codes,
+      ).toHaveLength(50);
     });
 
     it("revokes an unused invite so it no longer works, and counts it", async () => {
       const { db, bergen, cookie } = await setUp();
-      const made = await invites(cookie, bergen.id, [["count", "2"], ["expiresInDays", "14"]]);
+      const made = await invites(cookie, bergen.id, [
+        ["count", "2"],
+        ["expiresInDays", "14"],
+      ]);
       const [first] = await db.selectFrom("invites").select("id").execute();
-      const res = await invites(cookie, bergen.id, [["intent", "revoke"], ["inviteId", first!.id]]);
+      const res = await invites(cookie, bergen.id, [
+        ["intent", "revoke"],
+        ["inviteId", first!.id],
+      ]);
       expect(res.status).toBe(303);
-      const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, { cookie, params: { chapterId: bergen.id } });
+      const page = await call(invitesLoader, `/staff/chapters/${bergen.id}/invites`, {
+        cookie,
+        params: { chapterId: bergen.id },
+      });
       expect(page.data.counts).toEqual({ unused: 1, used: 0, revoked: 1, expired: 0 });
       const joined = await Promise.all(
-        made.data.slips.codes.map(async (s: { code: string }, i: number) =>
-          (await joinWithInvite(db, { code: s.code, pseudonym: `Ny ${"ab"[i]}`, passphrase: JOIN_PASSPHRASE, ownDevice: false })).ok,
+        made.data.slips.codes.map(
+          async (s: { code: string }, i: number) =>
+            (
+              await joinWithInvite(db, {
+                code: s.code,
+                pseudonym: `Ny ${"ab"[i]}`,
+                passphrase: JOIN_PASSPHRASE,
+                ownDevice: false,
+              })
+            ).ok,
         ),
       );
       expect(joined.sort()).toEqual([false, true]);
@@ -98,10 +138,20 @@ describe("staff administration", () => {
 
     it("does not let a coordinator revoke another chapter's invite through their own chapter", async () => {
       const { db, bergen, oslo, cookie, adminCookie } = await setUp();
-      await invites(adminCookie, oslo.id, [["count", "1"], ["expiresInDays", "14"]]);
+      await invites(adminCookie, oslo.id, [
+        ["count", "1"],
+        ["expiresInDays", "14"],
+      ]);
       const [osloInvite] = await db.selectFrom("invites").select("id").execute();
-      await invites(cookie, bergen.id, [["intent", "revoke"], ["inviteId", osloInvite!.id]]);
-      const row = await db.selectFrom("invites").select("revoked_at").where("id", "=", osloInvite!.id).executeTakeFirstOrThrow();
+      await invites(cookie, bergen.id, [
+        ["intent", "revoke"],
+        ["inviteId", osloInvite!.id],
+      ]);
+      const row = await db
+        .selectFrom("invites")
+        .select("revoked_at")
+        .where("id", "=", osloInvite!.id)
+        .executeTakeFirstOrThrow();
       expect(row.revoked_at).toBeNull();
     });
   });
@@ -109,11 +159,25 @@ describe("staff administration", () => {
   describe("members", () => {
     it("lists pseudonyms, groups and last active day for the chapter only", async () => {
       const { db, bergen, oslo, gutta, cookie } = await setUp();
-      await createMember(db, { chapter_id: bergen.id, pseudonym: "Fjellrev", groupIds: [gutta.id], last_active_on: "2027-01-10" });
+      await createMember(db, {
+        chapter_id: bergen.id,
+        pseudonym: "Fjellrev",
+        groupIds: [gutta.id],
+        last_active_on: "2027-01-10",
+      });
       await createMember(db, { chapter_id: oslo.id, pseudonym: "Solsikke" });
-      const page = await call(membersLoader, `/staff/chapters/${bergen.id}/members`, { cookie, params: { chapterId: bergen.id } });
+      const page = await call(membersLoader, `/staff/chapters/${bergen.id}/members`, {
+        cookie,
+        params: { chapterId: bergen.id },
+      });
       expect(page.data.members).toEqual([
-        { id: expect.any(String), pseudonym: "Fjellrev", groups: gutta.name, lastActive: "10. januar 2027", deactivated: false },
+        {
+          id: expect.any(String),
+          pseudonym: "Fjellrev",
+          groups: gutta.name,
+          lastActive: "10. januar 2027",
+          deactivated: false,
+        },
       ]);
     });
 
@@ -123,7 +187,10 @@ describe("staff administration", () => {
       const session = (await memberCookie(db, member.id)).split("=")[1]!;
       const feed = await createFeedToken(db, { memberId: member.id });
       const res = await call(membersAction, `/staff/chapters/${bergen.id}/members`, {
-        fields: [["intent", "deactivate"], ["memberId", member.id]],
+        fields: [
+          ["intent", "deactivate"],
+          ["memberId", member.id],
+        ],
         cookie,
         params: { chapterId: bergen.id },
       });
@@ -139,11 +206,18 @@ describe("staff administration", () => {
       const { db, bergen, oslo, cookie } = await setUp();
       const other = await createMember(db, { chapter_id: oslo.id });
       await call(membersAction, `/staff/chapters/${bergen.id}/members`, {
-        fields: [["intent", "deactivate"], ["memberId", other.id]],
+        fields: [
+          ["intent", "deactivate"],
+          ["memberId", other.id],
+        ],
         cookie,
         params: { chapterId: bergen.id },
       });
-      const row = await db.selectFrom("members").select("deactivated_at").where("id", "=", other.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("members")
+        .select("deactivated_at")
+        .where("id", "=", other.id)
+        .executeTakeFirstOrThrow();
       expect(row.deactivated_at).toBeNull();
     });
 
@@ -151,7 +225,10 @@ describe("staff administration", () => {
       const { db, bergen, cookie } = await setUp();
       const member = await createMember(db, { chapter_id: bergen.id });
       const res = await call(membersAction, `/staff/chapters/${bergen.id}/members`, {
-        fields: [["intent", "resetCode"], ["memberId", member.id]],
+        fields: [
+          ["intent", "resetCode"],
+          ["memberId", member.id],
+        ],
         cookie,
         params: { chapterId: bergen.id },
       });
@@ -166,12 +243,26 @@ describe("staff administration", () => {
   describe("groups", () => {
     it("lets a coordinator make a men's group in their chapter, and not a national one", async () => {
       const { db, bergen, cookie } = await setUp();
-      const fields: Array<[string, string]> = [["name", "Gutta på tur"], ["audience", "men"], ["joinPolicy", "approval"]];
-      const ok = await call(newGroupAction, "/staff/groups/new", { fields: [["chapter", bergen.id], ...fields], cookie });
+      const fields: Array<[string, string]> = [
+        ["name", "Gutta på tur"],
+        ["audience", "men"],
+        ["joinPolicy", "approval"],
+      ];
+      const ok = await call(newGroupAction, "/staff/groups/new", {
+        fields: [["chapter", bergen.id], ...fields],
+        cookie,
+      });
       expect(ok.status).toBe(303);
-      const national = await call(newGroupAction, "/staff/groups/new", { fields: [["chapter", "national"], ...fields], cookie });
+      const national = await call(newGroupAction, "/staff/groups/new", {
+        fields: [["chapter", "national"], ...fields],
+        cookie,
+      });
       expect(national.status).toBe(404);
-      const rows = await db.selectFrom("groups").select(["name", "chapter_id", "audience"]).where("name", "=", "Gutta på tur").execute();
+      const rows = await db
+        .selectFrom("groups")
+        .select(["name", "chapter_id", "audience"])
+        .where("name", "=", "Gutta på tur")
+        .execute();
       expect(rows).toEqual([{ name: "Gutta på tur", chapter_id: bergen.id, audience: "men" }]);
     });
 
@@ -182,10 +273,21 @@ describe("staff administration", () => {
       const queue = await call(groupLoader, `/staff/groups/${gutta.id}`, { cookie, params: { groupId: gutta.id } });
       expect(queue.data.requests.map((r: { memberId: string }) => r.memberId).sort()).toEqual([a.id, b.id].sort());
       const decide = (intent: string, memberId: string) =>
-        call(groupAction, `/staff/groups/${gutta.id}`, { fields: [["intent", intent], ["memberId", memberId]], cookie, params: { groupId: gutta.id } });
+        call(groupAction, `/staff/groups/${gutta.id}`, {
+          fields: [
+            ["intent", intent],
+            ["memberId", memberId],
+          ],
+          cookie,
+          params: { groupId: gutta.id },
+        });
       await decide("approve", a.id);
       await decide("decline", b.id);
-      const rows = await db.selectFrom("group_memberships").select(["member_id", "status"]).where("group_id", "=", gutta.id).execute();
+      const rows = await db
+        .selectFrom("group_memberships")
+        .select(["member_id", "status"])
+        .where("group_id", "=", gutta.id)
+        .execute();
       expect(rows).toEqual([{ member_id: a.id, status: "active" }]);
     });
   });
@@ -194,24 +296,43 @@ describe("staff administration", () => {
     it("creates a chapter and assigns a coordinator, which widens that coordinator's scope", async () => {
       const { db, coordinator, adminCookie } = await setUp();
       const created = await call(chaptersAction, "/staff/chapters", {
-        fields: [["name", "Kristiansand"], ["slug", "Kristiansand "], ["region", "Sørlandet"]],
+        fields: [
+          ["name", "Kristiansand"],
+          ["slug", "Kristiansand "],
+          ["region", "Sørlandet"],
+        ],
         cookie: adminCookie,
       });
       expect(created.status).toBe(303);
-      const chapter = await db.selectFrom("chapters").selectAll().where("slug", "=", "kristiansand").executeTakeFirstOrThrow();
+      const chapter = await db
+        .selectFrom("chapters")
+        .selectAll()
+        .where("slug", "=", "kristiansand")
+        .executeTakeFirstOrThrow();
       await call(chapterAction, `/staff/chapters/${chapter.id}`, {
-        fields: [["intent", "coordinators"], ["coordinatorIds", coordinator.id]],
+        fields: [
+          ["intent", "coordinators"],
+          ["coordinatorIds", coordinator.id],
+        ],
         cookie: adminCookie,
         params: { chapterId: chapter.id },
       });
-      const scope = await db.selectFrom("staff_chapters").select("chapter_id").where("staff_id", "=", coordinator.id).execute();
+      const scope = await db
+        .selectFrom("staff_chapters")
+        .select("chapter_id")
+        .where("staff_id", "=", coordinator.id)
+        .execute();
       expect(scope.map((s) => s.chapter_id)).toContain(chapter.id);
     });
 
     it("refuses a slug that is taken", async () => {
       const { bergen, adminCookie } = await setUp();
       const res = await call(chaptersAction, "/staff/chapters", {
-        fields: [["name", "Bergen 2"], ["slug", bergen.slug], ["region", "Vestlandet"]],
+        fields: [
+          ["name", "Bergen 2"],
+          ["slug", bergen.slug],
+          ["region", "Vestlandet"],
+        ],
         cookie: adminCookie,
       });
       expect(res.status).toBe(400);
@@ -221,16 +342,30 @@ describe("staff administration", () => {
     it("creates a staff account with a first password shown once, and never takes a role from elsewhere", async () => {
       const { db, bergen, adminCookie } = await setUp();
       const res = await call(accountsAction, "/staff/accounts", {
-        fields: [["email", "Ny@Example.org"], ["displayName", "Ny\r\nkoordinator"], ["role", "coordinator"], ["chapterIds", bergen.id], ["id", "chosen-id"]],
+        fields: [
+          ["email", "Ny@Example.org"],
+          ["displayName", "Ny\r\nkoordinator"],
+          ["role", "coordinator"],
+          ["chapterIds", bergen.id],
+          ["id", "chosen-id"],
+        ],
         cookie: adminCookie,
       });
       expect(res.data.created.initialPassword).toMatch(/^[0-9A-Z-]{29}$/);
-      const row = await db.selectFrom("staff_users").selectAll().where("email", "=", "ny@example.org").executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("staff_users")
+        .selectAll()
+        .where("email", "=", "ny@example.org")
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ role: "coordinator", display_name: "Ny koordinator", totp_secret: null });
       expect(row.id).not.toBe("chosen-id");
       expect(row.password_hash).not.toContain(res.data.created.initialPassword);
       const again = await call(accountsAction, "/staff/accounts", {
-        fields: [["email", "ny@example.org"], ["displayName", "X"], ["role", "admin"]],
+        fields: [
+          ["email", "ny@example.org"],
+          ["displayName", "X"],
+          ["role", "admin"],
+        ],
         cookie: adminCookie,
       });
       expect(again.data.errors).toEqual({ email: "staff.emailTaken" });
@@ -239,7 +374,10 @@ describe("staff administration", () => {
     it("shows the audit log to admins, with ids and codes but no secrets", async () => {
       const { bergen, adminCookie } = await setUp();
       const made = await call(invitesAction, `/staff/chapters/${bergen.id}/invites`, {
-        fields: [["count", "1"], ["expiresInDays", "3"]],
+        fields: [
+          ["count", "1"],
+          ["expiresInDays", "3"],
+        ],
         cookie: adminCookie,
         params: { chapterId: bergen.id },
       });

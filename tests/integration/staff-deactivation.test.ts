@@ -19,7 +19,10 @@ describe("deactivating a staff account", () => {
 
     const res = await call(accountsAction, "/staff/accounts", {
       cookie: adminCookie,
-      fields: [["intent", "deactivate"], ["staffId", coordinator.id]],
+      fields: [
+        ["intent", "deactivate"],
+        ["staffId", coordinator.id],
+      ],
     });
     expect(res.status).toBe(200);
     const token = sessionTokenFrom(new Request("http://x", { headers: { Cookie: coordinatorCookie } }))!;
@@ -38,16 +41,26 @@ describe("deactivating a staff account", () => {
     for (const staffId of [admin.id, "unknown"]) {
       const res = await call(accountsAction, "/staff/accounts", {
         cookie: adminCookie,
-        fields: [["intent", "deactivate"], ["staffId", staffId]],
+        fields: [
+          ["intent", "deactivate"],
+          ["staffId", staffId],
+        ],
       });
       expect(res.status).toBe(404);
     }
     const byCoordinator = await call(accountsAction, "/staff/accounts", {
       cookie: await staffCookie(db, coordinator.id),
-      fields: [["intent", "deactivate"], ["staffId", admin.id]],
+      fields: [
+        ["intent", "deactivate"],
+        ["staffId", admin.id],
+      ],
     });
     expect(byCoordinator.status).toBe(403);
-    const stillActive = await db.selectFrom("staff_users").select("deactivated_at").where("deactivated_at", "is not", null).execute();
+    const stillActive = await db
+      .selectFrom("staff_users")
+      .select("deactivated_at")
+      .where("deactivated_at", "is not", null)
+      .execute();
     expect(stillActive).toHaveLength(0);
   });
 });

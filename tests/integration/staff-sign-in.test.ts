@@ -1,6 +1,10 @@
 import { hashPassword, setHashParamsForTests } from "~/platform/password.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
-import { completeStaffSecondFactor, pendingTotpSecret, signInStaffWithPassword } from "~/features/staff/staff-sign-in.server";
+import {
+  completeStaffSecondFactor,
+  pendingTotpSecret,
+  signInStaffWithPassword,
+} from "~/features/staff/staff-sign-in.server";
 import { currentTotpCode } from "~/platform/totp.server";
 import { loadViewer } from "~/features/sessions/viewer.server";
 import { action as loginAction } from "~/routes/staff.login._index";
@@ -25,7 +29,12 @@ describe("staff sign-in", () => {
   }
 
   async function passwordStep(email: string, password: string) {
-    return call(loginAction, "/staff/login", { fields: [["email", email], ["password", password]] });
+    return call(loginAction, "/staff/login", {
+      fields: [
+        ["email", email],
+        ["password", password],
+      ],
+    });
   }
 
   it("answers an unknown e-mail and a wrong password identically, and logs no e-mail", async () => {
@@ -36,8 +45,14 @@ describe("staff sign-in", () => {
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
     // The same error; only the typed e-mail, echoed back into the form, differs.
-    expect(unknown.data).toEqual({ errors: { form: "staff.signInFailed" }, values: { email: "nobody@example.org", redirectTo: "" } });
-    expect(wrong.data).toEqual({ ...unknown.data, values: { ...unknown.data.values, email: "koordinator@example.org" } });
+    expect(unknown.data).toEqual({
+      errors: { form: "staff.signInFailed" },
+      values: { email: "nobody@example.org", redirectTo: "" },
+    });
+    expect(wrong.data).toEqual({
+      ...unknown.data,
+      values: { ...unknown.data.values, email: "koordinator@example.org" },
+    });
     expect(unknown.headers.get("Set-Cookie")).toBeNull();
     expect(wrong.headers.get("Set-Cookie")).toBeNull();
     expect(JSON.stringify(logs)).not.toContain("example.org");
@@ -89,11 +104,25 @@ describe("staff sign-in", () => {
   it("carries a redirectTo with characters a header cannot carry through both steps, and uses the code for a real sign-in", async () => {
     const { staff, secret } = await staffWithTotp();
     const odd = "/\u3000/evil.example";
-    const first = await call(loginAction, "/staff/login", { fields: [["email", staff.email], ["password", staff.password], ["redirectTo", odd]] });
+    const first = await call(loginAction, "/staff/login", {
+      fields: [
+        ["email", staff.email],
+        ["password", staff.password],
+        ["redirectTo", odd],
+      ],
+    });
     expect(first.status).toBe(303);
-    expect(first.headers.get("Location")).toBe(`/staff/login/totp?redirectTo=${encodeURIComponent("/%E3%80%80/evil.example")}`);
+    expect(first.headers.get("Location")).toBe(
+      `/staff/login/totp?redirectTo=${encodeURIComponent("/%E3%80%80/evil.example")}`,
+    );
     const pending = cookieFrom(first.headers.get("Set-Cookie"));
-    const res = await call(totpAction, "/staff/login/totp", { fields: [["code", currentTotpCode(secret)], ["redirectTo", odd]], cookie: pending });
+    const res = await call(totpAction, "/staff/login/totp", {
+      fields: [
+        ["code", currentTotpCode(secret)],
+        ["redirectTo", odd],
+      ],
+      cookie: pending,
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/%E3%80%80/evil.example");
     expect((await loadViewer(testDb().db, tokenOf(cookieFrom(res.headers.get("Set-Cookie"))))).kind).toBe("staff");
@@ -123,7 +152,11 @@ describe("staff sign-in", () => {
     const staff = await createStaff(testDb().db, { totp_secret: TOTP_SECRET, password_hash: oldHash });
     const res = await passwordStep(staff.email, "et gammelt passord her");
     expect(res.status).toBe(303);
-    const row = await testDb().db.selectFrom("staff_users").select("password_hash").where("id", "=", staff.id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .db.selectFrom("staff_users")
+      .select("password_hash")
+      .where("id", "=", staff.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).not.toBe(oldHash);
     expect(row.password_hash.startsWith(`scrypt$${TEST_HASH_PARAMS.N}$`)).toBe(true);
   });
@@ -141,13 +174,22 @@ describe("staff sign-in", () => {
 
     const wrong = await call(setupAction, "/staff/login/setup", { fields: [["code", "000000"]], cookie: pending });
     expect(wrong.status).toBe(400);
-    const done = await call(setupAction, "/staff/login/setup", { fields: [["code", currentTotpCode(secret)]], cookie: pending });
+    const done = await call(setupAction, "/staff/login/setup", {
+      fields: [["code", currentTotpCode(secret)]],
+      cookie: pending,
+    });
     expect(done.status).toBe(200);
     const recoveryCodes: string[] = done.data.recoveryCodes;
     expect(recoveryCodes).toHaveLength(8);
-    const stored = await testDb().db.selectFrom("recovery_codes").select("code_hash").where("staff_id", "=", staff.id).execute();
+    const stored = await testDb()
+      .db.selectFrom("recovery_codes")
+      .select("code_hash")
+      .where("staff_id", "=", staff.id)
+      .execute();
     expect(stored.map((r) => r.code_hash)).not.toContain(recoveryCodes[0]);
-    const afterSetup = await call(setupLoader, "/staff/login/setup", { cookie: cookieFrom(done.headers.get("Set-Cookie")) });
+    const afterSetup = await call(setupLoader, "/staff/login/setup", {
+      cookie: cookieFrom(done.headers.get("Set-Cookie")),
+    });
     expect(afterSetup.data).toEqual({ done: true });
 
     const viaRecovery = async () => {
@@ -162,7 +204,9 @@ describe("staff sign-in", () => {
     const { staff, secret } = await staffWithTotp();
     const pending = cookieFrom((await passwordStep(staff.email, staff.password)).headers.get("Set-Cookie"));
     const full = cookieFrom(
-      (await call(totpAction, "/staff/login/totp", { fields: [["code", currentTotpCode(secret)]], cookie: pending })).headers.get("Set-Cookie"),
+      (
+        await call(totpAction, "/staff/login/totp", { fields: [["code", currentTotpCode(secret)]], cookie: pending })
+      ).headers.get("Set-Cookie"),
     );
     const res = await call(logoutAction, "/staff/logout", { fields: [], cookie: full });
     expect(res.status).toBe(303);

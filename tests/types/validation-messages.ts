@@ -13,4 +13,3 @@ const everyCodeHasAMessage: Record<Exclude<ValidationCode, ValidationMessage>, n
 const everyMessageIsACode: Record<Exclude<ValidationMessage, ValidationCode>, never> = {};
 void everyCodeHasAMessage;
 void everyMessageIsACode;
-

@@ -68,7 +68,13 @@ describe("the activity fields", () => {
   });
 
   it("never reads fields it does not name", () => {
-    const result = newActivitySchema.safeParse({ ...base, target: "group:abc", chapterId: "other", sequence: "9", id: "x" });
+    const result = newActivitySchema.safeParse({
+      ...base,
+      target: "group:abc",
+      chapterId: "other",
+      sequence: "9",
+      id: "x",
+    });
     expect(result.success && Object.keys(result.data)).not.toContain("chapterId");
   });
 });
@@ -87,18 +93,29 @@ describe("activity times", () => {
   });
 
   it("refuses an end before (or at) the start", () => {
-    expect(resolveActivityTimes(fields({ endTime: "17:00" }))).toEqual({ ok: false, errors: { endTime: "staff.endBeforeStart" } });
-    expect(resolveActivityTimes(fields({ endTime: "18:00" }))).toEqual({ ok: false, errors: { endTime: "staff.endBeforeStart" } });
+    expect(resolveActivityTimes(fields({ endTime: "17:00" }))).toEqual({
+      ok: false,
+      errors: { endTime: "staff.endBeforeStart" },
+    });
+    expect(resolveActivityTimes(fields({ endTime: "18:00" }))).toEqual({
+      ok: false,
+      errors: { endTime: "staff.endBeforeStart" },
+    });
   });
 
   it("refuses a start in the spring-forward gap", () => {
-    const result = resolveActivityTimes(fields({ startDate: "2027-03-28", startTime: "02:30", endDate: "2027-03-28", endTime: "04:00" }));
+    const result = resolveActivityTimes(
+      fields({ startDate: "2027-03-28", startTime: "02:30", endDate: "2027-03-28", endTime: "04:00" }),
+    );
     expect(result).toEqual({ ok: false, errors: { startTime: "staff.nonexistentTime" } });
   });
 
   it("asks which reading of a fall-back time is meant, and uses the one chosen", () => {
     const ambiguous = { startDate: "2027-10-31", startTime: "02:30", endDate: "2027-10-31", endTime: "04:00" };
-    expect(resolveActivityTimes(fields(ambiguous))).toEqual({ ok: false, errors: { startTime: "staff.ambiguousTime" } });
+    expect(resolveActivityTimes(fields(ambiguous))).toEqual({
+      ok: false,
+      errors: { startTime: "staff.ambiguousTime" },
+    });
     const later = resolveActivityTimes(fields({ ...ambiguous, startFold: "later" }));
     expect(later.ok && later.times.startsAt).toBe("2027-10-31T01:30:00.000Z");
     const earlier = resolveActivityTimes(fields({ ...ambiguous, startFold: "earlier" }));
@@ -110,7 +127,10 @@ describe("activity times", () => {
       ok: false,
       errors: { deadlineTime: "staff.deadlineAfterStart" },
     });
-    expect(resolveActivityTimes(fields({ deadlineDate: "2027-01-12" }))).toEqual({ ok: false, errors: { deadlineTime: "required" } });
+    expect(resolveActivityTimes(fields({ deadlineDate: "2027-01-12" }))).toEqual({
+      ok: false,
+      errors: { deadlineTime: "required" },
+    });
   });
 
   it("gives back the form values of a stored activity, fold included", () => {
@@ -126,7 +146,13 @@ describe("activity times", () => {
       languages: "nb",
       interpreter_available: 1,
     });
-    expect(values).toMatchObject({ startDate: "2027-10-31", startTime: "02:30", startFold: "later", capacity: "8", interpreter: "on" });
+    expect(values).toMatchObject({
+      startDate: "2027-10-31",
+      startTime: "02:30",
+      startFold: "later",
+      capacity: "8",
+      interpreter: "on",
+    });
     expect(values.endFold).toBeUndefined();
   });
 });
@@ -136,7 +162,12 @@ describe("repeating activities", () => {
     planOccurrences(newActivitySchema.parse({ ...base, target: "chapter:x", ...overrides }));
 
   it("makes one occurrence per week at the same Oslo time, across the spring clock change", () => {
-    const result = plan({ startDate: "2027-03-18", endDate: "2027-03-18", repeat: "weekly", repeatUntil: "2027-04-01" });
+    const result = plan({
+      startDate: "2027-03-18",
+      endDate: "2027-03-18",
+      repeat: "weekly",
+      repeatUntil: "2027-04-01",
+    });
     expect(result.occurrences?.map((o) => o.startsAt)).toEqual([
       "2027-03-18T17:00:00.000Z",
       "2027-03-25T17:00:00.000Z",
@@ -150,15 +181,28 @@ describe("repeating activities", () => {
   });
 
   it("refuses more than the cap, an until before the start, and a missing until", () => {
-    expect(plan({ repeat: "weekly", repeatUntil: "2029-01-01" })).toEqual({ ok: false, errors: { repeatUntil: "staff.tooManyOccurrences" } });
-    expect(plan({ repeat: "weekly", repeatUntil: "2027-01-01" })).toEqual({ ok: false, errors: { repeatUntil: "staff.repeatUntilBeforeStart" } });
+    expect(plan({ repeat: "weekly", repeatUntil: "2029-01-01" })).toEqual({
+      ok: false,
+      errors: { repeatUntil: "staff.tooManyOccurrences" },
+    });
+    expect(plan({ repeat: "weekly", repeatUntil: "2027-01-01" })).toEqual({
+      ok: false,
+      errors: { repeatUntil: "staff.repeatUntilBeforeStart" },
+    });
     expect(plan({ repeat: "weekly", repeatUntil: "" })).toEqual({ ok: false, errors: { repeatUntil: "required" } });
     const year = plan({ repeat: "weekly", repeatUntil: "2028-01-06" });
     expect(year.occurrences).toHaveLength(MAX_OCCURRENCES);
   });
 
   it("refuses a series where one occurrence falls in the spring-forward gap", () => {
-    const result = plan({ startDate: "2027-03-21", startTime: "02:30", endDate: "2027-03-21", endTime: "04:00", repeat: "weekly", repeatUntil: "2027-04-04" });
+    const result = plan({
+      startDate: "2027-03-21",
+      startTime: "02:30",
+      endDate: "2027-03-21",
+      endTime: "04:00",
+      repeat: "weekly",
+      repeatUntil: "2027-04-04",
+    });
     expect(result).toEqual({ ok: false, errors: { repeatUntil: "staff.occurrenceTimeInvalid" } });
   });
 });

@@ -29,7 +29,8 @@ describe("readCookie", () => {
   });
 
   test("finds nothing in headers without pairs, with empty names or with only separators", () => {
-    for (const header of ["", ";", ";;;", "=", "lang", "=en", " ; = ; "]) expect(readCookie(header, "lang")).toBeUndefined();
+    for (const header of ["", ";", ";;;", "=", "lang", "=en", " ; = ; "])
+      expect(readCookie(header, "lang")).toBeUndefined();
     expect(readCookie(null, "lang")).toBeUndefined();
   });
 

@@ -36,7 +36,11 @@ function lockScreenStrings(node: unknown, keyPath: string[] = [], inside = false
   if (typeof node === "string") return inside ? [[keyPath.join("."), node]] : [];
   if (!node || typeof node !== "object") return [];
   return Object.entries(node).flatMap(([key, value]) =>
-    lockScreenStrings(value, [...keyPath, key], inside || key === "meta" || /metaTitle/i.test(key) || key === "calendar"),
+    lockScreenStrings(
+      value,
+      [...keyPath, key],
+      inside || key === "meta" || /metaTitle/i.test(key) || key === "calendar",
+    ),
   );
 }
 

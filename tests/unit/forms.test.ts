@@ -16,7 +16,10 @@ describe("reading a form", () => {
   });
 
   it("keeps the message a schema gave", () => {
-    const result = parseForm(form({ role: "owner", count: "1" }), z.object({ role: z.enum(["admin"], { errorMap: () => ({ message: "staff.chooseRole" }) }) }));
+    const result = parseForm(
+      form({ role: "owner", count: "1" }),
+      z.object({ role: z.enum(["admin"], { errorMap: () => ({ message: "staff.chooseRole" }) }) }),
+    );
     expect(result).toMatchObject({ ok: false, errors: { role: "staff.chooseRole" } });
   });
 });

@@ -27,12 +27,16 @@ describe("links in plain text", () => {
 
   test("renders HTML in the text as text, and links with rel noopener noreferrer nofollow", () => {
     const html = renderToStaticMarkup(
-      <LinkifiedText text={'<script>alert(1)</script> <img src=x onerror=alert(1)>\n\nhttps://example.org/"onmouseover="x'} />,
+      <LinkifiedText
+        text={'<script>alert(1)</script> <img src=x onerror=alert(1)>\n\nhttps://example.org/"onmouseover="x'}
+      />,
     );
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;");
-    expect(html).toContain('<a href="https://example.org/" rel="noopener noreferrer nofollow">https://example.org/</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/" rel="noopener noreferrer nofollow">https://example.org/</a>',
+    );
     expect(html.match(/<p/g)).toHaveLength(2);
   });
 });

@@ -13,7 +13,13 @@ describe("redactPath", () => {
   });
 
   test("replaces a feed token however the path is spelled", () => {
-    for (const path of ["/calendar/TOKEN.ics/", "/calendar/TOKEN/x", "/CALENDAR/TOKEN.ics", "//calendar/TOKEN", "/calendar%2FTOKEN"]) {
+    for (const path of [
+      "/calendar/TOKEN.ics/",
+      "/calendar/TOKEN/x",
+      "/CALENDAR/TOKEN.ics",
+      "//calendar/TOKEN",
+      "/calendar%2FTOKEN",
+    ]) {
       expect(redactPath(path)).toBe("/calendar/[token]");
     }
   });
@@ -24,7 +30,11 @@ describe("redactPath", () => {
   });
 
   test("replaces a feed token in an absolute-form request target (GET http://host/calendar/…)", () => {
-    for (const target of ["http://evil.example/calendar/3q2-7Ny0bG8VYt1yQk2fWm.ics", "HTTPS://x//calendar/3q2-7Ny0bG8VYt1yQk2fWm", "http://a@b:1/calendar%2f3q2-7Ny0bG8VYt1yQk2fWm"]) {
+    for (const target of [
+      "http://evil.example/calendar/3q2-7Ny0bG8VYt1yQk2fWm.ics",
+      "HTTPS://x//calendar/3q2-7Ny0bG8VYt1yQk2fWm",
+      "http://a@b:1/calendar%2f3q2-7Ny0bG8VYt1yQk2fWm",
+    ]) {
       expect(redactPath(target)).toBe("/calendar/[token]");
     }
   });
@@ -41,7 +51,13 @@ describe("log", () => {
     const lines = captureLogs();
     log("request", { method: "GET", path: "/", status: 200 });
     expect(lines).toEqual([
-      { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), event: "request", method: "GET", path: "/", status: 200 },
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        event: "request",
+        method: "GET",
+        path: "/",
+        status: 200,
+      },
     ]);
   });
 

@@ -2,7 +2,8 @@ import { resetScryptWatch, scryptWatch } from "../setup/scrypt-watch";
 
 // The setup file loaded password.server before the mock existed: load a fresh copy that uses it.
 vi.resetModules();
-const { hashPassword, SCRYPT_CONCURRENCY, setHashParamsForTests, verifyPassword } = await import("~/platform/password.server");
+const { hashPassword, SCRYPT_CONCURRENCY, setHashParamsForTests, verifyPassword } =
+  await import("~/platform/password.server");
 
 vi.mock("node:crypto", async (original) => (await import("../setup/scrypt-watch")).watchScrypt(original as never));
 

@@ -44,7 +44,11 @@ describe("what a going answer becomes", () => {
 });
 
 describe("promotion from the waitlist", () => {
-  const waitlist = [{ id: "c", arrival: 9 }, { id: "a", arrival: 4 }, { id: "b", arrival: 6 }];
+  const waitlist = [
+    { id: "c", arrival: 9 },
+    { id: "a", arrival: 4 },
+    { id: "b", arrival: 6 },
+  ];
 
   test("the earliest arrivals are promoted, as many as there are free places", () => {
     expect(pickPromotions(5, 3, waitlist).map((w) => w.id)).toEqual(["a", "b"]);
@@ -106,8 +110,12 @@ describe("the answer form", () => {
   });
 
   test("refuses control and bidirectional-override characters but keeps scripts that need joiners", () => {
-    expect(form({ intent: "going", note: "hei\u202Eedoc" })).toMatchObject({ errors: { note: "activities.noteCharacters" } });
-    expect(form({ intent: "going", note: "hei\u0007" })).toMatchObject({ errors: { note: "activities.noteCharacters" } });
+    expect(form({ intent: "going", note: "hei\u202Eedoc" })).toMatchObject({
+      errors: { note: "activities.noteCharacters" },
+    });
+    expect(form({ intent: "going", note: "hei\u0007" })).toMatchObject({
+      errors: { note: "activities.noteCharacters" },
+    });
     expect(form({ intent: "going", note: "می\u200Cخواهم\nاینجا" }).ok).toBe(true);
   });
 });

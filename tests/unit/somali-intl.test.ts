@@ -9,8 +9,24 @@ import { conjunction, dateTimeFormat, languageName } from "~/i18n/intl";
 
 const OSLO = "Europe/Oslo";
 const OPTION_SETS: Intl.DateTimeFormatOptions[] = [
-  { timeZone: OSLO, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-  { timeZone: OSLO, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  {
+    timeZone: OSLO,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  },
+  {
+    timeZone: OSLO,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  },
   { timeZone: OSLO, day: "numeric", month: "long", year: "numeric" },
   { timeZone: OSLO, day: "numeric", month: "long" },
 ];
@@ -67,7 +83,9 @@ describe("Somali dates", () => {
 
   test("are what activity pages, session lists and calendar links show in Somali", () => {
     const start = "2026-12-01T17:00:00.000Z";
-    expect(formatActivityTime(FORMAT_TAGS.so, start, "2026-12-01T19:30:00.000Z")).toBe("Talaado, Diseembar 1 18:00–20:30");
+    expect(formatActivityTime(FORMAT_TAGS.so, start, "2026-12-01T19:30:00.000Z")).toBe(
+      "Talaado, Diseembar 1 18:00–20:30",
+    );
     expect(formatActivityTime(FORMAT_TAGS.so, start)).toBe("Talaado, Diseembar 1 ee 18:00");
     expect(formatOsloDay("2027-03-03", FORMAT_TAGS.so)).toBe("Maarso 3, 2027");
     expect(formatOsloDateTime(start, FORMAT_TAGS.so)).toBe("Tldo, Dis 1, 2026 ee 06:00 GD");
@@ -76,8 +94,16 @@ describe("Somali dates", () => {
   test("read the same where the runtime has no Somali data, as in Chromium", () => {
     const start = "2026-06-14T08:15:00.000Z";
     const end = "2026-06-15T21:00:00.000Z";
-    const withData = [formatActivityTime(FORMAT_TAGS.so, start, end), formatOsloDay(start, FORMAT_TAGS.so), formatOsloDateTime(start, FORMAT_TAGS.so)];
-    const withoutData = withoutSomaliData(() => [formatActivityTime(FORMAT_TAGS.so, start, end), formatOsloDay(start, FORMAT_TAGS.so), formatOsloDateTime(start, FORMAT_TAGS.so)]);
+    const withData = [
+      formatActivityTime(FORMAT_TAGS.so, start, end),
+      formatOsloDay(start, FORMAT_TAGS.so),
+      formatOsloDateTime(start, FORMAT_TAGS.so),
+    ];
+    const withoutData = withoutSomaliData(() => [
+      formatActivityTime(FORMAT_TAGS.so, start, end),
+      formatOsloDay(start, FORMAT_TAGS.so),
+      formatOsloDateTime(start, FORMAT_TAGS.so),
+    ]);
     expect(withoutData).toEqual(withData);
     expect(withData[0]).toBe("Axad, Juun 14 ee 10:15 – Isniin, Juun 15 ee 23:00");
   });
@@ -91,12 +117,15 @@ describe("Somali language names and lists", () => {
 
   test("join lists as CLDR's Somali does", () => {
     const icu = new Intl.ListFormat("so", { type: "conjunction" });
-    for (const items of [[], ["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"]]) expect(conjunction(items, "so")).toBe(icu.format(items));
+    for (const items of [[], ["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"]])
+      expect(conjunction(items, "so")).toBe(icu.format(items));
   });
 
   test("are what an activity shows in Somali, with or without the runtime's Somali data", () => {
     expect(languageNames(["nb", "ar", "so"], FORMAT_TAGS.so)).toBe("Nawrijii Bokmål, Carabi iyo Soomaali");
-    expect(withoutSomaliData(() => languageNames(["nb", "ar", "so"], FORMAT_TAGS.so))).toBe("Nawrijii Bokmål, Carabi iyo Soomaali");
+    expect(withoutSomaliData(() => languageNames(["nb", "ar", "so"], FORMAT_TAGS.so))).toBe(
+      "Nawrijii Bokmål, Carabi iyo Soomaali",
+    );
   });
 
   test("other languages still come from the runtime's Intl", () => {

@@ -8,7 +8,7 @@ describe("VTIMEZONE blocks from the built-in time-zone database", () => {
   test("Oslo gets one DAYLIGHT and one STANDARD observance per year, at the real change times", () => {
     const block = ZoneTable.forYears(OSLO, 2026, 2027).vtimezone();
     const component = new ICAL.Component(
-      ICAL.parse(`BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`)
+      ICAL.parse(`BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`),
     ).getFirstSubcomponent("vtimezone")!;
     const observances = component.getAllSubcomponents().map((o) => ({
       kind: o.name,

@@ -55,8 +55,14 @@ const oneLine = (max: number, { required }: { required: boolean }) =>
     .transform((v) => singleLine(v ?? ""))
     .pipe(required ? z.string().min(1, msg("required")).max(max, msg("tooLong")) : z.string().max(max, msg("tooLong")));
 
-const date = z.string({ required_error: msg("required") }).min(1, msg("required")).refine((v) => parseDateInput(v) !== undefined, msg("staff.invalidDate"));
-const time = z.string({ required_error: msg("required") }).min(1, msg("required")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("staff.invalidTime"));
+const date = z
+  .string({ required_error: msg("required") })
+  .min(1, msg("required"))
+  .refine((v) => parseDateInput(v) !== undefined, msg("staff.invalidDate"));
+const time = z
+  .string({ required_error: msg("required") })
+  .min(1, msg("required"))
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("staff.invalidTime"));
 const optionalDate = z
   .string()
   .optional()
@@ -114,7 +120,10 @@ export const activityFieldsSchema = z.object({
       z
         .array(z.string())
         .min(1, msg("staff.languagesRequired"))
-        .refine((codes) => codes.every((c) => (LANGUAGE_CODES as string[]).includes(c)), msg("staff.languagesRequired")),
+        .refine(
+          (codes) => codes.every((c) => (LANGUAGE_CODES as string[]).includes(c)),
+          msg("staff.languagesRequired"),
+        ),
     )
     .transform((codes) => LANGUAGE_CODES.filter((c) => codes.includes(c)).join(",")),
   interpreter: z
@@ -126,14 +135,19 @@ export const activityFieldsSchema = z.object({
 /** A new activity: where it belongs, and whether it repeats. */
 export const newActivitySchema = activityFieldsSchema.extend({
   /** "chapter:<id>" (the whole chapter), "group:<id>", or "national" (every member; admins only) */
-  target: z.string({ required_error: msg("staff.targetRequired") }).regex(/^((chapter|group):[\w-]{1,64}|national)$/, msg("staff.targetRequired")),
+  target: z
+    .string({ required_error: msg("staff.targetRequired") })
+    .regex(/^((chapter|group):[\w-]{1,64}|national)$/, msg("staff.targetRequired")),
   repeat: z.enum(REPEATS).optional().default("none"),
   repeatUntil: optionalDate,
 });
 
 /** An edit: the sequence number the form was opened at, for "changed since you opened it". */
 export const editActivitySchema = activityFieldsSchema.extend({
-  sequence: z.string().regex(/^\d{1,9}$/, msg("staff.changedSinceOpened")).transform(Number),
+  sequence: z
+    .string()
+    .regex(/^\d{1,9}$/, msg("staff.changedSinceOpened"))
+    .transform(Number),
 });
 
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;
@@ -146,7 +160,13 @@ export type NewActivityForm = z.infer<typeof newActivitySchema>;
 export function joinCheckboxes(form: FormData, name: string): FormData {
   const copy = new FormData();
   for (const [key, value] of form.entries()) if (key !== name) copy.append(key, value);
-  copy.set(name, form.getAll(name).filter((v): v is string => typeof v === "string").join(","));
+  copy.set(
+    name,
+    form
+      .getAll(name)
+      .filter((v): v is string => typeof v === "string")
+      .join(","),
+  );
   return copy;
 }
 
@@ -172,7 +192,15 @@ export type TimesResult = { ok: true; times: ActivityTimes } | { ok: false; erro
 
 type TimeFields = Pick<
   ActivityFields,
-  "startDate" | "startTime" | "startFold" | "endDate" | "endTime" | "endFold" | "deadlineDate" | "deadlineTime" | "deadlineFold"
+  | "startDate"
+  | "startTime"
+  | "startFold"
+  | "endDate"
+  | "endTime"
+  | "endFold"
+  | "deadlineDate"
+  | "deadlineTime"
+  | "deadlineFold"
 >;
 
 /**
@@ -203,7 +231,8 @@ export function resolveActivityTimes(fields: TimeFields, dayShift = 0): TimesRes
     else rsvpDeadline = instant(fields.deadlineDate, fields.deadlineTime, fields.deadlineFold, "deadlineTime") ?? null;
   }
   if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) errors.endTime = "staff.endBeforeStart";
-  if (startsAt && rsvpDeadline && Date.parse(rsvpDeadline) > Date.parse(startsAt)) errors.deadlineTime = "staff.deadlineAfterStart";
+  if (startsAt && rsvpDeadline && Date.parse(rsvpDeadline) > Date.parse(startsAt))
+    errors.deadlineTime = "staff.deadlineAfterStart";
 
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, errors };
   return { ok: true, times: { startsAt, endsAt, rsvpDeadline } };
@@ -225,7 +254,8 @@ export function planOccurrences(form: TimeFields & Pick<NewActivityForm, "repeat
   const step = REPEAT_DAYS[form.repeat];
   const occurrences: ActivityTimes[] = [];
   for (let shift = 0; addDaysToDateInput(form.startDate, shift) <= form.repeatUntil; shift += step) {
-    if (occurrences.length === MAX_OCCURRENCES) return { ok: false, errors: { repeatUntil: "staff.tooManyOccurrences" } };
+    if (occurrences.length === MAX_OCCURRENCES)
+      return { ok: false, errors: { repeatUntil: "staff.tooManyOccurrences" } };
     // Later occurrences that fall in an autumn double hour take the reading chosen for the first.
     const next = resolveActivityTimes(
       {

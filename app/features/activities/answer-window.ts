@@ -29,4 +29,3 @@ export function placesState(capacity: number | null, goingCount: number): Places
   const left = capacity - goingCount;
   return left > 0 ? { kind: "open", left } : { kind: "full" };
 }
-

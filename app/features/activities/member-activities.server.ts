@@ -151,7 +151,9 @@ export async function listUpcomingActivitiesForMember(
     .where("activities.ends_at", ">", now.toISOString())
     .$if(groupId !== undefined, (q) => q.where("activities.group_id", "=", groupId!))
     .$if(week !== undefined, (q) =>
-      q.where("activities.starts_at", ">=", week!.start.toISOString()).where("activities.starts_at", "<", week!.end.toISOString()),
+      q
+        .where("activities.starts_at", ">=", week!.start.toISOString())
+        .where("activities.starts_at", "<", week!.end.toISOString()),
     )
     // languages is "nb,en": comma on both sides, so "so" never matches inside another code.
     .$if(language !== undefined, (q) =>
@@ -344,7 +346,13 @@ export async function listUpcomingRsvpsForMember(db: AppDatabase, member: { id: 
 export function findAnswerableActivity(db: AppDatabase, member: MemberScope, { activityId }: { activityId: string }) {
   return db
     .selectFrom("activities")
-    .select(["activities.id", "activities.capacity", "activities.status", "activities.starts_at", "activities.rsvp_deadline"])
+    .select([
+      "activities.id",
+      "activities.capacity",
+      "activities.status",
+      "activities.starts_at",
+      "activities.rsvp_deadline",
+    ])
     .where("activities.id", "=", activityId)
     .where(visibleToMember(member.id, member.chapterId))
     .executeTakeFirst();
@@ -380,7 +388,12 @@ export async function loadMemberHome(db: AppDatabase, member: MemberScope, filte
     activities,
     groups,
     weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
-    filter: { group: groupId ?? "", week: week === undefined ? "" : String(week), language: language ?? "", interpreterOnly },
+    filter: {
+      group: groupId ?? "",
+      week: week === undefined ? "" : String(week),
+      language: language ?? "",
+      interpreterOnly,
+    },
   };
 }
 
@@ -400,6 +413,9 @@ export async function findActivityPageForMember(
   return {
     activity: shared,
     answer: { myStatus, waitlistPosition, myNote, myShowPseudonym },
-    block: answerBlock({ status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }, now),
+    block: answerBlock(
+      { status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline },
+      now,
+    ),
   };
 }

@@ -216,7 +216,11 @@ export function updateActivity(
 ): Promise<ActivityWriteResult> {
   const only = chapterFilter(staff);
   return writeTransaction(db, async (trx) => {
-    const before = await trx.selectFrom("activities").select("capacity").where("id", "=", input.activityId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("activities")
+      .select("capacity")
+      .where("id", "=", input.activityId)
+      .executeTakeFirst();
     const result = await trx
       .updateTable("activities")
       .set((eb) => ({

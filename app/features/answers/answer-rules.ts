@@ -10,7 +10,10 @@ import type { RsvpStatus } from "../../../db/schema";
 export const RSVP_NOTE_MAX = 500;
 
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
-export function statusForGoing(capacity: number | null, goingCount: number): Extract<RsvpStatus, "going" | "waitlisted"> {
+export function statusForGoing(
+  capacity: number | null,
+  goingCount: number,
+): Extract<RsvpStatus, "going" | "waitlisted"> {
   return capacity === null || goingCount < capacity ? "going" : "waitlisted";
 }
 

@@ -106,11 +106,23 @@ export function rsvpGoing(
     const status = statusForGoing(capacity, await countGoing(trx, activityId));
     const arrival = await arrivalAtBack(trx, activityId);
     if (existing) {
-      await trx.updateTable("rsvps").set({ ...fields, status, arrival }).where("id", "=", existing.id).execute();
+      await trx
+        .updateTable("rsvps")
+        .set({ ...fields, status, arrival })
+        .where("id", "=", existing.id)
+        .execute();
     } else {
       await trx
         .insertInto("rsvps")
-        .values({ id: newId(), activity_id: activityId, member_id: member.id, status, arrival, ...fields, created_at: now })
+        .values({
+          id: newId(),
+          activity_id: activityId,
+          member_id: member.id,
+          status,
+          arrival,
+          ...fields,
+          created_at: now,
+        })
         .execute();
     }
   });
@@ -185,7 +197,11 @@ export async function releaseComingAnswers(
       .execute();
     const activityIds = coming.map((c) => c.activity_id);
     if (activityIds.length === 0) return [];
-    await trx.deleteFrom("rsvps").where("member_id", "=", who.memberId).where("activity_id", "in", activityIds).execute();
+    await trx
+      .deleteFrom("rsvps")
+      .where("member_id", "=", who.memberId)
+      .where("activity_id", "in", activityIds)
+      .execute();
     for (const activityId of activityIds) await promoteFromWaitlist(trx, { activityId }, now);
     return activityIds;
   });

@@ -13,7 +13,11 @@ import type { StaffScope } from "~/features/staff/staff.server";
  * One activity and every answer to it, or undefined when it is out of scope: going and
  * waitlisted in arrival order (the waitlist order is the promotion order), then "not going".
  */
-export async function findActivityAnswersForStaff(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
+export async function findActivityAnswersForStaff(
+  db: AppDatabase,
+  scope: StaffScope,
+  { activityId }: { activityId: string },
+) {
   const activity = await findActivityForEditing(db, scope, { activityId });
   if (!activity) return undefined;
   const answers = await db
@@ -29,7 +33,16 @@ export async function findActivityAnswersForStaff(db: AppDatabase, scope: StaffS
       "rsvps.updated_at",
     ])
     .where("rsvps.activity_id", "=", activity.id)
-    .orderBy((eb) => eb.case().when("rsvps.status", "=", "going").then(0).when("rsvps.status", "=", "waitlisted").then(1).else(2).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when("rsvps.status", "=", "going")
+        .then(0)
+        .when("rsvps.status", "=", "waitlisted")
+        .then(1)
+        .else(2)
+        .end(),
+    )
     .orderBy("rsvps.arrival")
     .execute();
   return { activity, answers };

@@ -73,7 +73,7 @@ class ZonedInstant extends Date {
   constructor(
     epochMs: number,
     timeZone: string,
-    clock: (epochMs: number) => WallClock = (ms) => wallClock(timeZone, ms)
+    clock: (epochMs: number) => WallClock = (ms) => wallClock(timeZone, ms),
   ) {
     super(epochMs);
     this.internal = new Date(epochMs);
@@ -132,7 +132,7 @@ export type EventStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
  */
 export function eventStatus(
   activity: Pick<FeedActivity, "status" | "answer">,
-  audience: FeedPresentation["audience"]
+  audience: FeedPresentation["audience"],
 ): EventStatus {
   if (activity.status === "cancelled") return "CANCELLED";
   if (audience === "staff" || activity.answer === "going") return "CONFIRMED";
@@ -166,7 +166,7 @@ function feedWords(locale: Locale) {
 function descriptionFor(
   activity: FeedActivity,
   p: FeedPresentation,
-  words: ReturnType<typeof feedWords>
+  words: ReturnType<typeof feedWords>,
 ): string | null {
   if (p.discreetTitles) return null;
   const lines: string[] = [];
@@ -176,8 +176,8 @@ function descriptionFor(
       activity.answer === "going"
         ? words.going
         : activity.answer === "waitlisted"
-        ? words.waitlisted
-        : words.notAnswered
+          ? words.waitlisted
+          : words.notAnswered,
     );
   }
   if (activity.description.trim()) lines.push(activity.description.trim());
@@ -219,7 +219,7 @@ export function buildFeedCalendar(activities: readonly FeedActivity[], p: FeedPr
   const words = feedWords(p.locale);
   // Plain string order (ISO times sort as text); localeCompare would ask ICU thousands of times.
   const ordered = [...activities].sort((a, b) =>
-    a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
 
   // No timezone on the calendar itself: DTSTAMP and LAST-MODIFIED stay in UTC; events carry TZID.

@@ -36,7 +36,7 @@ export function memberFeedRows(db: AppDatabase, feed: MemberFeed, now: Date) {
     .where((eb) =>
       feed.allActivities
         ? eb.or([eb("mine.status", "in", ["going", "waitlisted"]), eb("mine.status", "is", null)])
-        : eb("mine.status", "in", ["going", "waitlisted"])
+        : eb("mine.status", "in", ["going", "waitlisted"]),
     )
     .where(inFeedWindow(now));
 }
@@ -115,7 +115,7 @@ export async function listFeedActivities(db: AppDatabase, feed: Feed, now: Date 
 export async function findActivityForCalendarDownload(
   db: AppDatabase,
   member: { id: string; chapterId: string },
-  { activityId }: { activityId: string }
+  { activityId }: { activityId: string },
 ): Promise<{ activity: FeedActivity; locale: Locale; discreetTitles: boolean } | undefined> {
   const row = await activitiesSeenByMember(db, member.id, member.chapterId)
     .innerJoin("members", (join) => join.on("members.id", "=", member.id))

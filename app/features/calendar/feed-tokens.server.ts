@@ -18,7 +18,7 @@ export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export async function createFeedToken(
   db: AppDatabase,
   owner: FeedOwner,
-  now: Date = new Date()
+  now: Date = new Date(),
 ): Promise<{ id: string; token: string; createdAt: string }> {
   const token = randomToken();
   const id = newId();
@@ -58,12 +58,11 @@ export function rotateFeedToken(db: AppDatabase, owner: FeedOwner, now: Date = n
 export async function revokeFeedTokensOf(
   db: AppDatabase,
   owner: { memberId: string } | { staffId: string },
-  now: Date = new Date()
+  now: Date = new Date(),
 ) {
   const revoke = db.updateTable("feed_tokens").set({ revoked_at: now.toISOString() }).where("revoked_at", "is", null);
-  await ("memberId" in owner
-    ? revoke.where("member_id", "=", owner.memberId)
-    : revoke.where("staff_id", "=", owner.staffId)
+  await (
+    "memberId" in owner ? revoke.where("member_id", "=", owner.memberId) : revoke.where("staff_id", "=", owner.staffId)
   ).execute();
 }
 
@@ -115,7 +114,7 @@ export async function findFeedByToken(db: AppDatabase, token: string): Promise<F
             .selectFrom("staff_chapters")
             .select(sql`1`.as("one"))
             .whereRef("staff_chapters.staff_id", "=", "feed_tokens.staff_id")
-            .whereRef("staff_chapters.chapter_id", "=", "feed_tokens.chapter_id")
+            .whereRef("staff_chapters.chapter_id", "=", "feed_tokens.chapter_id"),
         )
         .as("staff_covers_chapter"),
     ])

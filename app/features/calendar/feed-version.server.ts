@@ -29,7 +29,7 @@ export async function feedVersion(
   db: AppDatabase,
   feed: Feed,
   calendarName: string,
-  now: Date = new Date()
+  now: Date = new Date(),
 ): Promise<FeedVersion> {
   const aggregates = (eb: ExpressionBuilder<Database, "activities">) => [
     eb.fn.countAll<number>().as("n"),
@@ -49,7 +49,7 @@ export async function feedVersion(
       .select((eb) => [
         ...aggregates(eb),
         sql<number>`total(activities.rowid * (case mine.status when 'going' then 1 when 'waitlisted' then 2 else 3 end))`.as(
-          "answers"
+          "answers",
         ),
         eb
           .selectFrom("rsvps")
@@ -106,7 +106,7 @@ export async function findFeedAndVersion(
   db: AppDatabase,
   token: string,
   calendarName: string,
-  now: Date = new Date()
+  now: Date = new Date(),
 ): Promise<{ feed: Feed; version: FeedVersion } | undefined> {
   if (!TOKEN_SHAPE.test(token)) return undefined;
   const key = hashSecret(token);

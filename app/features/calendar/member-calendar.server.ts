@@ -30,7 +30,7 @@ export async function updateFeedSettings(
   db: AppDatabase,
   member: { id: string },
   settings: { discreetTitles: boolean; allActivities: boolean },
-  now: Date = new Date()
+  now: Date = new Date(),
 ) {
   await db
     .updateTable("members")

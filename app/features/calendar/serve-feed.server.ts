@@ -31,7 +31,11 @@ export type FeedAnswer =
   | { kind: "notModified"; etag: string; lastModified: Date }
   | { kind: "calendar"; etag: string; lastModified: Date; body: string };
 
-export async function answerFeedRequest(db: AppDatabase, request: FeedRequest, now: Date = new Date()): Promise<FeedAnswer> {
+export async function answerFeedRequest(
+  db: AppDatabase,
+  request: FeedRequest,
+  now: Date = new Date(),
+): Promise<FeedAnswer> {
   const found = await findFeedAndVersion(db, request.token, request.calendarName, now);
   if (!found) {
     const limit = await hitRateLimit(db, {
@@ -45,7 +49,8 @@ export async function answerFeedRequest(db: AppDatabase, request: FeedRequest, n
 
   const { feed, version } = found;
   const lastModified = feedChangeClock.lastModified(feed.id, version.key, version.dataChangedAt, now);
-  if (clientCopyIsCurrent(request, version.etag, lastModified)) return { kind: "notModified", etag: version.etag, lastModified };
+  if (clientCopyIsCurrent(request, version.etag, lastModified))
+    return { kind: "notModified", etag: version.etag, lastModified };
 
   const limit = await hitRateLimit(db, {
     bucket: "feed",

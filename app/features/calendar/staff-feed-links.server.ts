@@ -15,14 +15,14 @@ export function replaceStaffFeedLink(
   db: AppDatabase,
   staff: { id: string },
   { chapterId }: { chapterId: string },
-  now: Date = new Date()
+  now: Date = new Date(),
 ) {
   return writeTransaction(db, async (trx) => {
     const made = await rotateFeedToken(trx, { staffId: staff.id, chapterId }, now);
     await recordAudit(
       trx,
       { actorStaffId: staff.id, action: "calendar_feed.replace", objectType: "chapter", objectId: chapterId },
-      now
+      now,
     );
     return made;
   });

@@ -91,7 +91,11 @@ export class ZoneTable {
   private readonly transitions: Transition[];
   private block?: string;
 
-  private constructor(readonly zone: string, readonly fromYear: number, readonly toYear: number) {
+  private constructor(
+    readonly zone: string,
+    readonly fromYear: number,
+    readonly toYear: number,
+  ) {
     this.start = Date.UTC(fromYear, 0, 1);
     this.end = Date.UTC(toYear + 1, 0, 1);
     this.initialOffset = utcOffsetSeconds(zone, this.start);
@@ -130,7 +134,7 @@ export class ZoneTable {
       return ZoneTable.forYears(
         this.zone,
         new Date(epochMs).getUTCFullYear() - 1,
-        new Date(epochMs).getUTCFullYear() + 1
+        new Date(epochMs).getUTCFullYear() + 1,
       ).isAmbiguous(epochMs);
     }
     return this.transitions.some((t) => {
@@ -154,8 +158,8 @@ export class ZoneTable {
           "19700101T000000",
           this.initialOffset,
           this.initialOffset,
-          abbreviation(this.zone, this.start)
-        )
+          abbreviation(this.zone, this.start),
+        ),
       );
     }
     for (const t of this.transitions) {
@@ -165,7 +169,7 @@ export class ZoneTable {
         `${pad(before.getUTCFullYear(), 4)}${pad(before.getUTCMonth() + 1)}${pad(before.getUTCDate())}` +
         `T${pad(before.getUTCHours())}${pad(before.getUTCMinutes())}${pad(before.getUTCSeconds())}`;
       lines.push(
-        ...observance(t.to > t.from ? "DAYLIGHT" : "STANDARD", dtstart, t.from, t.to, abbreviation(this.zone, t.at))
+        ...observance(t.to > t.from ? "DAYLIGHT" : "STANDARD", dtstart, t.from, t.to, abbreviation(this.zone, t.at)),
       );
     }
     lines.push("END:VTIMEZONE");

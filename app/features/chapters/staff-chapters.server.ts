@@ -37,7 +37,12 @@ function isSlugTaken(error: unknown) {
 export type ChapterFields = Pick<Chapter, "name" | "slug" | "region">;
 
 /** An admin creates a chapter; the chapter and its audit row are one transaction. */
-export async function createChapter(db: AppDatabase, admin: StaffActor, input: ChapterFields, now = new Date()): Promise<ChapterWriteResult> {
+export async function createChapter(
+  db: AppDatabase,
+  admin: StaffActor,
+  input: ChapterFields,
+  now = new Date(),
+): Promise<ChapterWriteResult> {
   const id = newId();
   try {
     await writeTransaction(db, async (trx) => {
@@ -45,7 +50,11 @@ export async function createChapter(db: AppDatabase, admin: StaffActor, input: C
         .insertInto("chapters")
         .values({ id, ...input, created_at: now.toISOString(), updated_at: now.toISOString() })
         .execute();
-      await recordAudit(trx, { actorStaffId: admin.id, action: "chapter.create", objectType: "chapter", objectId: id }, now);
+      await recordAudit(
+        trx,
+        { actorStaffId: admin.id, action: "chapter.create", objectType: "chapter", objectId: id },
+        now,
+      );
     });
   } catch (error) {
     if (isSlugTaken(error)) return { ok: false, error: "slugTaken" };
@@ -67,7 +76,11 @@ export async function updateChapter(
         .set({ ...input, updated_at: now.toISOString() })
         .where("id", "=", chapterId)
         .execute();
-      await recordAudit(trx, { actorStaffId: admin.id, action: "chapter.update", objectType: "chapter", objectId: chapterId }, now);
+      await recordAudit(
+        trx,
+        { actorStaffId: admin.id, action: "chapter.update", objectType: "chapter", objectId: chapterId },
+        now,
+      );
     });
   } catch (error) {
     if (isSlugTaken(error)) return { ok: false, error: "slugTaken" };
@@ -120,7 +133,13 @@ export async function setChapterCoordinators(
     }
     await recordAudit(
       trx,
-      { actorStaffId: admin.id, action: "chapter.set_coordinators", objectType: "chapter", objectId: chapterId, details: { coordinatorIds } },
+      {
+        actorStaffId: admin.id,
+        action: "chapter.set_coordinators",
+        objectType: "chapter",
+        objectId: chapterId,
+        details: { coordinatorIds },
+      },
       now,
     );
   });

@@ -16,7 +16,10 @@ export const groupSchema = z.object({
 
 /** A new group also says where it belongs: a chapter id, or "national" (admins only). */
 export const newGroupSchema = groupSchema.extend({
-  chapter: z.string({ required_error: msg("staff.chooseChapter") }).min(1, msg("staff.chooseChapter")).max(64),
+  chapter: z
+    .string({ required_error: msg("staff.chooseChapter") })
+    .min(1, msg("staff.chooseChapter"))
+    .max(64),
 });
 
 export const joinRequestSchema = z.object({

@@ -68,10 +68,19 @@ export async function issueInvites(
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   return writeTransaction(db, async (trx) => {
     const chapterGroups = input.groupIds.length
-      ? await trx.selectFrom("groups").select("id").where("chapter_id", "=", input.chapterId).where("id", "in", input.groupIds).execute()
+      ? await trx
+          .selectFrom("groups")
+          .select("id")
+          .where("chapter_id", "=", input.chapterId)
+          .where("id", "in", input.groupIds)
+          .execute()
       : [];
     const groupIds = input.groupIds.filter((id) => chapterGroups.some((g) => g.id === id));
-    const created = await createInvites(trx, { chapterId: input.chapterId, groupIds, expiresAt, count: input.count, createdByStaffId: staff.id }, now);
+    const created = await createInvites(
+      trx,
+      { chapterId: input.chapterId, groupIds, expiresAt, count: input.count, createdByStaffId: staff.id },
+      now,
+    );
     await recordAudit(
       trx,
       {
@@ -103,11 +112,7 @@ export async function redeemInvite(trx: AppDatabase, code: string, now = new Dat
     .returning(["id", "chapter_id"])
     .executeTakeFirst();
   if (!result) return undefined;
-  const groups = await trx
-    .selectFrom("invite_groups")
-    .select("group_id")
-    .where("invite_id", "=", result.id)
-    .execute();
+  const groups = await trx.selectFrom("invite_groups").select("group_id").where("invite_id", "=", result.id).execute();
   return { inviteId: result.id, chapterId: result.chapter_id, groupIds: groups.map((g) => g.group_id) };
 }
 
@@ -128,7 +133,11 @@ export async function revokeInvite(
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
-    await recordAudit(trx, { actorStaffId: staff.id, action: "invite.revoke", objectType: "invite", objectId: inviteId }, now);
+    await recordAudit(
+      trx,
+      { actorStaffId: staff.id, action: "invite.revoke", objectType: "invite", objectId: inviteId },
+      now,
+    );
     return true;
   });
 }
@@ -143,13 +152,22 @@ function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_a
 }
 
 /** The invites page of a chapter the caller has checked is in scope: its groups, counts and invites. */
-export async function loadChapterInvites(db: AppDatabase, staff: StaffActor, { chapterId }: { chapterId: string }, now = new Date()) {
+export async function loadChapterInvites(
+  db: AppDatabase,
+  staff: StaffActor,
+  { chapterId }: { chapterId: string },
+  now = new Date(),
+) {
   const [groups, invites, counts] = await Promise.all([
     listGroupsForStaff(db, staff, { chapterId }),
     listInvitesForChapter(db, chapterId),
     countInvitesForChapter(db, chapterId, now),
   ]);
-  return { groups: groups.map((g) => ({ id: g.id, name: g.name })), counts, invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })) };
+  return {
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    counts,
+    invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })),
+  };
 }
 
 function listInvitesForChapter(db: AppDatabase, chapterId: string) {
@@ -169,7 +187,11 @@ async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = 
     .selectFrom("invites")
     .select((eb) => [
       eb.fn.countAll<number>().filterWhere("used_at", "is not", null).as("used"),
-      eb.fn.countAll<number>().filterWhere("used_at", "is", null).filterWhere("revoked_at", "is not", null).as("revoked"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere("used_at", "is", null)
+        .filterWhere("revoked_at", "is not", null)
+        .as("revoked"),
       eb.fn
         .countAll<number>()
         .filterWhere("used_at", "is", null)
@@ -185,5 +207,10 @@ async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = 
     ])
     .where("chapter_id", "=", chapterId)
     .executeTakeFirstOrThrow();
-  return { used: Number(row.used), revoked: Number(row.revoked), expired: Number(row.expired), unused: Number(row.unused) };
+  return {
+    used: Number(row.used),
+    revoked: Number(row.revoked),
+    expired: Number(row.expired),
+    unused: Number(row.unused),
+  };
 }

@@ -15,7 +15,12 @@ import { log } from "~/platform/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
 import { hitRateLimits } from "~/platform/rate-limit.server";
 import { randomReadableCode } from "~/platform/secrets.server";
-import { createSession, endAllSessionsOf, endSessionByToken, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import {
+  createSession,
+  endAllSessionsOf,
+  endSessionByToken,
+  SESSION_POLICY,
+} from "~/features/sessions/sessions.server";
 import type { MemberViewer } from "~/features/sessions/viewer.server";
 import { writeTransaction } from "../../../db/transaction";
 
@@ -74,7 +79,12 @@ async function repeatJoin(
   const receipt = await findJoinReceipt(db, input.code);
   // Verified whatever the pseudonym, so a used slip's holder cannot time which pseudonym it made.
   const verdict = await verifyPassword(input.passphrase, receipt?.passphrase_hash ?? (await dummyPasswordHash()));
-  if (!receipt || !verdict.ok || receipt.deactivated_at !== null || receipt.pseudonym_key !== pseudonymKey(input.pseudonym)) {
+  if (
+    !receipt ||
+    !verdict.ok ||
+    receipt.deactivated_at !== null ||
+    receipt.pseudonym_key !== pseudonymKey(input.pseudonym)
+  ) {
     log("member_join_refused", { reason: "inviteUnusable" });
     return { ok: false, error: "inviteUnusable" };
   }

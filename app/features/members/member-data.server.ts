@@ -144,21 +144,29 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
         .insertInto("anonymous_attendance")
         .values({ activity_id, going_count: 1 })
         .onConflict((oc) =>
-          oc.column("activity_id").doUpdateSet((eb) => ({ going_count: eb("anonymous_attendance.going_count", "+", 1) })),
+          oc
+            .column("activity_id")
+            .doUpdateSet((eb) => ({ going_count: eb("anonymous_attendance.going_count", "+", 1) })),
         )
         .execute();
     }
 
     // Explicit, not left to ON DELETE CASCADE alone: this must hold even where foreign keys are off.
-    for (const table of ["rsvps", "group_memberships", "sessions", "feed_tokens", "recovery_codes", "reset_codes", "join_receipts"] as const) {
+    for (const table of [
+      "rsvps",
+      "group_memberships",
+      "sessions",
+      "feed_tokens",
+      "recovery_codes",
+      "reset_codes",
+      "join_receipts",
+    ] as const) {
       await trx.deleteFrom(table).where("member_id", "=", memberId).execute();
     }
     await trx
       .updateTable("audit_log")
       .set({ object_id: null, details: null })
-      .where((eb) =>
-        eb.or([eb("object_id", "like", `%${memberId}%`), eb("details", "like", `%${memberId}%`)]),
-      )
+      .where((eb) => eb.or([eb("object_id", "like", `%${memberId}%`), eb("details", "like", `%${memberId}%`)]))
       .execute();
     await trx.deleteFrom("members").where("id", "=", memberId).execute();
     return true;

@@ -7,9 +7,7 @@ import { newId } from "~/platform/ids.server";
 import { inviteCodeHash, redeemInvite } from "./invites.server";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
 
-export type JoinResult =
-  | { ok: true; memberId: string }
-  | { ok: false; error: "inviteUnusable" | "pseudonymTaken" };
+export type JoinResult = { ok: true; memberId: string } | { ok: false; error: "inviteUnusable" | "pseudonymTaken" };
 
 /** How long a join can be repeated with the same code, pseudonym and passphrase. */
 export const JOIN_RETRY_HOURS = 24;
@@ -59,7 +57,14 @@ export async function createMemberFromInvite(
       if (invite.groupIds.length > 0) {
         await trx
           .insertInto("group_memberships")
-          .values(invite.groupIds.map((groupId) => ({ member_id: memberId, group_id: groupId, status: "active" as const, created_at: at })))
+          .values(
+            invite.groupIds.map((groupId) => ({
+              member_id: memberId,
+              group_id: groupId,
+              status: "active" as const,
+              created_at: at,
+            })),
+          )
           .execute();
       }
       await insertRecoveryCodes(trx, memberId, input.recoveryCodes, now);
@@ -161,7 +166,12 @@ export function findMemberPassphraseHash(db: AppDatabase, memberId: string) {
     .then((r) => r?.passphrase_hash);
 }
 
-export async function updatePassphraseHash(db: AppDatabase, memberId: string, passphraseHash: string, now = new Date()) {
+export async function updatePassphraseHash(
+  db: AppDatabase,
+  memberId: string,
+  passphraseHash: string,
+  now = new Date(),
+) {
   await db
     .updateTable("members")
     .set({ passphrase_hash: passphraseHash, updated_at: now.toISOString() })
@@ -233,7 +243,12 @@ export async function listGroupsForMember(db: AppDatabase, member: MemberScope) 
  * Asks to join a group of the member's chapter (or a national group). Open groups let the
  * member in at once; the others wait for staff. Returns undefined for a group they may not join.
  */
-export async function requestGroupMembership(db: AppDatabase, member: MemberScope, { groupId }: { groupId: string }, now = new Date()) {
+export async function requestGroupMembership(
+  db: AppDatabase,
+  member: MemberScope,
+  { groupId }: { groupId: string },
+  now = new Date(),
+) {
   const group = await db
     .selectFrom("groups")
     .select(["id", "join_policy"])
@@ -255,7 +270,12 @@ export async function requestGroupMembership(db: AppDatabase, member: MemberScop
  * answers to the group's coming activities (she can no longer see them) and frees her places for
  * the waitlist, in the same transaction.
  */
-export async function leaveGroup(db: AppDatabase, member: Pick<MemberScope, "id">, { groupId }: { groupId: string }, now = new Date()) {
+export async function leaveGroup(
+  db: AppDatabase,
+  member: Pick<MemberScope, "id">,
+  { groupId }: { groupId: string },
+  now = new Date(),
+) {
   const memberId = member.id;
   await writeTransaction(db, async (trx) => {
     const left = await trx

@@ -5,7 +5,6 @@ export const PASSPHRASE_MIN = 10;
 /** Generous, but bounded so nobody can make the server hash a megabyte. */
 export const PASSPHRASE_MAX = 1000;
 
-
 export function checkPassphrase(
   passphrase: string,
   { isCommon, pseudonym }: { isCommon: (p: string) => boolean; pseudonym?: string },

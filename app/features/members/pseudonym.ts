@@ -12,7 +12,6 @@ const ALLOWED = /^[\p{L}\p{M}\p{N} ._-]+$/u;
 // Controls, zero-width and bidirectional-override characters (all in Cc/Cf), and other spaces.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/u;
 
-
 /** NFC, outer spaces trimmed, inner runs of spaces made one. */
 export function normalizePseudonym(input: string): string {
   return input.normalize("NFC").trim().replace(/ {2,}/g, " ");

@@ -8,5 +8,10 @@ export const memberActionSchema = z.object({
 
 /** An invite code in readable groups of four, for a slip of paper. */
 export function codeInGroups(code: string): string {
-  return code.replace(/-/g, "").match(/.{1,4}/g)?.join(" ") ?? code;
+  return (
+    code
+      .replace(/-/g, "")
+      .match(/.{1,4}/g)
+      ?.join(" ") ?? code
+  );
 }

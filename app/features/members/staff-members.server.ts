@@ -45,7 +45,12 @@ export function listMembersOfChapter(db: AppDatabase, staff: StaffScope, { chapt
  * revoked and her places in coming activities go to the waitlist, audited, in one transaction.
  * False when there was nothing to do (not found, already done).
  */
-export function deactivateMember(db: AppDatabase, staff: StaffActor, input: { chapterId: string; memberId: string }, now = new Date()) {
+export function deactivateMember(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { chapterId: string; memberId: string },
+  now = new Date(),
+) {
   return writeTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("members")
@@ -59,7 +64,11 @@ export function deactivateMember(db: AppDatabase, staff: StaffActor, input: { ch
     await endAllSessionsOf(trx, { memberId: input.memberId });
     await revokeFeedTokensOf(trx, { memberId: input.memberId }, now);
     await releaseComingAnswers(trx, { memberId: input.memberId }, now);
-    await recordAudit(trx, { actorStaffId: staff.id, action: "member.deactivate", objectType: "member", objectId: input.memberId }, now);
+    await recordAudit(
+      trx,
+      { actorStaffId: staff.id, action: "member.deactivate", objectType: "member", objectId: input.memberId },
+      now,
+    );
     return true;
   });
 }
@@ -104,7 +113,11 @@ export async function issueResetCode(
         created_at: now.toISOString(),
       })
       .execute();
-    await recordAudit(trx, { actorStaffId: staff.id, action: "member.reset_code", objectType: "member", objectId: member.id }, now);
+    await recordAudit(
+      trx,
+      { actorStaffId: staff.id, action: "member.reset_code", objectType: "member", objectId: member.id },
+      now,
+    );
     return true;
   });
   return issued ? code : undefined;

@@ -38,8 +38,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
   const now = policy.now ?? new Date();
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
 
-  const endedBefore = (days: number) =>
-    db.selectFrom("activities").select("id").where("ends_at", "<", before(days));
+  const endedBefore = (days: number) => db.selectFrom("activities").select("id").where("ends_at", "<", before(days));
 
   const notes = await db
     .updateTable("rsvps")
@@ -78,7 +77,11 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where((eb) =>
       eb.or([
         eb("expires_at", "<=", now.toISOString()),
-        eb(sql<number>`julianday(last_seen_at) + idle_timeout_seconds / 86400.0`, "<=", sql<number>`julianday(${now.toISOString()})`),
+        eb(
+          sql<number>`julianday(last_seen_at) + idle_timeout_seconds / 86400.0`,
+          "<=",
+          sql<number>`julianday(${now.toISOString()})`,
+        ),
       ]),
     )
     .executeTakeFirst();
@@ -89,7 +92,10 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .executeTakeFirst();
 
   // The only link between an invite and the member it made, kept only while a join may be repeated.
-  const joinReceipts = await db.deleteFrom("join_receipts").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  const joinReceipts = await db
+    .deleteFrom("join_receipts")
+    .where("expires_at", "<=", now.toISOString())
+    .executeTakeFirst();
   // A revoked calendar link answers 404 like one that never existed, so its row serves nothing.
   const feedTokens = await db
     .deleteFrom("feed_tokens")

@@ -17,7 +17,10 @@ function ownerOf(viewer: SignedIn): SessionOwner {
   return viewer.kind === "member" ? { memberId: viewer.member.id } : { staffId: viewer.staff.id };
 }
 
-function toListedSession(session: Pick<Session, "id" | "created_at" | "last_seen_at" | "persistent">, currentSessionId: string): ListedSession {
+function toListedSession(
+  session: Pick<Session, "id" | "created_at" | "last_seen_at" | "persistent">,
+  currentSessionId: string,
+): ListedSession {
   return {
     id: session.id,
     createdAt: session.created_at,

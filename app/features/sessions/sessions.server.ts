@@ -167,9 +167,8 @@ export async function endAllSessionsOf(db: AppDatabase, owner: SessionOwner, exc
 /** Ends one session, but only if it belongs to `owner`: the scope is in the query itself. */
 export async function endSessionOf(db: AppDatabase, owner: SessionOwner, sessionId: string): Promise<boolean> {
   const query = db.deleteFrom("sessions").where("id", "=", sessionId);
-  const result = await ("memberId" in owner
-    ? query.where("member_id", "=", owner.memberId)
-    : query.where("staff_id", "=", owner.staffId)
+  const result = await (
+    "memberId" in owner ? query.where("member_id", "=", owner.memberId) : query.where("staff_id", "=", owner.staffId)
   ).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

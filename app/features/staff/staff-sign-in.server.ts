@@ -16,7 +16,13 @@ import {
 import { log } from "~/platform/logger.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
 import { randomReadableCode } from "~/platform/secrets.server";
-import { createSession, endSession, endSessionByToken, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import {
+  createSession,
+  endSession,
+  endSessionByToken,
+  markSecondFactor,
+  SESSION_POLICY,
+} from "~/features/sessions/sessions.server";
 import { hitRateLimit } from "~/platform/rate-limit.server";
 import { verifyTotp } from "~/platform/totp.server";
 
@@ -96,8 +102,7 @@ export function newStaffRecoveryCodes(): string[] {
 }
 
 export type TotpSetupResult =
-  | { ok: true; cookie: string; recoveryCodes: string[] }
-  | { ok: false; error: "wrongCode" | "alreadySetUp" };
+  { ok: true; cookie: string; recoveryCodes: string[] } | { ok: false; error: "wrongCode" | "alreadySetUp" };
 
 async function finishTotpSetup(
   db: AppDatabase,
@@ -183,5 +188,10 @@ export async function finishTotpSetupFromForm(
 ): Promise<TotpSetupResult | TooManyAttempts> {
   const limit = await limitSecondFactor(db, pending.staffId);
   if (!limit.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: limit.retryAfterSeconds };
-  return finishTotpSetup(db, { staffId: pending.staffId, pendingSessionId: pending.sessionId, sessionToken: pending.sessionToken, code });
+  return finishTotpSetup(db, {
+    staffId: pending.staffId,
+    pendingSessionId: pending.sessionId,
+    sessionToken: pending.sessionToken,
+    code,
+  });
 }

@@ -40,7 +40,12 @@ export function findStaffForSignIn(db: AppDatabase, email: string) {
     .executeTakeFirst();
 }
 
-export async function updateStaffPasswordHash(db: AppDatabase, staffId: string, passwordHash: string, now = new Date()) {
+export async function updateStaffPasswordHash(
+  db: AppDatabase,
+  staffId: string,
+  passwordHash: string,
+  now = new Date(),
+) {
   await db
     .updateTable("staff_users")
     .set({ password_hash: passwordHash, updated_at: now.toISOString() })
@@ -134,7 +139,10 @@ export async function listStaffAccounts(db: AppDatabase) {
 
 /** The one mapper from a staff row to the account admins see: whether TOTP is on, never its secret. */
 function toStaffAccount(
-  { totp_secret, ...account }: Pick<StaffUser, "id" | "email" | "display_name" | "role" | "deactivated_at" | "totp_secret">,
+  {
+    totp_secret,
+    ...account
+  }: Pick<StaffUser, "id" | "email" | "display_name" | "role" | "deactivated_at" | "totp_secret">,
   chapterIds: string[],
 ) {
   return { ...account, totpEnabled: totp_secret !== null, chapterIds };
@@ -143,7 +151,8 @@ function toStaffAccount(
 /** 6 groups of 4 Crockford characters = 120 bits, easy to read out or copy once. */
 const INITIAL_PASSWORD_GROUPS = 6;
 
-export type CreateStaffResult = { ok: true; staffId: string; initialPassword: string } | { ok: false; error: "emailTaken" };
+export type CreateStaffResult =
+  { ok: true; staffId: string; initialPassword: string } | { ok: false; error: "emailTaken" };
 
 /**
  * An admin creates a staff account with a first password, returned in plain text once (only its
@@ -196,7 +205,13 @@ export async function createStaffAccount(
       }
       await recordAudit(
         trx,
-        { actorStaffId: admin.id, action: "staff.create", objectType: "staff", objectId: staffId, details: { role: input.role, chapterIds } },
+        {
+          actorStaffId: admin.id,
+          action: "staff.create",
+          objectType: "staff",
+          objectId: staffId,
+          details: { role: input.role, chapterIds },
+        },
         now,
       );
     });
@@ -225,7 +240,12 @@ export function listCoordinators(db: AppDatabase) {
  * links end at once, audited in the same transaction. Returns false for an unknown, already
  * deactivated or own account.
  */
-export async function deactivateStaffAccount(db: AppDatabase, admin: StaffActor, { staffId }: { staffId: string }, now = new Date()) {
+export async function deactivateStaffAccount(
+  db: AppDatabase,
+  admin: StaffActor,
+  { staffId }: { staffId: string },
+  now = new Date(),
+) {
   if (staffId === admin.id) return false;
   return writeTransaction(db, async (trx) => {
     const result = await trx
@@ -242,7 +262,11 @@ export async function deactivateStaffAccount(db: AppDatabase, admin: StaffActor,
       .where("staff_id", "=", staffId)
       .where("revoked_at", "is", null)
       .execute();
-    await recordAudit(trx, { actorStaffId: admin.id, action: "staff.deactivate", objectType: "staff", objectId: staffId }, now);
+    await recordAudit(
+      trx,
+      { actorStaffId: admin.id, action: "staff.deactivate", objectType: "staff", objectId: staffId },
+      now,
+    );
     return true;
   });
 }

@@ -47,7 +47,11 @@ export async function promoteFromWaitlist(
     await trx
       .updateTable("rsvps")
       .set({ status: "going", updated_at: now.toISOString() })
-      .where("id", "in", promoted.map((r) => r.id))
+      .where(
+        "id",
+        "in",
+        promoted.map((r) => r.id),
+      )
       .where("status", "=", "waitlisted")
       .execute();
     return promoted.map((r) => r.member_id);

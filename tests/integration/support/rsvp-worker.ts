@@ -16,7 +16,11 @@ parentPort?.once("message", async () => {
   try {
     const outcomes = await Promise.all(
       members.map((m) =>
-        rsvpGoing(db, { id: m.memberId, chapterId: m.chapterId }, { activityId, note: null, showPseudonym: false }).catch((e: Error) => ({ error: e.message })),
+        rsvpGoing(
+          db,
+          { id: m.memberId, chapterId: m.chapterId },
+          { activityId, note: null, showPseudonym: false },
+        ).catch((e: Error) => ({ error: e.message })),
       ),
     );
     parentPort?.postMessage({ outcomes });

@@ -1,7 +1,12 @@
 // Helpers for staff route tests: call a loader or action as Remix would, and sign staff or
 // members in directly (the sign-in flow itself has its own tests).
 import type { AppDatabase } from "../../../db/connection";
-import { createSession, markSecondFactor, sessionCookieName, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import {
+  createSession,
+  markSecondFactor,
+  sessionCookieName,
+  SESSION_POLICY,
+} from "~/features/sessions/sessions.server";
 
 type RouteFn = (args: any) => Promise<unknown>;
 
@@ -15,7 +20,11 @@ export interface CallResult {
 export async function call(
   fn: RouteFn,
   path: string,
-  { fields, cookie, params = {} }: { fields?: Array<[string, string]>; cookie?: string; params?: Record<string, string> } = {},
+  {
+    fields,
+    cookie,
+    params = {},
+  }: { fields?: Array<[string, string]>; cookie?: string; params?: Record<string, string> } = {},
 ): Promise<CallResult> {
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
   const request = fields
@@ -28,7 +37,13 @@ export async function call(
   try {
     const result = (await fn({ request, params, context: {} })) as any;
     if (result instanceof Response) return { status: result.status, headers: result.headers, data: undefined };
-    if (result && typeof result === "object" && "init" in result && "data" in result && result.type === "DataWithResponseInit") {
+    if (
+      result &&
+      typeof result === "object" &&
+      "init" in result &&
+      "data" in result &&
+      result.type === "DataWithResponseInit"
+    ) {
       return { status: result.init?.status ?? 200, headers: new Headers(result.init?.headers), data: result.data };
     }
     return { status: 200, headers: new Headers(), data: result };

@@ -39,7 +39,8 @@ export default {
     goHome: "Go to the front page",
     statusTitle: "Error {{status}}",
     adminOnlyTitle: "This page is for national admins",
-    adminOnlyBody: "You are signed in as a coordinator. Only national admins can use it. Ask an admin if you need something from this page.",
+    adminOnlyBody:
+      "You are signed in as a coordinator. Only national admins can use it. Ask an admin if you need something from this page.",
     backToStaff: "Back to the staff pages",
     forbiddenTitle: "You do not have access to this page",
     forbiddenBody: "The account you are signed in with cannot open this page.",

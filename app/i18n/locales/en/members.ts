@@ -8,7 +8,8 @@ export default {
     pseudonymLabel: "Choose a nickname",
     pseudonymHint: "Others can see the nickname. Do not use your real name. 2 to 32 characters.",
     passphraseLabel: "Make a password",
-    passphraseHint: "At least 10 characters. Several words are easy to remember, for example “blue bike under the tree”.",
+    passphraseHint:
+      "At least 10 characters. Several words are easy to remember, for example “blue bike under the tree”.",
     ownDeviceLabel: "This is my own phone or computer",
     ownDeviceHint: "Then you stay signed in for 30 days. Do not tick this if others use it.",
     submit: "Create account",
@@ -33,7 +34,8 @@ export default {
     pseudonymLabel: "Nickname",
     passphraseLabel: "Password",
     ownDeviceLabel: "This is my own phone or computer",
-    ownDeviceHint: "Then you stay signed in for 30 days. Otherwise you are signed out when you close the browser, or after 30 minutes.",
+    ownDeviceHint:
+      "Then you stay signed in for 30 days. Otherwise you are signed out when you close the browser, or after 30 minutes.",
     submit: "Sign in",
     failed: "The nickname or password is not right.",
     forgot: "Forgot your password?",

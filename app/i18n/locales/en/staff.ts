@@ -217,7 +217,8 @@ export default {
       submit: "Create account",
       createdTitle: "The account is created",
       initialPassword: "First password:",
-      initialPasswordOnce: "The password is shown only now. Give it to the person in a safe way. The code app is set up at the first sign-in.",
+      initialPasswordOnce:
+        "The password is shown only now. Give it to the person in a safe way. The code app is set up at the first sign-in.",
       totpOn: "Code app set up",
       totpOff: "Code app not set up yet",
       deactivate: "Deactivate the account (signs out at once)",
@@ -292,7 +293,8 @@ export default {
       codeFailed: "The code is not right, or it has been used. Wait for the next code in the app.",
       invalidDate: "Enter a date that exists.",
       invalidTime: "Enter the time as HH:MM, for example 18:30.",
-      nonexistentTime: "This time does not exist this night, because the clocks go forward. Choose, for example, 03:00.",
+      nonexistentTime:
+        "This time does not exist this night, because the clocks go forward. Choose, for example, 03:00.",
       ambiguousTime: "This time happens twice this night. Choose which one you mean.",
       endBeforeStart: "The end must be after the start.",
       deadlineAfterStart: "The deadline must be before the activity starts.",

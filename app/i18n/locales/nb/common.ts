@@ -38,7 +38,8 @@ export default {
     goHome: "Gå til forsiden",
     statusTitle: "Feil {{status}}",
     adminOnlyTitle: "Denne siden er for nasjonale administratorer",
-    adminOnlyBody: "Du er logget inn som koordinator. Bare nasjonale administratorer kan bruke den. Spør en administrator hvis du trenger noe herfra.",
+    adminOnlyBody:
+      "Du er logget inn som koordinator. Bare nasjonale administratorer kan bruke den. Spør en administrator hvis du trenger noe herfra.",
     backToStaff: "Tilbake til ansattsidene",
     forbiddenTitle: "Du har ikke tilgang til denne siden",
     forbiddenBody: "Kontoen du er logget inn med, kan ikke åpne denne siden.",

@@ -34,7 +34,8 @@ export default {
     pseudonymLabel: "Kallenavn",
     passphraseLabel: "Passord",
     ownDeviceLabel: "Dette er min egen telefon eller PC",
-    ownDeviceHint: "Da er du logget inn i 30 dager. Ellers blir du logget ut når du lukker nettleseren, eller etter 30 minutter.",
+    ownDeviceHint:
+      "Da er du logget inn i 30 dager. Ellers blir du logget ut når du lukker nettleseren, eller etter 30 minutter.",
     submit: "Logg inn",
     failed: "Kallenavnet eller passordet stemmer ikke.",
     forgot: "Glemt passordet?",

@@ -31,7 +31,8 @@ export default {
     },
     setup: {
       title: "Sett opp kode-appen",
-      intro: "Som ansatt logger du alltid inn med en kode fra en app i tillegg til passordet. Dette gjør du bare én gang.",
+      intro:
+        "Som ansatt logger du alltid inn med en kode fra en app i tillegg til passordet. Dette gjør du bare én gang.",
       scan: "Åpne en app for engangskoder (for eksempel Google Authenticator, Microsoft Authenticator eller FreeOTP) og skann QR-koden.",
       qrAlt: "QR-kode for å legge til kontoen i appen",
       manual: "Kan du ikke skanne? Skriv inn denne nøkkelen i appen:",
@@ -122,8 +123,10 @@ export default {
       counts: "{{going}} av {{capacity}} kommer · {{waitlist}} på venteliste",
       cancelledBadge: "Avlyst",
       isCancelled: "Aktiviteten er avlyst ({{when}}). Svarene er tatt vare på.",
-      overflow_one: "1 person mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
-      overflow_other: "{{count}} personer mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
+      overflow_one:
+        "1 person mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
+      overflow_other:
+        "{{count}} personer mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
       partOfSeries: "Denne aktiviteten er en av flere som gjentas. Endringer her gjelder bare denne gangen.",
       seeAnswers: "Se svar",
       duplicate: "Lag kopi",
@@ -217,7 +220,8 @@ export default {
       submit: "Opprett konto",
       createdTitle: "Kontoen er opprettet",
       initialPassword: "Første passord:",
-      initialPasswordOnce: "Passordet vises bare nå. Gi det til personen på en trygg måte. Kode-appen settes opp ved første innlogging.",
+      initialPasswordOnce:
+        "Passordet vises bare nå. Gi det til personen på en trygg måte. Kode-appen settes opp ved første innlogging.",
       totpOn: "Kode-app satt opp",
       totpOff: "Kode-app ikke satt opp ennå",
       deactivate: "Deaktiver kontoen (logger ut med en gang)",
@@ -292,7 +296,8 @@ export default {
       codeFailed: "Koden stemmer ikke, eller den er allerede brukt. Vent på neste kode i appen.",
       invalidDate: "Skriv en dato som finnes.",
       invalidTime: "Skriv klokkeslettet som TT:MM, for eksempel 18:30.",
-      nonexistentTime: "Dette klokkeslettet finnes ikke denne natta, fordi klokka stilles fram. Velg for eksempel 03:00.",
+      nonexistentTime:
+        "Dette klokkeslettet finnes ikke denne natta, fordi klokka stilles fram. Velg for eksempel 03:00.",
       ambiguousTime: "Dette klokkeslettet finnes to ganger denne natta. Velg hvilket du mener.",
       endBeforeStart: "Slutten må være etter starten.",
       deadlineAfterStart: "Fristen må være før aktiviteten starter.",

@@ -49,14 +49,16 @@ export default {
     yourAnswer: "Jawaabtaada",
     statusGoing: "Waxaad sheegtay inaad imanayso.",
     statusWaitlisted: "Waxaad tahay lambarka {{position}} ee liiska sugitaanka.",
-    waitlistExplained: "Haddii qof ka baxo, meesha si toos ah ayaad u helaysaa. Markaas halkan waxaa ku qornaan doona «Waad imanaysaa».",
+    waitlistExplained:
+      "Haddii qof ka baxo, meesha si toos ah ayaad u helaysaa. Markaas halkan waxaa ku qornaan doona «Waad imanaysaa».",
     statusNotGoing: "Waxaad sheegtay inaadan imanayn.",
     statusNone: "Weli ma jawaabin.",
     deadline: "Jawaab ugu dambayn {{time}}.",
     closed: "Hadda jawaab lama bixin karo. Nala soo xiriir haddii qorshahaagu isbeddelo.",
     cancelledNotice: "Hawshan waa la joojiyay.",
     noteLabel: "Fariin u dir dadka halkan ka shaqeeya (qasab maaha inaad wax qorto)",
-    noteHint: "Tusaale «Turjubaan baan u baahanahay». Kaliya dadka halkan ka shaqeeya ayaa arka fariinta. Ugu badnaan 500 xaraf.",
+    noteHint:
+      "Tusaale «Turjubaan baan u baahanahay». Kaliya dadka halkan ka shaqeeya ayaa arka fariinta. Ugu badnaan 500 xaraf.",
     showPseudonymLabel: "U muuji naanaystayda dadka kale ee imanaya",
     showPseudonymHint: "Haddii kale waxay arkayaan oo keliya in qof kale imanayo.",
     going: "Waan imanayaa",

@@ -13,7 +13,8 @@ export default {
     },
     section: {
       title: "Hawlaha kalandarkaaga",
-      intro: "Xiriiriye gaar ah ayaa kalandarka taleefankaaga tusi kara hawlahaaga. Kalandarku isbeddellada isagaa keenaya.",
+      intro:
+        "Xiriiriye gaar ah ayaa kalandarka taleefankaaga tusi kara hawlahaaga. Kalandarku isbeddellada isagaa keenaya.",
       secret: "Qof kasta oo haysta xiriiriyaha wuu arki karaa hawlahaaga. Cidna ha la wadaagin.",
       noLink: "Weli xiriiriye kalandar ma lihid.",
       hasLink: "Xiriiriye kalandar ayaad leedahay. Waxaa la sameeyay {{date}}.",
@@ -29,9 +30,11 @@ export default {
       openInApp: "Ku fur app-ka kalandarka",
       settingsTitle: "Waxa kalandarku tusayo",
       discreetLabel: "Qari magacyada hawlaha",
-      discreetHint: "Hawl kasta waxaa la yiraahdaa «Ballan», sharaxaad la'aan. Cinwaanku wuxuu ku jiraa oo keliya hawlaha aad is diiwaangelisay.",
+      discreetHint:
+        "Hawl kasta waxaa la yiraahdaa «Ballan», sharaxaad la'aan. Cinwaanku wuxuu ku jiraa oo keliya hawlaha aad is diiwaangelisay.",
       allLabel: "Tus dhammaan hawlaha soo socda ee aan ka qaybgeli karo",
-      allHint: "Haddii kale kalandarku wuxuu tusayaa oo keliya waxaad is diiwaangelisay ama liiska sugitaanka ku jirto.",
+      allHint:
+        "Haddii kale kalandarku wuxuu tusayaa oo keliya waxaad is diiwaangelisay ama liiska sugitaanka ku jirto.",
       saveSettings: "Kaydi doorashooyinka",
       settingsSaved: "Doorashooyinka waa la kaydiyay. Kalandarku wuxuu tusayaa isbeddelka marka xigta.",
       howToTitle: "Sida loogu daro kalandarka",
@@ -44,14 +47,16 @@ export default {
       outlookTitle: "Outlook",
       outlook: "Tag Calendar › Add calendar › Subscribe from web, oo ku dheji xiriiriyaha.",
       removeTitle: "Sida looga saaro kalandarka",
-      remove: "Ka tirtir kalandarka app-ka kalandarka. Haddii aad rabto in xiriiriyuhu joogsado, halkan ka samee xiriiriye cusub.",
+      remove:
+        "Ka tirtir kalandarka app-ka kalandarka. Haddii aad rabto in xiriiriyuhu joogsado, halkan ka samee xiriiriye cusub.",
       privacyTip:
         "Talo: Dad kale ma isticmaalaan taleefankaaga, mise ma arkaan shaashadda? Dami ogeysiisyada kalandarkan, oo shid «Qari magacyada hawlaha».",
     },
     staff: {
       metaTitle: "Kalandarka laamaha",
       title: "Kalandarka laamaha",
-      intro: "Hal xiriiriye kalandar oo gaar ah laan kasta. Kalandarku wuxuu tusayaa dhammaan hawlaha laanta, cinwaanka la socda. Ha la wadaagin xiriiriyaha.",
+      intro:
+        "Hal xiriiriye kalandar oo gaar ah laan kasta. Kalandarku wuxuu tusayaa dhammaan hawlaha laanta, cinwaanka la socda. Ha la wadaagin xiriiriyaha.",
       noChapters: "Weli kama shaqaysid laan.",
       hasLink: "Xiriiriyaha waxaa la sameeyay {{date}}.",
       noLink: "Weli xiriiriye ma jiro.",

@@ -38,7 +38,8 @@ export default {
     goHome: "Tag bogga hore",
     statusTitle: "Khalad {{status}}",
     adminOnlyTitle: "Boggan waxaa leh maamulayaasha qaranka",
-    adminOnlyBody: "Waxaad u gashay isuduwe ahaan. Maamulayaasha qaranka oo keliya ayaa isticmaali kara. Weydii maamule haddii aad wax uga baahan tahay boggan.",
+    adminOnlyBody:
+      "Waxaad u gashay isuduwe ahaan. Maamulayaasha qaranka oo keliya ayaa isticmaali kara. Weydii maamule haddii aad wax uga baahan tahay boggan.",
     backToStaff: "Ku noqo bogagga shaqaalaha",
     forbiddenTitle: "Uma lihid oggolaansho boggan",
     forbiddenBody: "Akoonka aad ku gashay ma furi karo boggan.",

@@ -9,7 +9,8 @@ export default {
     pseudonymLabel: "Dooro naanays",
     pseudonymHint: "Dadka kale waxay arkayaan naanaysta. Ha isticmaalin magacaaga dhabta ah. 2 ilaa 32 xaraf.",
     passphraseLabel: "Samee erey sir ah",
-    passphraseHint: "Ugu yaraan 10 xaraf. Dhowr erey way fududahay in la xasuusto, tusaale «baaskiil buluug ah geedka hoostiisa».",
+    passphraseHint:
+      "Ugu yaraan 10 xaraf. Dhowr erey way fududahay in la xasuusto, tusaale «baaskiil buluug ah geedka hoostiisa».",
     ownDeviceLabel: "Kani waa taleefankayga ama kombiyuutarkayga",
     ownDeviceHint: "Markaas waxaad gudaha ku jiraysaa 30 maalmood. Ha calaamadin haddii dad kale isticmaalaan.",
     submit: "Samee akoon",
@@ -19,7 +20,8 @@ export default {
   recovery: {
     metaTitle: "Koodhadh kayd ah",
     title: "Kaydi koodhadhka kaydka ah",
-    intro: "Haddii aad ilowdo ereyga sirta ah, isticmaal mid ka mid ah koodhadhkan. Koodh kastaa hal mar ayuu shaqeeyaa.",
+    intro:
+      "Haddii aad ilowdo ereyga sirta ah, isticmaal mid ka mid ah koodhadhkan. Koodh kastaa hal mar ayuu shaqeeyaa.",
     keepSafe: "Qor oo warqadda meel ammaan ah dhig. Hadda oo keliya ayaad arkaysaa.",
     noEmail: "Iimayl ama taleefan kaama hayno. Koodhadh la'aan, koodh cusub naga codso.",
     continue: "Koodhadhka waan kaydiyay",
@@ -34,7 +36,8 @@ export default {
     pseudonymLabel: "Naanays",
     passphraseLabel: "Erey sir ah",
     ownDeviceLabel: "Kani waa taleefankayga ama kombiyuutarkayga",
-    ownDeviceHint: "Markaas waxaad gudaha ku jiraysaa 30 maalmood. Haddii kale waad baxaysaa marka aad xirto biraawsarka, ama 30 daqiiqo kadib.",
+    ownDeviceHint:
+      "Markaas waxaad gudaha ku jiraysaa 30 maalmood. Haddii kale waad baxaysaa marka aad xirto biraawsarka, ama 30 daqiiqo kadib.",
     submit: "Gal",
     failed: "Naanaysta ama ereyga sirta ah waa khalad.",
     forgot: "Ma ilowday ereyga sirta ah?",
@@ -99,7 +102,8 @@ export default {
   validation: {
     members: {
       codeRequired: "Qor koodhka warqadda ku qoran.",
-      codeUnusable: "Koodhku ma shaqeynayo. Waxaa laga yaabaa in la isticmaalay, uu dhacay, ama si khalad ah loo qoray. Koodh cusub naga codso.",
+      codeUnusable:
+        "Koodhku ma shaqeynayo. Waxaa laga yaabaa in la isticmaalay, uu dhacay, ama si khalad ah loo qoray. Koodh cusub naga codso.",
       pseudonymTaken: "Naanaystan waa la qaatay, ama aad bay ugu eg tahay mid kale. Dooro mid kale.",
       currentPassphraseWrong: "Ereyga sirta ah waa khalad.",
       signInFailed: "Naanaysta ama ereyga sirta ah waa khalad.",
@@ -113,7 +117,8 @@ export default {
       tooLong: "Naanaystu waxay lahaan kartaa ugu badnaan 32 xaraf.",
       invisible: "Naanaysta waxaa ku jira xarfo aan muuqan. Mar kale qor.",
       characters: "Isticmaal xarfo, tirooyin, meel bannaan iyo . - _ oo keliya",
-      tooManyMarks: "Mid ka mid ah xarfaha ayaa leh calaamado ama dhibco aad u badan. Isticmaal ugu badnaan 3 xaraf kasta.",
+      tooManyMarks:
+        "Mid ka mid ah xarfaha ayaa leh calaamado ama dhibco aad u badan. Isticmaal ugu badnaan 3 xaraf kasta.",
     },
     passphrase: {
       required: "Qor erey sir ah.",

@@ -31,14 +31,16 @@ export default {
     },
     setup: {
       title: "Diyaari app-ka koodhka",
-      intro: "Shaqaale ahaan had iyo jeer waxaad ku galaysaa koodh app iyo ereyga sirta ah. Tan hal mar oo keliya ayaad samaynaysaa.",
+      intro:
+        "Shaqaale ahaan had iyo jeer waxaad ku galaysaa koodh app iyo ereyga sirta ah. Tan hal mar oo keliya ayaad samaynaysaa.",
       scan: "Fur app koodhadh hal mar ah (tusaale Google Authenticator, Microsoft Authenticator ama FreeOTP) oo iskaan garee koodhka QR.",
       qrAlt: "Koodh QR oo akoonka lagu daro app-ka",
       manual: "Iskaan ma samayn kartid? Qor furahan app-ka:",
       code: "Koodhka app-ku hadda tusayo",
       submit: "Xaqiiji",
       doneTitle: "App-ka koodhku waa diyaar",
-      recoveryIntro: "Kuwani waa koodhadhkaaga kaydka ah. Koodh kasta hal mar ayaa la isticmaali karaa haddii aadan haysan taleefanka.",
+      recoveryIntro:
+        "Kuwani waa koodhadhkaaga kaydka ah. Koodh kasta hal mar ayaa la isticmaali karaa haddii aadan haysan taleefanka.",
       recoveryOnce: "Koodhadhka hadda oo keliya ayaad arkaysaa. Qor ama daabac, oo meel ammaan ah dhig.",
       continue: "Sii wad",
       alreadyDone: "App-ka koodhka hore ayaa loo diyaariyay.",
@@ -100,8 +102,10 @@ export default {
         biweekly: "Toddobaadkii labaadba",
       },
       repeatUntil: "Ilaa taariikhda (ay ku jirto)",
-      repeatUntilHint: "Mar kasta waxay noqonaysaa hawl gaar ah oo keligeed la beddeli karo ama la joojin karo. Ugu badnaan 52.",
-      foldQuestion: "Saacadda {{time}} habeenkan laba jeer ayay jirtaa, maxaa yeelay saacadda dib ayaa loo celinayaa. Midkee baad ula jeedaa?",
+      repeatUntilHint:
+        "Mar kasta waxay noqonaysaa hawl gaar ah oo keligeed la beddeli karo ama la joojin karo. Ugu badnaan 52.",
+      foldQuestion:
+        "Saacadda {{time}} habeenkan laba jeer ayay jirtaa, maxaa yeelay saacadda dib ayaa loo celinayaa. Midkee baad ula jeedaa?",
       fold: {
         earlier: "Midka hore (waqtiga xagaaga)",
         later: "Midka labaad (waqtiga jiilaalka, hal saac kadib)",
@@ -116,15 +120,19 @@ export default {
       save: "Kaydi isbeddellada",
       saved: "Isbeddellada waa la kaydiyay.",
       created_one: "Hawsha waa la daabacay.",
-      created_other: "{{count}} hawlood ayaa la daabacay. Mid kasta keligiis ayaa la beddeli karaa ama la joojin karaa.",
+      created_other:
+        "{{count}} hawlood ayaa la daabacay. Mid kasta keligiis ayaa la beddeli karaa ama la joojin karaa.",
       belongsTo: "Loogu talagalay",
       answers: "Jawaabaha",
       counts: "{{going}} ka mid ah {{capacity}} ayaa imanaya · {{waitlist}} liiska sugitaanka",
       cancelledBadge: "La joojiyay",
       isCancelled: "Hawsha waa la joojiyay ({{when}}). Jawaabaha waa la kaydiyay.",
-      overflow_one: "1 qof oo ka badan meelaha ayaa is diiwaangeliyay. Qofna lama wareejinayo; idinku go'aansada waxaad samaynaysaan.",
-      overflow_other: "{{count}} qof oo ka badan meelaha ayaa is diiwaangeliyay. Qofna lama wareejinayo; idinku go'aansada waxaad samaynaysaan.",
-      partOfSeries: "Hawshan waa mid ka mid ah dhowr hawlood oo soo noqnoqda. Isbeddellada halkan waxay khuseeyaan oo keliya markan.",
+      overflow_one:
+        "1 qof oo ka badan meelaha ayaa is diiwaangeliyay. Qofna lama wareejinayo; idinku go'aansada waxaad samaynaysaan.",
+      overflow_other:
+        "{{count}} qof oo ka badan meelaha ayaa is diiwaangeliyay. Qofna lama wareejinayo; idinku go'aansada waxaad samaynaysaan.",
+      partOfSeries:
+        "Hawshan waa mid ka mid ah dhowr hawlood oo soo noqnoqda. Isbeddellada halkan waxay khuseeyaan oo keliya markan.",
       seeAnswers: "Eeg jawaabaha",
       duplicate: "Samee koobi",
       backToActivity: "Ku noqo hawsha",
@@ -217,7 +225,8 @@ export default {
       submit: "Samee akoonka",
       createdTitle: "Akoonka waa la sameeyay",
       initialPassword: "Ereyga sirta ah ee ugu horreeya:",
-      initialPasswordOnce: "Ereyga sirta ah hadda oo keliya ayaa la arkaa. Qofka si ammaan ah u sii. App-ka koodhka waxaa la diyaarinayaa gelitaanka ugu horreeya.",
+      initialPasswordOnce:
+        "Ereyga sirta ah hadda oo keliya ayaa la arkaa. Qofka si ammaan ah u sii. App-ka koodhka waxaa la diyaarinayaa gelitaanka ugu horreeya.",
       totpOn: "App-ka koodhka waa diyaar",
       totpOff: "App-ka koodhka weli lama diyaarin",
       deactivate: "Hakii akoonka (isla markiiba wuu baxayaa)",
@@ -238,7 +247,8 @@ export default {
       resetCode: "Samee koodh erey sir ah oo cusub",
       resetCodeTitle: "Koodh erey sir ah oo cusub",
       resetCodeFor: "Koodhka {{pseudonym}}:",
-      resetCodeOnce: "Koodhka hadda oo keliya ayaa la arkaa, wuxuuna shaqaynayaa 7 maalmood, hal mar. Sii xubinta marka aad kulantaan.",
+      resetCodeOnce:
+        "Koodhka hadda oo keliya ayaa la arkaa, wuxuuna shaqaynayaa 7 maalmood, hal mar. Sii xubinta marka aad kulantaan.",
     },
     invites: {
       title: "Martiqaadyada",
@@ -292,7 +302,8 @@ export default {
       codeFailed: "Koodhku waa khalad, ama hore ayaa loo isticmaalay. Sug koodhka xiga ee app-ka.",
       invalidDate: "Qor taariikh jirta.",
       invalidTime: "Saacadda u qor sida HH:MM, tusaale 18:30.",
-      nonexistentTime: "Saacaddan habeenkan ma jirto, maxaa yeelay saacadda hore ayaa loo socodsiinayaa. Dooro tusaale 03:00.",
+      nonexistentTime:
+        "Saacaddan habeenkan ma jirto, maxaa yeelay saacadda hore ayaa loo socodsiinayaa. Dooro tusaale 03:00.",
       ambiguousTime: "Saacaddan habeenkan laba jeer ayay jirtaa. Dooro midka aad ula jeeddo.",
       endBeforeStart: "Dhammaadku waa inuu ka dambeeyaa bilowga.",
       deadlineAfterStart: "Waqtiga ugu dambeeya waa inuu ka horreeyaa bilowga hawsha.",
