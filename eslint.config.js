@@ -103,6 +103,11 @@ export default tseslint.config(
               message: "db/ stands alone: schema, connection and migrations import nothing from the app.",
             },
             {
+              target: "./app/i18n",
+              from: ["./app/platform", "./app/features", "./app/routes", "./app/components"],
+              message: "app/i18n is below the platform: catalogs and formats import nothing else from the app.",
+            },
+            {
               target: "./app/platform",
               from: ["./app/features", "./app/routes", "./app/components"],
               message: "app/platform is the low floor: it imports no feature, route or component.",

@@ -29,6 +29,14 @@ describe("the layer rules", { timeout: 60_000 }, () => {
     expect(fired).toEqual(["import-x/no-restricted-paths"]);
   });
 
+  it("refuses app/i18n importing the platform", async () => {
+    const fired = await rulesFiredFor(
+      "app/i18n/example.ts",
+      'import { readCookie } from "~/platform/cookies.server";\nreadCookie(null, "lang");\n',
+    );
+    expect(fired).toEqual(["import-x/no-restricted-paths"]);
+  });
+
   it("refuses a feature importing a component or a route", async () => {
     const component = await rulesFiredFor(
       "app/features/groups/example.ts",
