@@ -15,14 +15,8 @@ import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/memb
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { changePassphraseSchema } from "~/features/members/member-forms";
-import { listUpcomingRsvpsForMember } from "~/features/activities/member-activities.server";
-import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
-import {
-  countUnusedRecoveryCodes,
-  leaveGroup,
-  listGroupsForMember,
-  requestGroupMembership,
-} from "~/features/members/members.server";
+import { loadMemberPage } from "~/features/members/member-page.server";
+import { leaveGroup, requestGroupMembership } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { log } from "~/platform/logger.server";
@@ -31,13 +25,7 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
-  const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
-    listUpcomingRsvpsForMember(db(), member, { now: new Date() }),
-    listGroupsForMember(db(), member),
-    countUnusedRecoveryCodes(db(), member.id),
-    loadCalendarSection(db(), member),
-  ]);
-  return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar };
+  return loadMemberPage(db(), member);
 }
 
 const groupIntent = z.object({ groupId: z.string().min(1).max(100) });
