@@ -5,6 +5,25 @@ import { useTranslation } from "react-i18next";
 /** Shown once, right after the codes are made; they can be copied (with JavaScript) or saved as a file (always). */
 export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {
   const { t } = useTranslation();
+  return (
+    <section className="panel stack" aria-labelledby="recovery-title">
+      <h1 id="recovery-title">{t("recovery.title")}</h1>
+      <p>{t("recovery.intro")}</p>
+      <p className="notice notice--warning">{t("recovery.keepSafe")}</p>
+      <RecoveryCodeList codes={codes} label={t("recovery.title")} />
+      <p className="muted">{t("recovery.noEmail")}</p>
+      <p>
+        <Link className="button" to={continueTo}>
+          {t("recovery.continue")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** The codes, and the buttons that copy them (with JavaScript) or save them as a file (always). */
+export function RecoveryCodeList({ codes, label }: { codes: string[]; label: string }) {
+  const { t } = useTranslation();
   // The copy button needs the clipboard API, so it appears only once the page runs JavaScript.
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
@@ -20,11 +39,8 @@ export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continue
   }
 
   return (
-    <section className="panel stack" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">{t("recovery.title")}</h1>
-      <p>{t("recovery.intro")}</p>
-      <p className="notice notice--warning">{t("recovery.keepSafe")}</p>
-      <ul className="code-list" aria-label={t("recovery.title")}>
+    <>
+      <ul className="code-list" aria-label={label}>
         {codes.map((code) => (
           <li key={code} dir="ltr">
             {code}
@@ -48,12 +64,6 @@ export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continue
       <p role="status" className="muted">
         {copied === "done" ? t("recovery.copied") : copied === "failed" ? t("recovery.copyFailed") : ""}
       </p>
-      <p className="muted">{t("recovery.noEmail")}</p>
-      <p>
-        <Link className="button" to={continueTo}>
-          {t("recovery.continue")}
-        </Link>
-      </p>
-    </section>
+    </>
   );
 }

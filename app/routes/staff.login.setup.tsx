@@ -12,6 +12,7 @@ import { getViewer } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { CodeField } from "~/components/CredentialFields";
 import { ErrorSummary } from "~/components/forms";
+import { RecoveryCodeList } from "~/components/RecoveryCodes";
 import { findStaffSecondFactor } from "~/features/staff/staff.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -79,11 +80,7 @@ export default function StaffLoginSetup() {
         <h1 id="staff-setup-title">{t("staff.setup.doneTitle")}</h1>
         <p>{t("staff.setup.recoveryIntro")}</p>
         <p className="notice notice--warning">{t("staff.setup.recoveryOnce")}</p>
-        <ul className="code-list">
-          {actionData.recoveryCodes.map((code) => (
-            <li key={code}>{code}</li>
-          ))}
-        </ul>
+        <RecoveryCodeList codes={actionData.recoveryCodes} label={t("staff.setup.doneTitle")} />
         <p>
           <Link className="button" to="/staff">
             {t("staff.setup.continue")}
