@@ -251,12 +251,7 @@ export async function findActivityForMember(
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    ...toActivitySummary(row),
-    description: row.description,
-    rsvpDeadline: row.rsvp_deadline,
-    address: row.address,
-    waitlistCount: row.waitlist_count ?? 0,
-    shownPseudonyms: await listGoingPseudonyms(db, { activityId: row.id }),
+    ...(await toActivityDetail(db, row)),
     myStatus: row.my_status,
     waitlistPosition: row.waitlist_position,
     myNote: row.my_note,
@@ -298,7 +293,19 @@ export async function findActivityForStaff(
       waitlistCount(eb).as("waitlist_count"),
     ])
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? toActivityDetail(db, row) : undefined;
+}
+
+/** The page's facts of one activity, the same for members and staff (plus who shows as going). */
+async function toActivityDetail(
+  db: AppDatabase,
+  row: Parameters<typeof toActivitySummary>[0] & {
+    description: string;
+    rsvp_deadline: string | null;
+    address: string | null;
+    waitlist_count: number | null;
+  },
+): Promise<ActivityDetail> {
   return {
     ...toActivitySummary(row),
     description: row.description,
