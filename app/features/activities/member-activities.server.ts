@@ -102,23 +102,28 @@ export function activitiesSeenByMember(db: AppDatabase, memberId: string, chapte
     .where(visibleToMember(memberId, chapterId));
 }
 
+/** What every activity summary reads (toActivitySummary), for members and staff alike. */
+const SUMMARY_COLUMNS = [
+  "activities.id",
+  "activities.title",
+  "activities.chapter_id",
+  "activities.group_id",
+  "groups.name as group_name",
+  "activities.starts_at",
+  "activities.ends_at",
+  "activities.area",
+  "activities.capacity",
+  "activities.languages",
+  "activities.interpreter_available",
+  "activities.status",
+] as const;
+
 /** The shared part of list and detail: the activity, its group, its counts and the viewer's answer. */
 function memberActivityQuery(db: AppDatabase, memberId: string, chapterId: string) {
   return activitiesSeenByMember(db, memberId, chapterId)
     .leftJoin("groups", "groups.id", "activities.group_id")
+    .select(SUMMARY_COLUMNS)
     .select((eb) => [
-      "activities.id",
-      "activities.title",
-      "activities.chapter_id",
-      "activities.group_id",
-      "groups.name as group_name",
-      "activities.starts_at",
-      "activities.ends_at",
-      "activities.area",
-      "activities.capacity",
-      "activities.languages",
-      "activities.interpreter_available",
-      "activities.status",
       "mine.status as my_status",
       goingCount(eb).as("going_count"),
       waitlistPosition(eb).as("waitlist_position"),
@@ -273,20 +278,9 @@ export async function findActivityForStaff(
     .leftJoin("groups", "groups.id", "activities.group_id")
     .where("activities.id", "=", activityId)
     .where(activityInScope(staff))
+    .select(SUMMARY_COLUMNS)
     .select((eb) => [
-      "activities.id",
-      "activities.title",
-      "activities.chapter_id",
-      "activities.group_id",
-      "groups.name as group_name",
-      "activities.starts_at",
-      "activities.ends_at",
-      "activities.area",
       "activities.address",
-      "activities.capacity",
-      "activities.languages",
-      "activities.interpreter_available",
-      "activities.status",
       "activities.description",
       "activities.rsvp_deadline",
       goingCount(eb).as("going_count"),
