@@ -108,51 +108,14 @@ export function StaffActivityForm({
         rows={5}
       />
 
-      <fieldset className="staff-when">
-        <legend>{t("staff.activityForm.starts")}</legend>
-        <p className="field__hint">{t("staff.activityForm.osloTimeHint")}</p>
-        <div className="staff-row">
-          <TextField
-            name="startDate"
-            type="date"
-            label={t("staff.activityForm.date")}
-            error={errors?.startDate}
-            defaultValue={values.startDate ?? ""}
-            required
-          />
-          <TextField
-            name="startTime"
-            type="time"
-            label={t("staff.activityForm.time")}
-            error={errors?.startTime}
-            defaultValue={values.startTime ?? ""}
-            required
-          />
-        </div>
-        <FoldChoice name="startFold" date={values.startDate} time={values.startTime} value={values.startFold} />
-      </fieldset>
-      <fieldset className="staff-when">
-        <legend>{t("staff.activityForm.ends")}</legend>
-        <div className="staff-row">
-          <TextField
-            name="endDate"
-            type="date"
-            label={t("staff.activityForm.date")}
-            error={errors?.endDate}
-            defaultValue={values.endDate ?? ""}
-            required
-          />
-          <TextField
-            name="endTime"
-            type="time"
-            label={t("staff.activityForm.time")}
-            error={errors?.endTime}
-            defaultValue={values.endTime ?? ""}
-            required
-          />
-        </div>
-        <FoldChoice name="endFold" date={values.endDate} time={values.endTime} value={values.endFold} />
-      </fieldset>
+      <WhenFields
+        which="start"
+        legend={t("staff.activityForm.starts")}
+        hint={t("staff.activityForm.osloTimeHint")}
+        errors={errors}
+        values={values}
+      />
+      <WhenFields which="end" legend={t("staff.activityForm.ends")} errors={errors} values={values} />
 
       <TextField
         name="area"
@@ -264,6 +227,49 @@ export function StaffActivityForm({
  * On the night the clocks go back, 02:00–02:59 happens twice. The form then asks which one is
  * meant, with summer time (the first) chosen unless staff pick the other.
  */
+/** A date and a time in Oslo, and the choice an hour that happens twice needs. */
+function WhenFields({
+  which,
+  legend,
+  hint,
+  errors,
+  values,
+}: {
+  which: "start" | "end";
+  legend: string;
+  hint?: string;
+  errors?: FieldErrors;
+  values: Partial<Record<string, string>>;
+}) {
+  const { t } = useTranslation();
+  const [date, time] = [`${which}Date`, `${which}Time`] as const;
+  return (
+    <fieldset className="staff-when">
+      <legend>{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      <div className="staff-row">
+        <TextField
+          name={date}
+          type="date"
+          label={t("staff.activityForm.date")}
+          error={errors?.[date]}
+          defaultValue={values[date] ?? ""}
+          required
+        />
+        <TextField
+          name={time}
+          type="time"
+          label={t("staff.activityForm.time")}
+          error={errors?.[time]}
+          defaultValue={values[time] ?? ""}
+          required
+        />
+      </div>
+      <FoldChoice name={`${which}Fold`} date={values[date]} time={values[time]} value={values[`${which}Fold`]} />
+    </fieldset>
+  );
+}
+
 function FoldChoice({ name, date, time, value }: { name: string; date?: string; time?: string; value?: string }) {
   const { t } = useTranslation();
   if (!date || !time || !isAmbiguousOsloTime(date, time)) return null;
