@@ -232,6 +232,41 @@ export interface HealthProbeTable {
   written_at: string;
 }
 
+/** Scheduled work, claimed with a lease (app/features/jobs). */
+export interface JobTable {
+  id: string;
+  kind: string;
+  /** unique: enqueueing the same key again makes no second job */
+  key: string;
+  run_at: string;
+  /** JSON of ids only */
+  payload: string;
+  /** the scheduler instance that holds the job, until lease_until */
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: Generated<number>;
+  done_at: string | null;
+  /** an error code, never a message */
+  last_error: string | null;
+  created_at: string;
+}
+
+/** A device (one browser) a member chose to receive push notifications on. */
+export interface PushSubscriptionTable {
+  id: string;
+  member_id: string;
+  /** the push service's address for this browser: a secret, never logged */
+  endpoint: string;
+  /** the browser's public key and auth secret (RFC 8291), base64url */
+  p256dh: string;
+  auth: string;
+  /** 1: this device shows a short detail line; 0 (default): only the neutral line */
+  show_details: Generated<number>;
+  created_at: string;
+  /** the last time the device's page confirmed it still holds the subscription */
+  last_seen_at: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -253,6 +288,8 @@ export interface Database {
   anonymous_attendance: AnonymousAttendanceTable;
   join_receipts: JoinReceiptTable;
   health_probe: HealthProbeTable;
+  jobs: JobTable;
+  push_subscriptions: PushSubscriptionTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -271,3 +308,5 @@ export type Rsvp = Selectable<RsvpTable>;
 export type Session = Selectable<SessionTable>;
 export type FeedToken = Selectable<FeedTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Job = Selectable<JobTable>;
+export type PushSubscriptionRow = Selectable<PushSubscriptionTable>;

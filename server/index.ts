@@ -27,16 +27,9 @@ export async function startServer() {
 
   await hooks.migrate();
 
-  // Retention (DATA.md): once now, then daily. unref: the timer never keeps the process alive.
-  const retention = async () => {
-    try {
-      log("retention", { ...(await hooks.runRetention(env)) });
-    } catch (error) {
-      log("retention_failed", { message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
-    }
-  };
-  await retention();
-  setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
+  // Scheduled work (retention daily, pushes, …) from rows in the database, claimed with a lease,
+  // so it runs once however many instances run (decision 030). Its timer never keeps us alive.
+  const scheduler = hooks.startScheduler(env);
 
   const app = createApp({
     build,
@@ -55,7 +48,10 @@ export async function startServer() {
     if (stopping) return;
     stopping = true;
     log("server_stopping", { signal });
+    // No new job starts from now on; the one in hand finishes before the database closes.
+    const schedulerStopped = scheduler.stop();
     server.close(async () => {
+      await schedulerStopped;
       await hooks.closeDatabase();
       log("server_stopped");
       process.exit(0);

@@ -3,6 +3,10 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_PATH } from "../../db/connection";
 
+function base64urlBytes(length: number, message: string) {
+  return z.string().refine((s) => /^[A-Za-z0-9_-]+$/.test(s) && Buffer.from(s, "base64url").length === length, message);
+}
+
 const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const envSchema = z.object({
@@ -37,6 +41,17 @@ export const envSchema = z.object({
    * is made once and kept in the database (app_secrets), so the demo needs no configuration.
    */
   RATE_LIMIT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * Web Push (VAPID, RFC 8292): the server's key pair, base64url (`npx web-push generate-vapid-keys`).
+   * Unset: a pair is made once and kept in the database (app_secrets), so every instance agrees.
+   */
+  VAPID_PUBLIC_KEY: base64urlBytes(65, "a base64url P-256 public key (65 bytes)").optional(),
+  VAPID_PRIVATE_KEY: base64urlBytes(32, "a base64url P-256 private key (32 bytes)").optional(),
+  /** who runs this server, for push services (an https: address or a mailto:) */
+  VAPID_SUBJECT: z
+    .string()
+    .refine((s) => /^(https:\/\/[^/\s]+|mailto:[^\s@]+@[^\s@]+)/.test(s), "must be an https: address or a mailto:")
+    .default("mailto:push@moteplass.invalid"),
   /** retention (days): private notes and exact addresses after an activity ended */
   RETENTION_NOTES_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_ADDRESSES_DAYS: z.coerce.number().int().min(1).default(30),
@@ -55,6 +70,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = result.data;
+  if ((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined)) {
+    throw new EnvError("Invalid environment:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither");
+  }
   return { ...env, SECURE_COOKIES: env.SECURE_COOKIES ?? env.NODE_ENV === "production" };
 }
 

@@ -5,6 +5,7 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import push from "./push";
 
 const en: Catalog = {
   ...common,
@@ -13,6 +14,7 @@ const en: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...push,
   validation: {
     ...common.validation,
     ...members.validation,

@@ -7,6 +7,7 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import push from "./push";
 
 const nb = {
   ...common,
@@ -15,6 +16,7 @@ const nb = {
   ...safety,
   ...calendar,
   ...staff,
+  ...push,
   validation: {
     ...common.validation,
     ...members.validation,

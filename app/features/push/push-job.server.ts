@@ -1,0 +1,47 @@
+// The `push` job: a request that creates a notice enqueues one, so a slow push service never
+// slows a page. Enqueue it in the notice's own transaction:
+//
+//   await enqueuePush(trx, { memberId, noticeId });
+//
+// It runs as "external" work (decision 030): outside a transaction, marked done after. If the
+// process dies between sending and marking, the job runs again when its lease ends; the Topic
+// header and the notification's tag make the repeat replace the first, not add a second.
+import type { JobHandler } from "~/features/jobs/scheduler.server";
+import { enqueueJob } from "~/features/jobs/jobs.server";
+import type { Env } from "~/platform/env.server";
+import type { AppDatabase } from "../../../db/connection";
+import { sendPushToMember } from "./send-push.server";
+
+export const PUSH_JOB_KIND = "push";
+
+export function enqueuePush(trx: AppDatabase, { memberId, noticeId }: { memberId: string; noticeId: string }) {
+  const now = new Date();
+  return enqueueJob(
+    trx,
+    { kind: PUSH_JOB_KIND, key: `push:${noticeId}`, runAt: now, payload: { memberId, noticeId } },
+    now,
+  );
+}
+
+/** The short detail line for devices that chose details (the notices feature writes it). */
+export type PushDetail = (db: AppDatabase, ids: { memberId: string; noticeId: string }) => Promise<string | undefined>;
+
+export class PushNotDelivered extends Error {
+  override name = "PushNotDelivered";
+  readonly code = "push_not_delivered";
+}
+
+export function pushJobHandler(env: Env, detailFor?: PushDetail): JobHandler {
+  return {
+    mode: "external",
+    async run(db, { payload }) {
+      const memberId = String(payload.memberId ?? "");
+      const noticeId = String(payload.noticeId ?? "");
+      if (!memberId || !noticeId) return;
+      const detail = detailFor ? await detailFor(db, { memberId, noticeId }) : undefined;
+      const report = await sendPushToMember(db, { memberId, noticeId, detail }, env);
+      // Some device's push service failed for now: try again later (the scheduler backs off).
+      if (report.failed > 0) throw new PushNotDelivered();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Every kind of scheduled work the server runs, in one list (decision 030). It sits above the
+// features, like server-hooks.server.ts, because it gathers them.
+//
+// A recurring kind: add `{ kind, everyMs, handler }` to `recurring`. A one-off kind: add a handler
+// to `handlers` and enqueue rows with `enqueueJob(trx, { kind, key, runAt, payload })` inside the
+// transaction that decides the work (app/features/jobs/jobs.server.ts).
+import { PUSH_JOB_KIND, pushJobHandler } from "~/features/push/push-job.server";
+import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
+import type { JobHandler, RecurringJob, SchedulerOptions } from "~/features/jobs/scheduler.server";
+import type { Env } from "~/platform/env.server";
+import { log } from "~/platform/logger.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function scheduledJobs(env: Env): Pick<SchedulerOptions, "handlers" | "recurring"> {
+  const handlers: Record<string, JobHandler> = {
+    [PUSH_JOB_KIND]: pushJobHandler(env),
+  };
+  const recurring: RecurringJob[] = [
+    {
+      // DATA.md: daily, at midnight UTC; a missed day runs as soon as an instance is up. Repeating
+      // it is harmless, so it runs outside one long transaction that would hold the write lock.
+      kind: "retention",
+      everyMs: DAY_MS,
+      handler: {
+        mode: "external",
+        async run(db, { now }) {
+          log("retention", { ...(await runRetention(db, { ...retentionPolicyFromEnv(env), now })) });
+        },
+      },
+    },
+  ];
+  return { handlers, recurring };
+}
