@@ -1,7 +1,12 @@
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { rotateFeedToken } from "~/features/calendar/feed-tokens.server";
-import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
+import {
+  JOBS_KEPT_DAYS,
+  PUSH_UNSEEN_DAYS,
+  retentionPolicyFromEnv,
+  runRetention,
+} from "~/features/retention/retention.server";
 import { parseEnv } from "~/platform/env.server";
 import { createActivity, createChapter, createMember, createRsvp, createStaff } from "../factories";
 import { useTestDatabase } from "../setup/db";
@@ -135,6 +140,52 @@ describe("runRetention", () => {
 
     expect(await runRetention(db, POLICY)).toMatchObject({ feedTokensDeleted: 299 });
     expect(await db.selectFrom("feed_tokens").select("id").execute()).toEqual(live);
+  });
+
+  test("deletes finished jobs after a week and push subscriptions no page has confirmed for half a year", async () => {
+    const { db } = database();
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id });
+    const job = (key: string, doneAt: string | null) => ({
+      id: key,
+      kind: "push",
+      key,
+      run_at: daysAgo(30),
+      payload: "{}",
+      done_at: doneAt,
+      created_at: daysAgo(30),
+    });
+    await db
+      .insertInto("jobs")
+      .values([
+        job("old", daysAgo(JOBS_KEPT_DAYS + 1)),
+        job("recent", daysAgo(JOBS_KEPT_DAYS - 1)),
+        job("waiting", null),
+      ])
+      .execute();
+    const subscription = (id: string, seenAt: string) => ({
+      id,
+      member_id: member.id,
+      endpoint: `https://fcm.googleapis.com/fcm/send/${id}`,
+      p256dh: "p",
+      auth: "a",
+      created_at: daysAgo(400),
+      last_seen_at: seenAt,
+    });
+    await db
+      .insertInto("push_subscriptions")
+      .values([
+        subscription("unseen", daysAgo(PUSH_UNSEEN_DAYS + 1)),
+        subscription("seen", daysAgo(PUSH_UNSEEN_DAYS - 1)),
+      ])
+      .execute();
+
+    expect(await runRetention(db, POLICY)).toMatchObject({ jobsDeleted: 1, pushSubscriptionsDeleted: 1 });
+    expect((await db.selectFrom("jobs").select("id").orderBy("id").execute()).map((r) => r.id)).toEqual([
+      "recent",
+      "waiting",
+    ]);
+    expect(await db.selectFrom("push_subscriptions").select("id").execute()).toEqual([{ id: "seen" }]);
   });
 
   test("reads its periods from RETENTION_* variables, 30/30/90/365 days unless set", () => {

@@ -160,6 +160,7 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
       "recovery_codes",
       "reset_codes",
       "join_receipts",
+      "push_subscriptions",
     ] as const) {
       await trx.deleteFrom(table).where("member_id", "=", memberId).execute();
     }

@@ -1,5 +1,5 @@
 // Retention: data we no longer need is removed on a schedule (see DATA.md for why and when).
-// The server runs this at start and then daily; `npm run db:retention` (scripts/retention.ts) runs
+// The scheduler runs this daily (app/scheduled-jobs.server.ts); `npm run db:retention` (scripts/retention.ts) runs
 // it once by hand.
 import { sql } from "kysely";
 import { deleteMemberAccount } from "~/features/members/member-data.server";
@@ -28,9 +28,15 @@ export interface RetentionReport {
   rateLimitWindowsDeleted: number;
   joinReceiptsDeleted: number;
   feedTokensDeleted: number;
+  jobsDeleted: number;
+  pushSubscriptionsDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** finished scheduler jobs (ids only) are kept this long, for looking into what ran */
+export const JOBS_KEPT_DAYS = 7;
+/** a push subscription no page of its device has confirmed for this long is deleted */
+export const PUSH_UNSEEN_DAYS = 180;
 /** the longest rate-limit window (app/platform/rate-limit.server.ts) */
 const RATE_LIMIT_MAX_WINDOW_MS = DAY_MS;
 
@@ -103,6 +109,13 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where("revoked_at", "<=", now.toISOString())
     .executeTakeFirst();
 
+  const jobs = await db.deleteFrom("jobs").where("done_at", "<", before(JOBS_KEPT_DAYS)).executeTakeFirst();
+  // A device nobody has opened the site on for half a year is likely sold, lost or someone else's.
+  const pushSubscriptions = await db
+    .deleteFrom("push_subscriptions")
+    .where("last_seen_at", "<", before(PUSH_UNSEEN_DAYS))
+    .executeTakeFirst();
+
   return {
     notesCleared: Number(notes.numUpdatedRows),
     addressesCleared: Number(addresses.numUpdatedRows),
@@ -113,6 +126,8 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
     joinReceiptsDeleted: Number(joinReceipts.numDeletedRows),
     feedTokensDeleted: Number(feedTokens.numDeletedRows),
+    jobsDeleted: Number(jobs.numDeletedRows),
+    pushSubscriptionsDeleted: Number(pushSubscriptions.numDeletedRows),
   };
 }
 
