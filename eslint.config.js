@@ -132,6 +132,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
+    // The service worker runs in the browser, as a worker; it is served as it is, never bundled.
+    files: ["public/sw.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
     // Components and hooks live in app/ only; tests name helpers `use…` (useTestDatabase) that are not hooks.
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },

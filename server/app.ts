@@ -65,7 +65,17 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
 
   // Fingerprinted build output: cached for a year and never revalidated.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false, dotfiles: "ignore" }));
+  app.use(
+    express.static(publicDir, {
+      maxAge: "1h",
+      index: false,
+      dotfiles: "ignore",
+      // The service worker is checked for updates on every registration and push: never a stale copy.
+      setHeaders: (res, file) => {
+        if (path.basename(file) === "sw.js") res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
 
   app.use(limitRequestBodies());
   app.use(

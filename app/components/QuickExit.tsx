@@ -55,6 +55,8 @@ export function QuickExit({ exitUrl }: { exitUrl: string | undefined }) {
 function leaveQuickly(exitUrl: string | undefined) {
   document.body.hidden = true;
   document.title = "";
+  // Our notifications leave the screen too; push itself stays on (decision 031).
+  navigator.serviceWorker?.controller?.postMessage("close-notifications");
   if (!exitUrl) {
     // The neutral address is unknown (the root loader failed): /exit knows it.
     window.location.replace("/exit");

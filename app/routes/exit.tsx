@@ -10,7 +10,8 @@ import { env } from "~/platform/env.server";
 async function leave(request: Request) {
   const token = sessionTokenFrom(request);
   if (token) await endSessionByToken(db(), token);
-  const headers = signedOutHeaders();
+  // Push stays on: a quick exit must not quietly end what she chose (decision 031).
+  const headers = signedOutHeaders({ keepServiceWorker: true });
   headers.append(
     "Set-Cookie",
     `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly${env().SECURE_COOKIES ? "; Secure" : ""}`,

@@ -9,8 +9,10 @@ export function loader() {
     short_name: SITE_SHORT_NAME,
     start_url: "/",
     scope: "/",
-    // An ordinary browser tab: the address bar and "Leave quickly" work as everywhere else.
-    display: "browser",
+    // Standalone (decision 031): iPhone and iPad deliver push only to a site opened from the Home
+    // Screen as an app. "Leave quickly" works the same there: the page goes blank and is replaced
+    // by the neutral site, which the app window shows (and the app switcher remembers).
+    display: "standalone",
     background_color: "#f6f4ef",
     theme_color: "#1d5c63",
     icons: [

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
+import { PushSettings } from "~/components/PushSettings";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { PassphraseField } from "~/components/CredentialFields";
@@ -181,6 +182,8 @@ export default function MyPage() {
       </section>
 
       <CalendarFeedSection section={calendar} />
+      {/* For now here; its home is /notices once that page exists. */}
+      <PushSettings />
 
       <section className="panel stack" aria-labelledby="passphrase-title">
         <h2 id="passphrase-title">{t("me.passphraseTitle")}</h2>

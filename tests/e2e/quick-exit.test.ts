@@ -212,7 +212,8 @@ describe("quick exit", () => {
       ]);
       const response = await exitResponse;
       expect(response.status()).toBe(303);
-      expect(await response.headerValue("clear-site-data")).toBe('"cache", "cookies", "storage"');
+      // Not "storage": that would unregister the service worker and end push (decision 031).
+      expect(await response.headerValue("clear-site-data")).toBe('"cache", "cookies"');
       await expect(page.title()).resolves.toBe("Været");
       expect(await sessionExists(token)).toBe(false);
       await replayIsRefused(token);

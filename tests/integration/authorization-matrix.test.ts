@@ -15,6 +15,7 @@
 // A GET row is checked for all visitors in one world. Every POST cell gets a world of its own and
 // sends a form the action accepts: an "ok" cell then checks what the action did (`did`), a refused
 // cell that not one row in the database changed. A pass therefore means the action ran.
+import { createECDH } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
@@ -55,6 +56,12 @@ type Outcome = "ok" | "sentOn" | "login" | "staffLogin" | "400" | "403" | "404" 
 type Row = Record<Role, Outcome>;
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+/** a browser's P-256 public key (uncompressed point), as PushSubscription.toJSON() gives it */
+const MATRIX_DEVICE_KEY = (() => {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  return ecdh.getPublicKey().toString("base64url");
+})();
 
 interface World {
   bergenId: string;
@@ -338,6 +345,27 @@ const MATRIX: Record<string, RouteSpec> = {
         expect(
           await db.selectFrom("members").select("id").where("id", "=", world.ids[role]!).executeTakeFirst(),
         ).toBeUndefined();
+      },
+    },
+  },
+  "me_.push.ts": {
+    path: () => "/me/push",
+    get: membersOnly,
+    // Turning push on for this browser: the subscription is kept for the member who sent it.
+    post: {
+      fields: () => [
+        ["intent", "subscribe"],
+        ["endpoint", "https://fcm.googleapis.com/fcm/send/matrix-device"],
+        ["p256dh", MATRIX_DEVICE_KEY],
+        ["auth", Buffer.alloc(16, 1).toString("base64url")],
+        ["showDetails", "0"],
+      ],
+      expect: membersOnly,
+      async did({ db, world, role, res }) {
+        expect(res.status).toBe(200);
+        expect(res.data).toEqual({ intent: "subscribe", subscribed: true, showDetails: false });
+        const kept = await db.selectFrom("push_subscriptions").select(["member_id", "show_details"]).execute();
+        expect(kept).toEqual([{ member_id: world.ids[role], show_details: 0 }]);
       },
     },
   },

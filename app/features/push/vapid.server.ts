@@ -42,3 +42,8 @@ async function keptVapidKeys(db: AppDatabase): Promise<VapidKeys> {
   const { publicKey, privateKey } = JSON.parse(row.value) as VapidKeys;
   return { publicKey, privateKey };
 }
+
+/** What a browser needs to subscribe (applicationServerKey); the private key never leaves here. */
+export async function vapidPublicKey(db: AppDatabase, env: Pick<Env, "VAPID_PUBLIC_KEY" | "VAPID_PRIVATE_KEY">) {
+  return (await vapidKeys(db, env)).publicKey;
+}

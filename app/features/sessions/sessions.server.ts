@@ -48,9 +48,14 @@ export function clearSessionCookie(): string {
  * The answer's headers when this browser signs out (sign-out, "sign out everywhere", quick exit):
  * the session cookie cleared, and browsers that know Clear-Site-Data drop our cookies, storage
  * and cache too, so a shared phone keeps nothing of the visit.
+ *
+ * The quick exit keeps "storage" (decision 031): it would unregister the service worker and with
+ * it the member's push subscription, which a panic exit must not silently end. The site keeps
+ * nothing else in storage, and the worker keeps no pages.
  */
-export function signedOutHeaders(): Headers {
-  const headers = new Headers({ "Clear-Site-Data": '"cache", "cookies", "storage"', "Cache-Control": "no-store" });
+export function signedOutHeaders({ keepServiceWorker = false }: { keepServiceWorker?: boolean } = {}): Headers {
+  const clear = keepServiceWorker ? '"cache", "cookies"' : '"cache", "cookies", "storage"';
+  const headers = new Headers({ "Clear-Site-Data": clear, "Cache-Control": "no-store" });
   headers.append("Set-Cookie", clearSessionCookie());
   return headers;
 }
