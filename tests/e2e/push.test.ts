@@ -2,6 +2,7 @@
 // subscription (answered by a stand-in, as Chromium here has no push service) reaches the server,
 // and a push the server sends decrypts to the neutral line only. The real service worker is
 // registered, and shows exactly that line when the push arrives.
+import path from "node:path";
 import { setupServer } from "msw/node";
 import type { Browser, BrowserContext, Page, Worker } from "playwright-core";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
@@ -91,7 +92,8 @@ describe("push notifications on a phone", () => {
 
       await section.getByRole("button", { name: nb.push.settings.turnOn }).click();
       await section.getByText(nb.push.settings.isOn).waitFor();
-      await screenshot(page, "push-settings-on");
+      const full = await screenshot(page, "push-settings-on");
+      await section.screenshot({ path: path.join(path.dirname(full), "push-settings-section-phone.png") });
 
       const member = await db
         .selectFrom("members")
