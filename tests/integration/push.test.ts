@@ -241,3 +241,23 @@ describe("the VAPID keys", () => {
     expect(await db.selectFrom("app_secrets").select("name").where("name", "=", "vapid-keys").execute()).toEqual([]);
   });
 });
+
+describe("a deactivated member", () => {
+  test("is sent nothing, whatever devices she had", async () => {
+    const { db } = database();
+    const { member } = await memberWithDevices(db, "nb", [{ showDetails: false }]);
+    await db
+      .updateTable("members")
+      .set({ deactivated_at: new Date().toISOString() })
+      .where("id", "=", member.id)
+      .execute();
+    const push = pushServiceHandlers();
+    server.use(push.handler);
+    expect(await sendPushToMember(db, { memberId: member.id, noticeId: "n1" }, env)).toEqual({
+      sent: 0,
+      removed: 0,
+      failed: 0,
+    });
+    expect(push.received).toHaveLength(0);
+  });
+});

@@ -51,7 +51,13 @@ export async function sendPushToMember(
   },
   env: Pick<Env, "SITE_NAME" | "VAPID_PUBLIC_KEY" | "VAPID_PRIVATE_KEY" | "VAPID_SUBJECT"> = appEnv(),
 ): Promise<PushReport> {
-  const member = await db.selectFrom("members").select("locale").where("id", "=", memberId).executeTakeFirst();
+  // A deactivated account cannot sign in to read anything: nothing is sent to it.
+  const member = await db
+    .selectFrom("members")
+    .select("locale")
+    .where("id", "=", memberId)
+    .where("deactivated_at", "is", null)
+    .executeTakeFirst();
   const report: PushReport = { sent: 0, removed: 0, failed: 0 };
   if (!member) return report;
   const devices = await db
