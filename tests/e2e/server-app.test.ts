@@ -113,6 +113,17 @@ describe("the HTTP app", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
   });
 
+  test("serves the service worker as JavaScript that browsers check again each time, with the security headers", async () => {
+    const response = await fetch(baseUrl + "/sw.js");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^(application|text)\/javascript/);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expectSecurityHeaders(response);
+    // It caches nothing and handles no fetches: pages never pass through it.
+    const source = await response.text();
+    expect(source).not.toMatch(/addEventListener\(\s*["']fetch["']|caches\./);
+  });
+
   test("compresses a page with gzip when the browser accepts it, and not otherwise", async () => {
     const gzipped = await fetch(baseUrl + "/", { headers: { "Accept-Encoding": "gzip" } });
     expect(gzipped.headers.get("content-encoding")).toBe("gzip");
