@@ -1,5 +1,5 @@
 // `npm run db:retention`: the retention job once, against DATABASE_PATH, with the RETENTION_*
-// settings (the server runs the same job at start and daily).
+// settings (the server runs the same job daily from its scheduler, app/scheduled-jobs.server.ts).
 import { openDatabase } from "../db/connection";
 import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
 import { parseEnv } from "~/platform/env.server";
