@@ -74,10 +74,7 @@ type StaffError =
 
 /** Series, copies and drafts (app/features/activities). */
 type StaffSeriesError =
-  | "staffSeries.startInPast"
-  | "staffSeries.everyDateSkipped"
-  | "staffSeries.copySameDate"
-  | "staffSeries.chooseScope";
+  "staffSeries.startInPast" | "staffSeries.everyDateSkipped" | "staffSeries.copySameDate" | "staffSeries.chooseScope";
 
 export type ValidationCode =
   | GeneralError

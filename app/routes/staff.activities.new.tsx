@@ -73,7 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!published.ok && published.error === "notFound") notFound();
   if (!published.ok && published.error === "holidays")
-    return data({ errors: undefined, values: typedActivityValues(form), holidays: published.holidays }, { status: 200 });
+    return data(
+      { errors: undefined, values: typedActivityValues(form), holidays: published.holidays },
+      { status: 200 },
+    );
   if (!published.ok)
     return data({ errors: published.errors, values: typedActivityValues(form), holidays: null }, { status: 400 });
   const draft = published.draft ? "&draft=1" : "";

@@ -232,8 +232,7 @@ export async function publishActivities(
       .where("created_at", ">", new Date(now.getTime() - DOUBLE_SUBMIT_MS).toISOString())
       .where((eb) => (where.groupId === null ? eb("group_id", "is", null) : eb("group_id", "=", where.groupId)))
       .executeTakeFirst();
-    if (twin)
-      return { ok: true, ids: [twin.id], seriesId: twin.series_id, duplicate: true, draft: twin.draft === 1 };
+    if (twin) return { ok: true, ids: [twin.id], seriesId: twin.series_id, duplicate: true, draft: twin.draft === 1 };
     await trx.insertInto("activities").values(rows).execute();
     await recordAudit(
       trx,
@@ -465,7 +464,10 @@ export async function updateSeries(
   if (!edited) return { ok: false, error: "notFound" };
   const own = resolveActivityTimes(input.times);
   if (!own.ok) return { ok: false, error: "invalid", errors: own.errors };
-  if (own.times.startsAt !== edited.starts_at && isPastStartRefused(own.times.startsAt, now, input.pastConfirmed === true))
+  if (
+    own.times.startsAt !== edited.starts_at &&
+    isPastStartRefused(own.times.startsAt, now, input.pastConfirmed === true)
+  )
     return { ok: false, error: "invalid", errors: { startDate: "staffSeries.startInPast" } };
   return inSeriesTransaction(db, async (trx) => {
     const only = chapterFilter(staff);
@@ -652,9 +654,7 @@ export async function skipOccurrences(
 }
 
 export type CopyResult =
-  | { ok: true; id: string }
-  | { ok: false; error: "notFound" }
-  | { ok: false; error: "invalid"; errors: FieldErrors };
+  { ok: true; id: string } | { ok: false; error: "notFound" } | { ok: false; error: "invalid"; errors: FieldErrors };
 
 /**
  * A copy of one activity on another day (next week, or a chosen date): the same Oslo clock times,

@@ -30,7 +30,8 @@ export default {
     holidayEaster: "Easter week",
     holidayPublic: "Public holiday",
     copyHeading: "Copy to another date",
-    copyExplain: "Makes a new single activity with the same times, place and text on the new date. No answers are copied.",
+    copyExplain:
+      "Makes a new single activity with the same times, place and text on the new date. No answers are copied.",
     copyNextWeek: "Copy to next week ({{date}})",
     copyDate: "New date",
     copyToDate: "Copy to this date",
@@ -51,7 +52,8 @@ export default {
   },
   validation: {
     staffSeries: {
-      startInPast: "The start is in the past. Choose a later time, or tick “I am recording something that already happened”.",
+      startInPast:
+        "The start is in the past. Choose a later time, or tick “I am recording something that already happened”.",
       everyDateSkipped: "Every date is skipped. Keep at least one.",
       copySameDate: "Choose a date other than the activity's own.",
       chooseScope: "Choose which dates the change applies to.",
