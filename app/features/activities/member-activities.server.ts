@@ -426,3 +426,19 @@ export async function findActivityPageForMember(
     ),
   };
 }
+
+/**
+ * An activity (a draft or not) as a member of its group who has not answered yet would see it,
+ * for staff whose scope covers it: the same facts, no address (a member sees it only once going),
+ * nobody's answer. Undefined when it does not exist or is outside the staff member's scope.
+ */
+export async function findActivityPreviewForStaff(
+  db: AppDatabase,
+  staff: StaffScope,
+  { activityId }: { activityId: string },
+) {
+  const activity = await findActivityForStaff(db, staff, { activityId });
+  if (!activity) return undefined;
+  const draft = await db.selectFrom("activities").select("draft").where("id", "=", activity.id).executeTakeFirst();
+  return { activity: { ...activity, address: null }, draft: draft?.draft === 1 };
+}

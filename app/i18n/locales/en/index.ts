@@ -6,6 +6,7 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import staffSeries from "./staff-series";
+import memberSeries from "./member-series";
 
 const en: Catalog = {
   ...common,
@@ -15,6 +16,7 @@ const en: Catalog = {
   ...calendar,
   ...staff,
   ...staffSeries,
+  ...memberSeries,
   validation: {
     ...common.validation,
     ...members.validation,

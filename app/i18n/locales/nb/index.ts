@@ -8,6 +8,7 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import staffSeries from "./staff-series";
+import memberSeries from "./member-series";
 
 const nb = {
   ...common,
@@ -17,6 +18,7 @@ const nb = {
   ...calendar,
   ...staff,
   ...staffSeries,
+  ...memberSeries,
   validation: {
     ...common.validation,
     ...members.validation,

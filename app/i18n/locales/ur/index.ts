@@ -8,6 +8,7 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import staffSeries from "./staff-series";
+import memberSeries from "./member-series";
 
 const ur: Catalog = {
   ...common,
@@ -17,6 +18,7 @@ const ur: Catalog = {
   ...calendar,
   ...staff,
   ...staffSeries,
+  ...memberSeries,
   validation: {
     ...common.validation,
     ...members.validation,
