@@ -128,7 +128,11 @@ describe("a weekly series", () => {
       "2027-04-15T17:00:00.000Z",
     ]);
     expect(after[5]!.ends_at).toBe("2027-04-15T19:00:00.000Z");
-    const answer = await db.selectFrom("rsvps").selectAll().where("member_id", "=", member.id).executeTakeFirstOrThrow();
+    const answer = await db
+      .selectFrom("rsvps")
+      .selectAll()
+      .where("member_id", "=", member.id)
+      .executeTakeFirstOrThrow();
     expect(answer).toMatchObject({ activity_id: before[3]!.id, status: "going", note: "hei" });
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "activity.update").execute();
     expect(audit).toHaveLength(4);
