@@ -61,6 +61,7 @@ export function listUpcomingActivitiesForStaff(
       "activities.status",
       "activities.capacity",
       "activities.series_id",
+      "activities.draft",
       "groups.name as group_name",
       "chapters.name as chapter_name",
       countByStatus(eb, "going").as("going_count"),
