@@ -123,7 +123,10 @@ export interface ActivityTable {
   chapter_id: string | null;
   /** null: open to the whole chapter (or, with chapter_id null, to everyone) */
   group_id: string | null;
-  /** activities created together by "repeat weekly" share a series id */
+  /**
+   * activities created together by "repeat weekly" share a series id; each row is one occurrence,
+   * edited alone or with the following ones (docs/decisions/032)
+   */
   series_id: string | null;
   title: string;
   description: string;
@@ -143,6 +146,8 @@ export interface ActivityTable {
   /** grows on every change; calendars need it (RFC 5545 SEQUENCE) */
   sequence: Generated<number>;
   created_by_staff_id: string | null;
+  /** 1: saved but not published; only staff see it (members, counts and feeds do not) */
+  draft: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -3,8 +3,15 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField, translateError } from "./forms";
-import { REPEATS, SPOKEN_LANGUAGES, type SpokenLanguage } from "~/features/activities/activity-form";
-import { isAmbiguousOsloTime, type Fold } from "~/platform/oslo-time";
+import {
+  EDIT_SCOPES,
+  REPEATS,
+  SPOKEN_LANGUAGES,
+  type HolidayDay,
+  type SpokenLanguage,
+} from "~/features/activities/activity-form";
+import { formatOsloDay, isAmbiguousOsloTime, type Fold } from "~/platform/oslo-time";
+import { useLocaleTag } from "./ActivityTime";
 import type { FieldErrors } from "~/platform/forms";
 
 export interface TargetOption {
@@ -23,6 +30,7 @@ const FIELD_ORDER = [
   "title",
   "description",
   "startDate",
+  "pastConfirmed",
   "startTime",
   "endDate",
   "endTime",
@@ -34,7 +42,14 @@ const FIELD_ORDER = [
   "languages",
   "repeat",
   "repeatUntil",
+  "scope",
 ];
+
+const HOLIDAY_LABELS = {
+  christmas: "staffSeries.holidayChristmas",
+  easter: "staffSeries.holidayEaster",
+  publicHoliday: "staffSeries.holidayPublic",
+} as const;
 
 export function StaffActivityForm({
   values,
@@ -42,6 +57,9 @@ export function StaffActivityForm({
   mode,
   targets,
   submitLabel,
+  holidays,
+  allowDraft = false,
+  seriesDate,
   children,
 }: {
   values: Record<string, string>;
@@ -50,11 +68,19 @@ export function StaffActivityForm({
   /** the groups and chapters a new activity can belong to */
   targets?: TargetGroup[];
   submitLabel: string;
+  /** dates of a new series that fall on holidays: each is offered for skipping (ticked) */
+  holidays?: HolidayDay[];
+  /** offer "Save as draft" beside the submit button */
+  allowDraft?: boolean;
+  /** for an occurrence of a series, its day (YYYY-MM-DD): the form asks how far an edit reaches */
+  seriesDate?: string;
   /** hidden fields, e.g. the sequence the form was opened at */
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const ticked = new Set((values.languages ?? "").split(",").filter(Boolean));
+  const localeTag = useLocaleTag();
+  const askPast = errors?.startDate === "staffSeries.startInPast" || values.pastConfirmed === "on";
   return (
     <Form method="post" className="form staff-activity-form" noValidate>
       <ErrorSummary errors={errors} fieldOrder={FIELD_ORDER} />
@@ -115,6 +141,15 @@ export function StaffActivityForm({
         errors={errors}
         values={values}
       />
+      {askPast ? (
+        <div className="field" id="field-pastConfirmed">
+          <label className="staff-checkbox">
+            <input type="checkbox" name="pastConfirmed" defaultChecked={values.pastConfirmed === "on"} />
+            <span>{t("staffSeries.pastConfirm")}</span>
+          </label>
+          <p className="field__hint">{t("staffSeries.pastConfirmHint")}</p>
+        </div>
+      ) : null}
       <WhenFields which="end" legend={t("staff.activityForm.ends")} errors={errors} values={values} />
 
       <TextField
@@ -214,10 +249,52 @@ export function StaffActivityForm({
         </fieldset>
       ) : null}
 
+      {seriesDate ? (
+        <fieldset id="field-scope" className={`staff-when${errors?.scope ? " field--error" : ""}`}>
+          <legend>{t("staffSeries.scopeLegend")}</legend>
+          {errors?.scope ? <p className="field__error">{translateError(t, errors.scope)}</p> : null}
+          <p className="field__hint">{t("staffSeries.scopeHint")}</p>
+          {EDIT_SCOPES.map((scope) => (
+            <label key={scope} className="staff-checkbox">
+              <input type="radio" name="scope" value={scope} defaultChecked={(values.scope ?? "this") === scope} />
+              <span>
+                {scope === "this"
+                  ? t("staffSeries.scopeThis", { date: formatOsloDay(seriesDate, localeTag) })
+                  : scope === "following"
+                    ? t("staffSeries.scopeFollowing")
+                    : t("staffSeries.scopeAll")}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+
+      {holidays && holidays.length > 0 ? (
+        <fieldset className="notice notice--warning staff-holidays" id="field-holidays" tabIndex={-1}>
+          <legend>{t("staffSeries.holidaysHeading")}</legend>
+          <p>{t("staffSeries.holidaysExplain")}</p>
+          {holidays.map((h) => (
+            <label key={h.date} className="staff-checkbox">
+              <input type="hidden" name="holidaysReviewed" value={h.date} />
+              <input type="checkbox" name="skipDates" value={h.date} defaultChecked />
+              <span>
+                {formatOsloDay(h.date, localeTag)} — {t(HOLIDAY_LABELS[h.period])}
+                {h.name ? ` (${h.name})` : ""}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+
       <div className="button-row">
         <button type="submit" className="button" name="intent" value="save">
           {submitLabel}
         </button>
+        {allowDraft ? (
+          <button type="submit" className="button button--secondary" name="intent" value="draft">
+            {t("staffSeries.saveDraft")}
+          </button>
+        ) : null}
       </div>
     </Form>
   );

@@ -198,3 +198,11 @@ export function formatOsloDay(isoOrDate: string, localeTag: string): string {
     new Date(instant),
   );
 }
+
+/** Whole calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysBetweenDateInputs(from: string, to: string): number {
+  const a = parseDateInput(from);
+  const b = parseDateInput(to);
+  if (!a || !b) throw new Error(`not a date: ${from} or ${to}`);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+}

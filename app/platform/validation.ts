@@ -72,8 +72,19 @@ type StaffError =
   | "staff.chooseJoinPolicy"
   | "staff.chooseRole";
 
+/** Series, copies and drafts (app/features/activities). */
+type StaffSeriesError =
+  "staffSeries.startInPast" | "staffSeries.everyDateSkipped" | "staffSeries.copySameDate" | "staffSeries.chooseScope";
+
 export type ValidationCode =
-  GeneralError | MemberError | PseudonymError | PassphraseError | ActivityAnswerError | SafetyError | StaffError;
+  | GeneralError
+  | MemberError
+  | PseudonymError
+  | PassphraseError
+  | ActivityAnswerError
+  | SafetyError
+  | StaffError
+  | StaffSeriesError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

@@ -2,15 +2,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
-import { ActivityFactList, AnswerBadge, Fact, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
+import { AnswerBadge } from "~/components/ActivityFacts";
+import { MemberActivityArticle } from "~/components/MemberActivityArticle";
 import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { LinkifiedText } from "~/components/LinkifiedText";
 import { rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
 import { rsvpDeadline } from "~/features/activities/answer-window";
 import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
-import { answerActivity } from "~/features/answers/answers.server";
+import { answerActivity, answerWholeSeries, listSeriesAnswersForMember } from "~/features/answers/answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -25,22 +25,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
     const activity = await findActivityForStaff(db(), viewer.staff, { activityId });
     if (!activity) notFound();
-    return { view: "staff" as const, activity, member: null, block: null };
+    return { view: "staff" as const, activity, member: null, block: null, series: [] };
   }
   const { member } = await requireMember(request);
   const page = await findActivityPageForMember(db(), member, { activityId });
   if (!page) notFound();
-  return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block };
+  const series = await listSeriesAnswersForMember(db(), member, { activityId });
+  return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block, series };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireMember(request);
   // A body that is not a form reads as an empty form: a 400 with a message, never a 500.
   const form = await readFormData(request).catch(() => new FormData());
+  const activityId = params.activityId ?? "";
+  const everyDate = form.get("series");
+  if (everyDate === "going" || everyDate === "leave") {
+    const answers = await answerWholeSeries(db(), member, {
+      activityId,
+      going: everyDate === "going",
+      showPseudonym: form.get("showPseudonym") === "on",
+    });
+    if (!answers) notFound();
+    return redirect(`/activities/${encodeURIComponent(activityId)}?series=1#series-title`, { status: 303 });
+  }
   const parsed = parseForm(form, rsvpFormSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
 
-  const activityId = params.activityId ?? "";
   const outcome = await answerActivity(db(), member, { activityId, ...parsed.data });
   if (!outcome.ok) {
     if (outcome.reason === "not_found") notFound();
@@ -52,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
-  const { view, activity, member, block } = useLoaderData<typeof loader>();
+  const { view, activity, member, block, series } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const tag = useLocaleTag();
@@ -62,68 +73,21 @@ export default function ActivityPage() {
       <p>
         <Link to={view === "staff" ? "/staff" : "/"}>{t("activities.backToList")}</Link>
       </p>
-      <article className="panel activity-detail" aria-labelledby="activity-title">
-        <p className="activity-card__group">
-          <ScopeLabel scope={activity.scope} groupName={activity.groupName} />
-        </p>
-        <h1 id="activity-title">{activity.title}</h1>
-        {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
-        {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
-        <ActivityFactList activity={activity} className="activity-facts">
-          {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
-          {view === "member" && cancelled ? null : (
-            <Fact term={t("activities.address")}>
-              {activity.address ??
-                (view === "member" && member?.myStatus !== "going"
-                  ? t("activities.addressWhenGoing")
-                  : t("activities.addressMissing"))}
-            </Fact>
-          )}
-        </ActivityFactList>
-        {view === "member" && !cancelled ? (
-          <p>
-            {/* A resource route: a plain link, so the browser downloads the file. */}
-            <a href={`/activities/${encodeURIComponent(activity.id)}/calendar.ics`} download>
-              {t("calendar.download.link")}
-            </a>
-          </p>
-        ) : null}
-        {activity.description.trim() !== "" ? (
-          <section aria-labelledby="about-title" className="activity-detail__about">
-            <h2 id="about-title">{t("activities.about")}</h2>
-            <LinkifiedText text={activity.description} />
-          </section>
-        ) : null}
-        <section className="activity-detail__who">
-          <p>
-            {activity.goingCount === 0
-              ? t("activities.goingNone")
-              : t("activities.goingCount", { count: activity.goingCount })}
-            {!cancelled ? (
-              <>
-                {" · "}
-                <PlacesLabel capacity={activity.capacity} goingCount={activity.goingCount} />
-              </>
-            ) : null}
-          </p>
-          {activity.waitlistCount > 0 ? (
-            <p>{t("activities.waitlistCount", { count: activity.waitlistCount })}</p>
-          ) : null}
-          {activity.shownPseudonyms.length > 0 ? (
-            <>
-              <p>{t("activities.shownPseudonyms")}</p>
-              <ul className="pseudonym-list">
-                {activity.shownPseudonyms.map((pseudonym, i) => (
-                  <li key={i}>{pseudonym}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {activity.goingCount > activity.shownPseudonyms.length && activity.shownPseudonyms.length > 0 ? (
-            <p className="muted">{t("activities.othersHidden")}</p>
-          ) : null}
-        </section>
-      </article>
+      <MemberActivityArticle
+        activity={activity}
+        view={view}
+        myStatus={member?.myStatus ?? null}
+        calendarLink={
+          view === "member" && !cancelled ? (
+            <p>
+              {/* A resource route: a plain link, so the browser downloads the file. */}
+              <a href={`/activities/${encodeURIComponent(activity.id)}/calendar.ics`} download>
+                {t("calendar.download.link")}
+              </a>
+            </p>
+          ) : null
+        }
+      />
       {view === "member" && member ? (
         <section className="panel rsvp" aria-labelledby="answer-title">
           <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
@@ -156,6 +120,39 @@ export default function ActivityPage() {
               )}
             />
           )}
+        </section>
+      ) : null}
+      {view === "member" && series.length > 0 ? (
+        <section className="panel" aria-labelledby="series-title">
+          <h2 id="series-title">{t("memberSeries.heading")}</h2>
+          <ul className="series-answers">
+            {series.map((date) => (
+              <li key={date.activityId}>
+                <Link to={`/activities/${encodeURIComponent(date.activityId)}`}>
+                  {formatActivityTime(tag, date.startsAt)}
+                </Link>
+                {": "}
+                {date.status === "going"
+                  ? t("memberSeries.place")
+                  : date.status === "waitlisted"
+                    ? t("memberSeries.waitlist", { position: String(date.waitlistPosition ?? "") })
+                    : date.status === "not_going"
+                      ? t("memberSeries.notGoing")
+                      : date.blocked
+                        ? t("memberSeries.blocked")
+                        : t("memberSeries.none")}
+              </li>
+            ))}
+          </ul>
+          <p className="field__hint">{t("memberSeries.everyTimeHint")}</p>
+          <Form method="post" className="button-row">
+            <button type="submit" className="button" name="series" value="going">
+              {t("memberSeries.everyTime")}
+            </button>
+            <button type="submit" className="button button--secondary" name="series" value="leave">
+              {t("memberSeries.leaveAll")}
+            </button>
+          </Form>
         </section>
       ) : null}
     </div>

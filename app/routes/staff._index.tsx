@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: a.title,
       when: formatOsloDateTime(a.starts_at, tag),
       cancelled: a.status === "cancelled",
+      draft: a.draft === 1,
       where: a.group_name ?? a.chapter_name ?? null,
       goingCount: a.going_count ?? 0,
       waitlistCount: a.waitlist_count ?? 0,
@@ -107,6 +108,7 @@ export default function StaffHome() {
             {activities.map((a) => (
               <li key={a.id} className={a.cancelled ? "is-cancelled" : undefined}>
                 <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
+                {a.draft ? <span className="badge">{t("staffSeries.draftLabel")}</span> : null}
                 <span className="muted">
                   {a.when}
                   {a.where ? ` · ${a.where}` : ""}

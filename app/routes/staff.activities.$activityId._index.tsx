@@ -1,5 +1,6 @@
-// One activity for staff: edit it (refused if someone else saved since the form was opened),
-// cancel it, duplicate it, and see how many are going.
+// One activity for staff: edit it, or its series from this date on (refused if someone else saved
+// since the form was opened), skip dates, cancel it or the rest of its series, copy it to another
+// date, publish a draft, and see how many are going.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,18 +9,31 @@ import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
+import { translateError } from "~/components/forms";
 import {
   activityToFormValues,
   editActivitySchema,
+  formatSequences,
+  joinCheckboxes,
   languagesFromForm,
   overflowCount,
-  resolveActivityTimes,
+  parseSequences,
   typedActivityValues,
 } from "~/features/activities/activity-form";
-import { formatOsloDateTime } from "~/platform/oslo-time";
+import { addDaysToDateInput, formatOsloDateInput, formatOsloDateTime, formatOsloDay } from "~/platform/oslo-time";
+import { useLocaleTag } from "~/components/ActivityTime";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/platform/locale.server";
-import { cancelActivity, findActivityForEditing, updateActivity } from "~/features/activities/staff-activities.server";
+import {
+  cancelActivity,
+  cancelRestOfSeries,
+  copyActivity,
+  findActivityForEditing,
+  listSeriesOccurrences,
+  publishDraft,
+  skipOccurrences,
+  updateSeries,
+} from "~/features/activities/staff-activities.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -30,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const activity = await findActivityForEditing(db(), viewer.staff, { activityId: params.activityId ?? "" });
   if (!activity) notFound();
   const going = activity.going_count ?? 0;
+  const occurrences =
+    activity.series_id === null ? [] : await listSeriesOccurrences(db(), viewer.staff, { activityId: activity.id });
   return {
     id: activity.id,
     sequence: activity.sequence,
@@ -39,6 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
+    draft: activity.draft === 1,
+    day: formatOsloDateInput(activity.starts_at),
+    occurrences,
+    seriesSequences: formatSequences(occurrences),
     goingCount: going,
     waitlistCount: activity.waitlist_count ?? 0,
     capacity: activity.capacity,
@@ -54,36 +74,123 @@ const cancelSchema = z.object({
     .transform(Number),
 });
 
+const sequencesSchema = z.object({
+  seriesSequences: z
+    .string()
+    .optional()
+    .transform((v) => parseSequences(v ?? "")),
+  skip: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").filter(Boolean).slice(0, 400)),
+  copyDate: z.string().optional().default(""),
+  pastConfirmed: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+const notSaved = (sequence?: number) =>
+  data(
+    { errors: { form: "staff.changedSinceOpened" } as FieldErrors, values: undefined, sequence, notice: undefined },
+    { status: 409 },
+  );
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
   // Out of scope is 404 before anything in the form is looked at.
   if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
-  const form = languagesFromForm(await readFormData(request));
+  const form = joinCheckboxes(languagesFromForm(await readFormData(request)), "skip");
+  const intent = form.get("intent");
+  const extra = parseForm(form, sequencesSchema);
+  const { seriesSequences, skip, copyDate, pastConfirmed } = extra.ok
+    ? extra.data
+    : { seriesSequences: {}, skip: [], copyDate: "", pastConfirmed: false };
 
-  if (form.get("intent") === "cancel") {
+  if (intent === "cancel") {
     const parsed = parseForm(form, cancelSchema);
     const result = parsed.ok
       ? await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: parsed.data.sequence })
       : ({ ok: false, error: "changedSinceOpened" } as const);
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      const errors: FieldErrors = { form: "staff.changedSinceOpened" };
-      return data({ errors, values: undefined, sequence: undefined }, { status: 409 });
+      return notSaved();
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
   }
 
-  const parsed = parseForm(form, editActivitySchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sequence: undefined }, { status: 400 });
-  const input = parsed.data;
-  const times = resolveActivityTimes(input);
-  if (!times.ok)
-    return data({ errors: times.errors, values: typedActivityValues(form), sequence: undefined }, { status: 400 });
+  if (intent === "cancelRest") {
+    const result = await cancelRestOfSeries(db(), viewer.staff, { activityId, expectedSequences: seriesSequences });
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return notSaved();
+    }
+    return redirect(`/staff/activities/${activityId}?cancelledRest=${result.changedIds.length}`, { status: 303 });
+  }
 
-  const result = await updateActivity(db(), viewer.staff, {
+  if (intent === "skip") {
+    const result = await skipOccurrences(db(), viewer.staff, {
+      activityId,
+      skipIds: skip,
+      expectedSequences: seriesSequences,
+    });
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return notSaved();
+    }
+    // The page itself may have been removed: then the first remaining date is shown.
+    const remaining = await listSeriesOccurrences(db(), viewer.staff, { activityId });
+    const stay = remaining.find((o) => o.id === activityId)?.id ?? remaining[0]?.id;
+    const counts = `skipped=1&removed=${result.removed ?? 0}&skippedCancelled=${result.cancelled ?? 0}`;
+    return redirect(stay ? `/staff/activities/${stay}?${counts}` : "/staff", { status: 303 });
+  }
+
+  if (intent === "copyNextWeek" || intent === "copyDate") {
+    const result = await copyActivity(db(), viewer.staff, {
+      activityId,
+      toDate: intent === "copyNextWeek" ? "nextWeek" : copyDate,
+      pastConfirmed,
+    });
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return data(
+        { errors: result.errors, values: undefined, sequence: undefined, notice: undefined },
+        { status: 400 },
+      );
+    }
+    return redirect(`/staff/activities/${result.id}?copied=1`, { status: 303 });
+  }
+
+  if (intent === "publish" || intent === "publishSeries") {
+    const parsed = parseForm(form, cancelSchema);
+    const result = parsed.ok
+      ? await publishDraft(db(), viewer.staff, {
+          activityId,
+          expectedSequence: parsed.data.sequence,
+          wholeSeries: intent === "publishSeries",
+        })
+      : ({ ok: false, error: "changedSinceOpened" } as const);
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return notSaved();
+    }
+    return redirect(`/staff/activities/${activityId}?published=1`, { status: 303 });
+  }
+
+  const parsed = parseForm(form, editActivitySchema);
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, values: parsed.values, sequence: undefined, notice: undefined },
+      { status: 400 },
+    );
+  const input = parsed.data;
+  const result = await updateSeries(db(), viewer.staff, {
     activityId,
-    expectedSequence: input.sequence,
+    scope: input.scope,
+    times: input,
+    expectedSequences: { ...input.seriesSequences, [activityId]: input.sequence },
+    pastConfirmed: input.pastConfirmed,
     title: input.title,
     description: input.description,
     area: input.area,
@@ -91,16 +198,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     capacity: input.capacity,
     languages: input.languages,
     interpreterAvailable: input.interpreter,
-    ...times.times,
   });
   if (!result.ok) {
     if (result.error === "notFound") notFound();
+    if (result.error === "invalid")
+      return data(
+        { errors: result.errors, values: typedActivityValues(form), sequence: undefined, notice: undefined },
+        { status: 400 },
+      );
     // Nothing was written; what this person typed stays in the form so it is not lost. Saving
     // again now is a deliberate choice to overwrite, so the form takes the current sequence.
     const errors: FieldErrors = { form: "staff.changedSinceOpened" };
-    return data({ errors, values: typedActivityValues(form), sequence: result.currentSequence }, { status: 409 });
+    return data(
+      { errors, values: typedActivityValues(form), sequence: result.currentSequence, notice: undefined },
+      { status: 409 },
+    );
   }
-  return redirect(`/staff/activities/${activityId}?saved=1`, { status: 303 });
+  return redirect(`/staff/activities/${activityId}?saved=${result.changedIds.length}`, { status: 303 });
 }
 
 export default function EditActivity() {
@@ -108,7 +222,10 @@ export default function EditActivity() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
+  const localeTag = useLocaleTag();
   const created = Number(searchParams.get("created") ?? 0);
+  const saved = Number(searchParams.get("saved") ?? 0);
+  const copyErrors = actionData?.errors?.copyDate;
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="activity-title">
@@ -116,14 +233,42 @@ export default function EditActivity() {
           <Link to="/staff">{t("staff.backHome")}</Link>
         </p>
         <h1 id="activity-title">{t("staff.activity.editTitle")}</h1>
-        {created > 0 ? (
+        {created > 0 && !activity.draft ? (
           <p className="notice notice--success" role="status">
             {t("staff.activity.created", { count: created })}
           </p>
         ) : null}
-        {searchParams.get("saved") ? (
+        {searchParams.get("draft") && activity.draft ? (
           <p className="notice notice--success" role="status">
-            {t("staff.activity.saved")}
+            {t("staffSeries.draftSaved")}
+          </p>
+        ) : null}
+        {saved > 0 ? (
+          <p className="notice notice--success" role="status">
+            {saved > 1 ? t("staffSeries.savedDates", { count: saved }) : t("staff.activity.saved")}
+          </p>
+        ) : null}
+        {searchParams.get("skipped") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffSeries.skipped", {
+              removed: searchParams.get("removed") ?? "0",
+              cancelled: searchParams.get("skippedCancelled") ?? "0",
+            })}
+          </p>
+        ) : null}
+        {searchParams.get("cancelledRest") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffSeries.cancelledRest", { count: Number(searchParams.get("cancelledRest") ?? 0) })}
+          </p>
+        ) : null}
+        {searchParams.get("copied") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffSeries.copied")}
+          </p>
+        ) : null}
+        {searchParams.get("published") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffSeries.published")}
           </p>
         ) : null}
         {activity.cancelled ? (
@@ -131,6 +276,7 @@ export default function EditActivity() {
             {t("staff.activity.isCancelled", { when: activity.cancelledAt ?? "" })}
           </p>
         ) : null}
+        {activity.draft ? <p className="notice notice--warning">{t("staffSeries.draftNotice")}</p> : null}
         <dl className="staff-facts">
           <dt>{t("staff.activity.belongsTo")}</dt>
           <dd>{activity.belongsTo ?? t("staff.activityForm.everyone")}</dd>
@@ -151,22 +297,131 @@ export default function EditActivity() {
           <Link className="button button--secondary" to={`/staff/activities/${activity.id}/answers`}>
             {t("staff.activity.seeAnswers")}
           </Link>
+          <Link className="button button--secondary" to={`/staff/activities/${activity.id}/preview`}>
+            {t("staffSeries.preview")}
+          </Link>
           <Link className="button button--secondary" to={`/staff/activities/new?from=${activity.id}`}>
             {t("staff.activity.duplicate")}
           </Link>
         </div>
       </section>
 
+      {activity.draft ? (
+        <section className="panel" aria-labelledby="publish-title">
+          <h2 id="publish-title">{t("staffSeries.publishHeading")}</h2>
+          <p>{t("staffSeries.publishExplain")}</p>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="sequence" value={activity.sequence} />
+            <button type="submit" className="button" name="intent" value="publish">
+              {t("staffSeries.publishNow")}
+            </button>
+            {activity.isSeries ? (
+              <button type="submit" className="button button--secondary" name="intent" value="publishSeries">
+                {t("staffSeries.publishSeries")}
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
+
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">{t("staff.activity.editHeading")}</h2>
         <StaffActivityForm
           mode="edit"
           values={actionData?.values ?? activity.values}
-          errors={actionData?.errors}
+          errors={copyErrors ? undefined : actionData?.errors}
           submitLabel={t("staff.activity.save")}
+          seriesDate={activity.isSeries ? activity.day : undefined}
         >
           <input type="hidden" name="sequence" value={actionData?.sequence ?? activity.sequence} />
+          <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
         </StaffActivityForm>
+      </section>
+
+      {activity.isSeries ? (
+        <section className="panel" aria-labelledby="series-title">
+          <h2 id="series-title">{t("staffSeries.seriesHeading")}</h2>
+          <p>{t("staffSeries.seriesIntro")}</p>
+          <Form method="post" className="form">
+            <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
+            <ul className="staff-series-list">
+              {activity.occurrences.map((o) => (
+                <li key={o.id}>
+                  <label className="staff-checkbox">
+                    <input type="checkbox" name="skip" value={o.id} disabled={o.status === "cancelled"} />
+                    <span>
+                      {o.id === activity.id ? (
+                        <strong>{formatOsloDateTime(o.startsAt, localeTag)}</strong>
+                      ) : (
+                        formatOsloDateTime(o.startsAt, localeTag)
+                      )}
+                      {" · "}
+                      {o.status === "cancelled"
+                        ? t("staffSeries.cancelledDate")
+                        : t("staffSeries.occurrence", {
+                            going: String(o.goingCount),
+                            waitlist: String(o.waitlistCount),
+                          })}
+                      {o.draft ? ` · ${t("staffSeries.draftDate")}` : ""}
+                    </span>
+                  </label>{" "}
+                  {o.id === activity.id ? (
+                    <span className="muted">({t("staffSeries.thisPage")})</span>
+                  ) : (
+                    <Link to={`/staff/activities/${o.id}`}>{t("staff.activity.editHeading")}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <p className="field__hint">{t("staffSeries.skipExplain")}</p>
+            <div className="button-row">
+              <button type="submit" className="button button--secondary" name="intent" value="skip">
+                {t("staffSeries.skip")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="copy-title">
+        <h2 id="copy-title">{t("staffSeries.copyHeading")}</h2>
+        <p>{t("staffSeries.copyExplain")}</p>
+        <Form method="post" className="form" noValidate>
+          <div className="button-row">
+            <button type="submit" className="button button--secondary" name="intent" value="copyNextWeek">
+              {t("staffSeries.copyNextWeek", { date: formatOsloDay(addDaysToDateInput(activity.day, 7), localeTag) })}
+            </button>
+          </div>
+          <div className={`field${copyErrors ? " field--error" : ""}`}>
+            <label htmlFor="field-copyDate" className="field__label">
+              {t("staffSeries.copyDate")}
+            </label>
+            {copyErrors ? (
+              <p id="field-copyDate-error" className="field__error">
+                {translateError(t, copyErrors)}
+              </p>
+            ) : null}
+            <input
+              id="field-copyDate"
+              type="date"
+              name="copyDate"
+              className="field__input"
+              aria-invalid={copyErrors ? true : undefined}
+              aria-describedby={copyErrors ? "field-copyDate-error" : undefined}
+            />
+          </div>
+          {copyErrors === "staffSeries.startInPast" ? (
+            <label className="staff-checkbox">
+              <input type="checkbox" name="pastConfirmed" />
+              <span>{t("staffSeries.pastConfirm")}</span>
+            </label>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="button button--secondary" name="intent" value="copyDate">
+              {t("staffSeries.copyToDate")}
+            </button>
+          </div>
+        </Form>
       </section>
 
       {activity.cancelled ? null : (
@@ -179,6 +434,18 @@ export default function EditActivity() {
               {t("staff.activity.cancel")}
             </button>
           </Form>
+          {activity.isSeries ? (
+            <>
+              <h3>{t("staffSeries.cancelRestHeading")}</h3>
+              <p>{t("staffSeries.cancelRestExplain")}</p>
+              <Form method="post">
+                <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
+                <button type="submit" className="button button--danger" name="intent" value="cancelRest">
+                  {t("staffSeries.cancelRest")}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </section>
       )}
     </div>

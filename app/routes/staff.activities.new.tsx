@@ -9,10 +9,13 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm, type TargetGroup } from "~/components/StaffActivityForm";
 import {
   activityToFormValues,
+  joinCheckboxes,
   languagesFromForm,
   newActivitySchema,
+  publishChoicesSchema,
   typedActivityValues,
 } from "~/features/activities/activity-form";
+import { localeFromRequest } from "~/platform/locale.server";
 import { listGroupsForStaff } from "~/features/groups/groups.server";
 import { findActivityForEditing, publishActivities } from "~/features/activities/staff-activities.server";
 import { listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
@@ -55,13 +58,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const form = languagesFromForm(await readFormData(request));
+  const form = joinCheckboxes(
+    joinCheckboxes(languagesFromForm(await readFormData(request)), "skipDates"),
+    "holidaysReviewed",
+  );
   const parsed = parseForm(form, newActivitySchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const published = await publishActivities(db(), viewer.staff, parsed.data);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, holidays: null }, { status: 400 });
+  const choices = parseForm(form, publishChoicesSchema);
+  const chosen = choices.ok ? choices.data : { intent: "save" as const, pastConfirmed: false };
+  const published = await publishActivities(db(), viewer.staff, parsed.data, new Date(), {
+    ...chosen,
+    draft: chosen.intent === "draft",
+    holidayLanguage: localeFromRequest(request) === "nb" ? "no" : "en",
+  });
   if (!published.ok && published.error === "notFound") notFound();
-  if (!published.ok) return data({ errors: published.errors, values: typedActivityValues(form) }, { status: 400 });
-  return redirect(`/staff/activities/${published.ids[0]}?created=${published.ids.length}`, { status: 303 });
+  if (!published.ok && published.error === "holidays")
+    return data(
+      { errors: undefined, values: typedActivityValues(form), holidays: published.holidays },
+      { status: 200 },
+    );
+  if (!published.ok)
+    return data({ errors: published.errors, values: typedActivityValues(form), holidays: null }, { status: 400 });
+  const draft = published.draft ? "&draft=1" : "";
+  return redirect(`/staff/activities/${published.ids[0]}?created=${published.ids.length}${draft}`, { status: 303 });
 }
 
 export default function NewActivity() {
@@ -102,6 +121,8 @@ export default function NewActivity() {
         errors={actionData?.errors}
         targets={targets}
         submitLabel={t("staff.activity.publish")}
+        holidays={actionData?.holidays ?? undefined}
+        allowDraft
       />
     </section>
   );

@@ -770,6 +770,11 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     },
   },
+  "staff.activities.$activityId.preview.tsx": {
+    path: (w) => `/staff/activities/${w.activityId}/preview`,
+    params: (w) => ({ activityId: w.activityId }),
+    get: bergenStaff,
+  },
   "staff.activities.$activityId.answers.tsx": {
     path: (w) => `/staff/activities/${w.activityId}/answers`,
     params: (w) => ({ activityId: w.activityId }),

@@ -142,13 +142,80 @@ export const newActivitySchema = activityFieldsSchema.extend({
   repeatUntil: optionalDate,
 });
 
-/** An edit: the sequence number the form was opened at, for "changed since you opened it". */
+export type HolidayPeriod = "christmas" | "easter" | "publicHoliday";
+
+/** A date of a new series that falls on a holiday (holidays.server.ts finds them). */
+export interface HolidayDay {
+  /** YYYY-MM-DD in Oslo */
+  date: string;
+  period: HolidayPeriod;
+  /** the holiday's own name ("Første juledag"), when the day is a public holiday */
+  name: string | null;
+}
+
+/** A ticked checkbox posts "on"; an unticked one posts nothing. */
+const tick = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+/** Comma-joined values of repeated fields (see `joinCheckboxes`): dates or ids. */
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").filter(Boolean).slice(0, 400));
+
+/** The publishing choices of a new activity beyond its fields (see `PublishChoices`). */
+export const publishChoicesSchema = z.object({
+  intent: z.enum(["save", "draft"]).optional().default("save"),
+  pastConfirmed: tick,
+  holidaysReviewed: list,
+  skipDates: list,
+});
+
+/** How far an edit of an occurrence of a series reaches. */
+export const EDIT_SCOPES = ["this", "following", "all"] as const;
+export type EditScope = (typeof EDIT_SCOPES)[number];
+
+/**
+ * An edit: the sequence number the form was opened at, for "changed since you opened it"; for an
+ * occurrence of a series also how far it reaches and the sequence of every occurrence
+ * ("id:sequence", comma-joined).
+ */
 export const editActivitySchema = activityFieldsSchema.extend({
   sequence: z
     .string()
     .regex(/^\d{1,9}$/, msg("staff.changedSinceOpened"))
     .transform(Number),
+  scope: z.enum(EDIT_SCOPES, { errorMap: () => ({ message: msg("staffSeries.chooseScope") }) }).default("this"),
+  seriesSequences: z
+    .string()
+    .optional()
+    .transform((v) => parseSequences(v ?? "")),
+  pastConfirmed: tick,
 });
+
+/** "id:3,id:0" to { id: 3, … }; anything unreadable is left out (and then counts as changed). */
+export function parseSequences(value: string): Record<string, number> {
+  const sequences: Record<string, number> = {};
+  for (const pair of value.split(",").slice(0, 400)) {
+    const match = /^([\w-]{1,64}):(\d{1,9})$/.exec(pair);
+    if (match) sequences[match[1]!] = Number(match[2]);
+  }
+  return sequences;
+}
+
+/** The opposite of `parseSequences`, for the hidden field. */
+export function formatSequences(occurrences: ReadonlyArray<{ id: string; sequence: number }>): string {
+  return occurrences.map((o) => `${o.id}:${o.sequence}`).join(",");
+}
+
+/**
+ * A start before now is refused unless staff confirm they are recording something that already
+ * happened (a walk, a dinner noted afterwards for the report).
+ */
+export function isPastStartRefused(startsAt: string, now: Date, confirmed: boolean): boolean {
+  return !confirmed && Date.parse(startsAt) < now.getTime();
+}
 
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;
 export type NewActivityForm = z.infer<typeof newActivitySchema>;
@@ -190,7 +257,7 @@ export interface ActivityTimes {
 
 export type TimesResult = { ok: true; times: ActivityTimes } | { ok: false; errors: FieldErrors };
 
-type TimeFields = Pick<
+export type TimeFields = Pick<
   ActivityFields,
   | "startDate"
   | "startTime"

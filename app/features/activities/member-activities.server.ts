@@ -28,36 +28,42 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
  *   activity of a national group (a group without a chapter) is a group activity like any
  *   other and needs membership.
  * The member row is read in the same query, so a deactivated member sees nothing, and the
- * chapter comes from the database, not from what the caller believes.
+ * chapter comes from the database, not from what the caller believes. A draft (saved, not yet
+ * published) is seen by nobody but staff: not in lists, pages, counts, answers or feeds.
  */
 export function visibleToMember(memberId: string, chapterId?: string) {
   return (eb: ExpressionBuilder<Database, "activities">): Expression<SqlBool> =>
-    eb.exists(
-      eb
-        .selectFrom("members as viewer")
-        .select(sql`1`.as("one"))
-        .where("viewer.id", "=", memberId)
-        .where("viewer.deactivated_at", "is", null)
-        .$if(chapterId !== undefined, (q) => q.where("viewer.chapter_id", "=", chapterId!))
-        .where((inner) =>
-          inner.or([
-            inner("activities.group_id", "in", (sub) =>
-              sub
-                .selectFrom("group_memberships")
-                .select("group_memberships.group_id")
-                .where("group_memberships.member_id", "=", memberId)
-                .where("group_memberships.status", "=", "active"),
-            ),
-            inner.and([
-              inner("activities.group_id", "is", null),
-              inner.or([
-                inner("activities.chapter_id", "is", null),
-                inner("activities.chapter_id", "=", inner.ref("viewer.chapter_id")),
-              ]),
+    eb.and([eb("activities.draft", "=", 0), memberMaySee(eb, memberId, chapterId)]);
+}
+
+/** The membership half of `visibleToMember`: the viewer's group, chapter or a national activity. */
+function memberMaySee(eb: ExpressionBuilder<Database, "activities">, memberId: string, chapterId?: string) {
+  return eb.exists(
+    eb
+      .selectFrom("members as viewer")
+      .select(sql`1`.as("one"))
+      .where("viewer.id", "=", memberId)
+      .where("viewer.deactivated_at", "is", null)
+      .$if(chapterId !== undefined, (q) => q.where("viewer.chapter_id", "=", chapterId!))
+      .where((inner) =>
+        inner.or([
+          inner("activities.group_id", "in", (sub) =>
+            sub
+              .selectFrom("group_memberships")
+              .select("group_memberships.group_id")
+              .where("group_memberships.member_id", "=", memberId)
+              .where("group_memberships.status", "=", "active"),
+          ),
+          inner.and([
+            inner("activities.group_id", "is", null),
+            inner.or([
+              inner("activities.chapter_id", "is", null),
+              inner("activities.chapter_id", "=", inner.ref("viewer.chapter_id")),
             ]),
           ]),
-        ),
-    );
+        ]),
+      ),
+  );
 }
 
 /** "going" answers to the outer activity, from the (activity_id, status, arrival) index. */
@@ -419,4 +425,20 @@ export async function findActivityPageForMember(
       now,
     ),
   };
+}
+
+/**
+ * An activity (a draft or not) as a member of its group who has not answered yet would see it,
+ * for staff whose scope covers it: the same facts, no address (a member sees it only once going),
+ * nobody's answer. Undefined when it does not exist or is outside the staff member's scope.
+ */
+export async function findActivityPreviewForStaff(
+  db: AppDatabase,
+  staff: StaffScope,
+  { activityId }: { activityId: string },
+) {
+  const activity = await findActivityForStaff(db, staff, { activityId });
+  if (!activity) return undefined;
+  const draft = await db.selectFrom("activities").select("draft").where("id", "=", activity.id).executeTakeFirst();
+  return { activity: { ...activity, address: null }, draft: draft?.draft === 1 };
 }

@@ -1,8 +1,11 @@
-// Activities as staff write them: publish (one or a weekly series), edit, cancel. Every change
-// raises `sequence` (calendars need it) and is conditional on the sequence the form was opened at,
-// so a second editor never overwrites the first silently. Each change writes its audit row in its
-// own transaction: a change is never kept without its record.
-import type { ExpressionBuilder } from "kysely";
+// Activities as staff write them: publish (one or a weekly series, or a draft), edit one
+// occurrence or a series from a date on, skip and cancel, copy. Every change raises `sequence`
+// (calendars need it) and is conditional on the sequence the form was opened at, so a second
+// editor never overwrites the first silently. Each change writes its audit row in the same
+// transaction: a change is never kept without its record. Every change to an occurrence, alone or
+// as part of a series, goes through `changeOccurrence`, so whatever it does (audit, waitlist,
+// notices) covers series edits too.
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
@@ -14,7 +17,20 @@ import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
 import { activityInScope } from "./activity-scope.server";
 import type { FieldErrors } from "~/platform/validation";
-import { parseTarget, planOccurrences, type ActivityTimes, type NewActivityForm } from "./activity-form";
+import {
+  activityToFormValues,
+  isPastStartRefused,
+  parseTarget,
+  planOccurrences,
+  resolveActivityTimes,
+  type ActivityTimes,
+  type EditScope,
+  type HolidayDay,
+  type NewActivityForm,
+  type TimeFields,
+} from "./activity-form";
+import { holidayConflicts } from "./holidays.server";
+import { addDaysToDateInput, daysBetweenDateInputs, formatOsloDateInput } from "~/platform/oslo-time";
 
 /** The staff member making a change: their scope, and their id for the audit row. */
 export type StaffActor = StaffScope & { id: string };
@@ -45,6 +61,7 @@ export function listUpcomingActivitiesForStaff(
       "activities.status",
       "activities.capacity",
       "activities.series_id",
+      "activities.draft",
       "groups.name as group_name",
       "chapters.name as chapter_name",
       countByStatus(eb, "going").as("going_count"),
@@ -91,6 +108,7 @@ export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { act
       "activities.status",
       "activities.cancelled_at",
       "activities.sequence",
+      "activities.draft",
       "activities.updated_at",
       "groups.name as group_name",
       "chapters.name as chapter_name",
@@ -125,30 +143,63 @@ async function resolveTarget(db: AppDatabase, scope: StaffScope, target: string)
 }
 
 export type PublishResult =
-  | { ok: true; ids: string[]; seriesId: string | null; duplicate: boolean }
+  | { ok: true; ids: string[]; seriesId: string | null; duplicate: boolean; draft: boolean }
   | { ok: false; error: "notFound" }
-  | { ok: false; error: "invalid"; errors: FieldErrors };
+  | { ok: false; error: "invalid"; errors: FieldErrors }
+  /** the series meets holidays staff have not looked at yet: ask which to skip, then submit again */
+  | { ok: false; error: "holidays"; holidays: HolidayDay[] };
+
+/** The publishing choices beyond the fields: drafts, past starts, holiday dates reviewed and skipped. */
+export interface PublishChoices {
+  /** save unpublished: only staff see it until it is published */
+  draft?: boolean;
+  /** staff confirmed they are recording something that already happened */
+  pastConfirmed?: boolean;
+  /** the holiday dates staff were shown (YYYY-MM-DD); a new one means asking again */
+  holidaysReviewed?: string[];
+  /** the dates staff chose to leave out */
+  skipDates?: string[];
+  /** the language holiday names are given in ("no" or "en") */
+  holidayLanguage?: string;
+}
 
 /**
  * One row per occurrence; more than one share a series id. Returns the ids in date order. A
  * target outside the staff member's scope (a national activity for a coordinator) is notFound,
- * before any time in the form is looked at.
+ * before any time in the form is looked at. A start in the past is refused unless staff confirm
+ * they are recording what happened; a series over holidays is first answered with those dates.
  */
 export async function publishActivities(
   db: AppDatabase,
   staff: StaffActor,
   form: NewActivityForm,
   now = new Date(),
+  choices: PublishChoices = {},
 ): Promise<PublishResult> {
   const where = await resolveTarget(db, staff, form.target);
   if (!where) return { ok: false, error: "notFound" };
   const plan = planOccurrences(form);
   if (!plan.ok) return { ok: false, error: "invalid", errors: plan.errors };
-  const first = plan.occurrences?.[0];
-  if (!plan.occurrences || !first) return { ok: false, error: "invalid", errors: {} };
+  const planned = plan.occurrences;
+  if (!planned?.[0]) return { ok: false, error: "invalid", errors: {} };
+  if (isPastStartRefused(planned[0].startsAt, now, choices.pastConfirmed === true))
+    return { ok: false, error: "invalid", errors: { startDate: "staffSeries.startInPast" } };
+  if (form.repeat !== "none") {
+    const holidays = holidayConflicts(
+      planned.map((o) => formatOsloDateInput(o.startsAt)),
+      choices.holidayLanguage,
+    );
+    const reviewed = new Set(choices.holidaysReviewed ?? []);
+    if (holidays.some((h) => !reviewed.has(h.date))) return { ok: false, error: "holidays", holidays };
+  }
+  const skip = new Set(choices.skipDates ?? []);
+  const kept = planned.filter((o) => !skip.has(formatOsloDateInput(o.startsAt)));
+  const first = kept[0];
+  if (!first) return { ok: false, error: "invalid", errors: { repeatUntil: "staffSeries.everyDateSkipped" } };
   const input = { ...form, interpreterAvailable: form.interpreter };
-  const seriesId = plan.occurrences.length > 1 ? newId() : null;
-  const rows = plan.occurrences.map((times) => ({
+  const seriesId = planned.length > 1 ? newId() : null;
+  const draft = choices.draft === true;
+  const rows = kept.map((times) => ({
     id: newId(),
     chapter_id: where.chapterId,
     group_id: where.groupId,
@@ -166,6 +217,7 @@ export async function publishActivities(
     status: "scheduled" as const,
     cancelled_at: null,
     sequence: 0,
+    draft: draft ? 1 : 0,
     created_by_staff_id: staff.id,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
@@ -174,27 +226,34 @@ export async function publishActivities(
     // A double-clicked submit: the same staff member saved the same activity a moment ago.
     const twin = await trx
       .selectFrom("activities")
-      .select(["id", "series_id"])
+      .select(["id", "series_id", "draft"])
       .where("created_by_staff_id", "=", staff.id)
       .where("title", "=", input.title)
       .where("starts_at", "=", first.startsAt)
       .where("created_at", ">", new Date(now.getTime() - DOUBLE_SUBMIT_MS).toISOString())
       .where((eb) => (where.groupId === null ? eb("group_id", "is", null) : eb("group_id", "=", where.groupId)))
       .executeTakeFirst();
-    if (twin) return { ok: true, ids: [twin.id], seriesId: twin.series_id, duplicate: true };
+    if (twin) return { ok: true, ids: [twin.id], seriesId: twin.series_id, duplicate: true, draft: twin.draft === 1 };
     await trx.insertInto("activities").values(rows).execute();
     await recordAudit(
       trx,
       {
         actorStaffId: staff.id,
-        action: "activity.create",
+        action: draft ? "activity.draft" : "activity.create",
         objectType: "activity",
         objectId: rows[0]!.id,
-        details: { chapterId: where.chapterId, groupId: where.groupId, occurrences: rows.length, seriesId },
+        details: {
+          chapterId: where.chapterId,
+          groupId: where.groupId,
+          occurrences: rows.length,
+          skipped: planned.length - rows.length,
+          seriesId,
+          pastConfirmed: choices.pastConfirmed === true && Date.parse(first.startsAt) < now.getTime(),
+        },
       },
       now,
     );
-    return { ok: true, ids: rows.map((r) => r.id), seriesId, duplicate: false };
+    return { ok: true, ids: rows.map((r) => r.id), seriesId, duplicate: false, draft };
   });
 }
 
@@ -204,64 +263,301 @@ export type ActivityWriteResult =
   /** `currentSequence`: saving again with it is a deliberate choice to overwrite */
   | { ok: false; error: "changedSinceOpened"; currentSequence: number };
 
+export type OccurrenceChange = ActivityContent & ActivityTimes & { activityId: string; expectedSequence: number };
+
 /**
- * Saves an edit if nobody else saved since the form was opened (`expectedSequence`). A larger
- * capacity promotes from the waitlist in the same transaction; a smaller one keeps everyone going.
+ * Changes one occurrence inside the caller's transaction, if nobody else saved since the form was
+ * opened (`expectedSequence`), and writes its audit row. Answers stay on the same row, so they
+ * survive every edit. A larger capacity promotes from the waitlist; a smaller one keeps everyone
+ * going (nobody loses a place they were given) and only stops new ones (decision 032).
  */
+export async function changeOccurrence(
+  trx: Kysely<Database>,
+  staff: StaffActor,
+  input: OccurrenceChange,
+  now: Date,
+  { scope = "this" }: { scope?: EditScope } = {},
+): Promise<ActivityWriteResult> {
+  const only = chapterFilter(staff);
+  const before = await trx
+    .selectFrom("activities")
+    .select(["capacity", "starts_at"])
+    .where("id", "=", input.activityId)
+    .executeTakeFirst();
+  const result = await trx
+    .updateTable("activities")
+    .set((eb) => ({
+      title: input.title,
+      description: input.description,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      area: input.area,
+      address: input.address,
+      capacity: input.capacity,
+      rsvp_deadline: input.rsvpDeadline,
+      languages: input.languages,
+      interpreter_available: input.interpreterAvailable ? 1 : 0,
+      sequence: eb("sequence", "+", 1),
+      updated_at: now.toISOString(),
+    }))
+    .where("id", "=", input.activityId)
+    .where("sequence", "=", input.expectedSequence)
+    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+    .returning("sequence")
+    .executeTakeFirst();
+  if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
+  const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
+  await recordAudit(
+    trx,
+    {
+      actorStaffId: staff.id,
+      action: "activity.update",
+      objectType: "activity",
+      objectId: input.activityId,
+      details: {
+        sequence: result.sequence,
+        scope,
+        startsAtBefore: before.starts_at,
+        startsAtAfter: input.startsAt,
+        capacityBefore: before.capacity,
+        capacityAfter: input.capacity,
+        promoted: promotedMemberIds.length,
+      },
+    },
+    now,
+  );
+  return { ok: true, sequence: result.sequence, promotedMemberIds };
+}
+
+/** Saves an edit of one activity (see `changeOccurrence`) in its own transaction. */
 export function updateActivity(
   db: AppDatabase,
   staff: StaffActor,
-  input: ActivityContent & ActivityTimes & { activityId: string; expectedSequence: number },
+  input: OccurrenceChange,
   now = new Date(),
 ): Promise<ActivityWriteResult> {
-  const only = chapterFilter(staff);
-  return writeTransaction(db, async (trx) => {
-    const before = await trx
-      .selectFrom("activities")
-      .select("capacity")
-      .where("id", "=", input.activityId)
-      .executeTakeFirst();
-    const result = await trx
-      .updateTable("activities")
-      .set((eb) => ({
-        title: input.title,
-        description: input.description,
-        starts_at: input.startsAt,
-        ends_at: input.endsAt,
-        area: input.area,
-        address: input.address,
-        capacity: input.capacity,
-        rsvp_deadline: input.rsvpDeadline,
-        languages: input.languages,
-        interpreter_available: input.interpreterAvailable ? 1 : 0,
-        sequence: eb("sequence", "+", 1),
-        updated_at: now.toISOString(),
-      }))
-      .where("id", "=", input.activityId)
-      .where("sequence", "=", input.expectedSequence)
-      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-      .returning("sequence")
-      .executeTakeFirst();
-    if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
-    const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
-    await recordAudit(
-      trx,
-      {
-        actorStaffId: staff.id,
-        action: "activity.update",
-        objectType: "activity",
-        objectId: input.activityId,
-        details: {
-          sequence: result.sequence,
-          capacityBefore: before.capacity,
-          capacityAfter: input.capacity,
-          promoted: promotedMemberIds.length,
-        },
-      },
-      now,
-    );
-    return { ok: true, sequence: result.sequence, promotedMemberIds };
+  return writeTransaction(db, (trx) => changeOccurrence(trx, staff, input, now));
+}
+
+/** Thrown inside a series transaction to undo what it wrote so far; caught by the same function. */
+class SeriesRollback extends Error {
+  constructor(readonly result: SeriesWriteResult) {
+    super("series change rolled back");
+  }
+}
+
+async function inSeriesTransaction(
+  db: AppDatabase,
+  work: (trx: Kysely<Database>) => Promise<SeriesWriteResult>,
+): Promise<SeriesWriteResult> {
+  try {
+    return await writeTransaction(db, work);
+  } catch (error) {
+    if (error instanceof SeriesRollback) return error.result;
+    throw error;
+  }
+}
+
+export type SeriesWriteResult =
+  | { ok: true; changedIds: string[]; sequence: number }
+  | { ok: false; error: "notFound" }
+  | { ok: false; error: "invalid"; errors: FieldErrors }
+  | { ok: false; error: "changedSinceOpened"; currentSequence: number };
+
+/** An occurrence of a series as the series panel shows it. */
+export interface SeriesOccurrence {
+  id: string;
+  startsAt: string;
+  status: "scheduled" | "cancelled";
+  sequence: number;
+  draft: boolean;
+  goingCount: number;
+  waitlistCount: number;
+}
+
+/** Every occurrence of the activity's series, in date order (just the activity when it is alone). */
+export async function listSeriesOccurrences(
+  db: AppDatabase,
+  scope: StaffScope,
+  { activityId }: { activityId: string },
+): Promise<SeriesOccurrence[]> {
+  const rows = await db
+    .selectFrom("activities")
+    .where(activityInScope(scope))
+    .where((eb) =>
+      eb.or([
+        eb("activities.id", "=", activityId),
+        eb(
+          "activities.series_id",
+          "=",
+          eb.selectFrom("activities as edited").select("edited.series_id").where("edited.id", "=", activityId),
+        ),
+      ]),
+    )
+    .select((eb) => [
+      "activities.id",
+      "activities.starts_at",
+      "activities.status",
+      "activities.sequence",
+      "activities.draft",
+      countByStatus(eb, "going").as("going_count"),
+      countByStatus(eb, "waitlisted").as("waitlist_count"),
+    ])
+    .orderBy("activities.starts_at")
+    .orderBy("activities.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    startsAt: r.starts_at,
+    status: r.status,
+    sequence: r.sequence,
+    draft: r.draft === 1,
+    goingCount: Number(r.going_count ?? 0),
+    waitlistCount: Number(r.waitlist_count ?? 0),
+  }));
+}
+
+/**
+ * The occurrences a series edit reaches: this one; this and the later ones; or every one that
+ * has not ended. Cancelled occurrences stay as they were, and so do ended ones (they are history).
+ */
+function reachedOccurrences<T extends { id: string; starts_at: string; ends_at: string; status: string }>(
+  all: T[],
+  edited: T,
+  scope: EditScope,
+  now: Date,
+): T[] {
+  if (scope === "this") return [edited];
+  return all.filter(
+    (o) =>
+      o.id === edited.id ||
+      (o.status === "scheduled" &&
+        Date.parse(o.ends_at) > now.getTime() &&
+        (scope === "all" || o.starts_at >= edited.starts_at)),
+  );
+}
+
+export interface SeriesEdit extends ActivityContent {
+  activityId: string;
+  scope: EditScope;
+  /** the Oslo wall-clock fields as typed for the edited occurrence */
+  times: TimeFields;
+  /** the sequence each occurrence had when the form was opened, by id */
+  expectedSequences: Record<string, number>;
+  pastConfirmed?: boolean;
+}
+
+/**
+ * Edits one occurrence, the following ones, or the whole series, in one transaction. The typed
+ * times are Oslo wall-clock times: every reached occurrence moves by the same number of days as
+ * the edited one and takes the same clock times, so an 18:00 series stays 18:00 across a change
+ * to or from summer time (its UTC instant moves). Each occurrence is changed by
+ * `changeOccurrence`, conditional on the sequence it had when the form was opened: if any was
+ * changed by someone else, nothing is saved.
+ */
+export async function updateSeries(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: SeriesEdit,
+  now = new Date(),
+): Promise<SeriesWriteResult> {
+  const edited = await findActivityForEditing(db, staff, { activityId: input.activityId });
+  if (!edited) return { ok: false, error: "notFound" };
+  const own = resolveActivityTimes(input.times);
+  if (!own.ok) return { ok: false, error: "invalid", errors: own.errors };
+  if (
+    own.times.startsAt !== edited.starts_at &&
+    isPastStartRefused(own.times.startsAt, now, input.pastConfirmed === true)
+  )
+    return { ok: false, error: "invalid", errors: { startDate: "staffSeries.startInPast" } };
+  return inSeriesTransaction(db, async (trx) => {
+    const only = chapterFilter(staff);
+    const all =
+      edited.series_id === null
+        ? [edited]
+        : await trx
+            .selectFrom("activities")
+            .select(["id", "starts_at", "ends_at", "status", "sequence"])
+            .where("series_id", "=", edited.series_id)
+            .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+            .orderBy("starts_at")
+            .execute();
+    const editedNow = all.find((o) => o.id === edited.id) ?? edited;
+    const reached = reachedOccurrences(all, editedNow, edited.series_id === null ? "this" : input.scope, now);
+    const editedDay = formatOsloDateInput(editedNow.starts_at);
+    const changes: OccurrenceChange[] = [];
+    for (const occurrence of reached) {
+      const shift = daysBetweenDateInputs(editedDay, formatOsloDateInput(occurrence.starts_at));
+      const times =
+        occurrence.id === edited.id
+          ? own
+          : resolveActivityTimes(
+              {
+                ...input.times,
+                startFold: input.times.startFold ?? "earlier",
+                endFold: input.times.endFold ?? "earlier",
+                deadlineFold: input.times.deadlineFold ?? "earlier",
+              },
+              shift,
+            );
+      if (!times.ok) return { ok: false, error: "invalid", errors: { startTime: "staff.occurrenceTimeInvalid" } };
+      const expectedSequence = input.expectedSequences[occurrence.id];
+      if (expectedSequence === undefined)
+        return { ok: false, error: "changedSinceOpened", currentSequence: editedNow.sequence };
+      changes.push({ ...input, ...times.times, activityId: occurrence.id, expectedSequence });
+    }
+    let sequence = editedNow.sequence;
+    for (const change of changes) {
+      const result = await changeOccurrence(trx, staff, change, now, { scope: input.scope });
+      if (!result.ok) {
+        throw new SeriesRollback(
+          result.error === "notFound"
+            ? result
+            : { ok: false, error: "changedSinceOpened", currentSequence: editedNow.sequence },
+        );
+      }
+      if (change.activityId === edited.id) sequence = result.sequence;
+    }
+    return { ok: true, changedIds: changes.map((c) => c.activityId), sequence };
   });
+}
+
+/** Cancels one occurrence inside the caller's transaction, with its audit row. */
+export async function cancelOccurrence(
+  trx: Kysely<Database>,
+  staff: StaffActor,
+  input: { activityId: string; expectedSequence: number },
+  now: Date,
+  { action = "activity.cancel" }: { action?: string } = {},
+): Promise<ActivityWriteResult> {
+  const only = chapterFilter(staff);
+  const result = await trx
+    .updateTable("activities")
+    .set((eb) => ({
+      status: "cancelled" as const,
+      cancelled_at: now.toISOString(),
+      sequence: eb("sequence", "+", 1),
+      updated_at: now.toISOString(),
+    }))
+    .where("id", "=", input.activityId)
+    .where("sequence", "=", input.expectedSequence)
+    .where("status", "=", "scheduled")
+    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+    .returning("sequence")
+    .executeTakeFirst();
+  if (!result) return whyNotWritten(trx, staff, input.activityId);
+  await recordAudit(
+    trx,
+    {
+      actorStaffId: staff.id,
+      action,
+      objectType: "activity",
+      objectId: input.activityId,
+      details: { sequence: result.sequence },
+    },
+    now,
+  );
+  return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
 }
 
 /** Cancels one occurrence. Answers stay, so members can be told; the activity shows as cancelled. */
@@ -271,35 +567,221 @@ export function cancelActivity(
   input: { activityId: string; expectedSequence: number },
   now = new Date(),
 ): Promise<ActivityWriteResult> {
-  const only = chapterFilter(staff);
-  return writeTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable("activities")
-      .set((eb) => ({
-        status: "cancelled" as const,
-        cancelled_at: now.toISOString(),
-        sequence: eb("sequence", "+", 1),
+  return writeTransaction(db, (trx) => cancelOccurrence(trx, staff, input, now));
+}
+
+/**
+ * Cancels this occurrence and every later scheduled one of its series, in one transaction. Each is
+ * cancelled by `cancelOccurrence` (answers kept, members told), conditional on its sequence.
+ */
+export async function cancelRestOfSeries(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string; expectedSequences: Record<string, number> },
+  now = new Date(),
+): Promise<SeriesWriteResult> {
+  const edited = await findActivityForEditing(db, staff, { activityId: input.activityId });
+  if (!edited) return { ok: false, error: "notFound" };
+  const occurrences = await listSeriesOccurrences(db, staff, { activityId: input.activityId });
+  const rest = occurrences.filter((o) => o.status === "scheduled" && o.startsAt >= edited.starts_at);
+  return inSeriesTransaction(db, async (trx) => {
+    for (const occurrence of rest) {
+      const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
+      const result = await cancelOccurrence(trx, staff, { activityId: occurrence.id, expectedSequence }, now, {
+        action: "activity.cancelRest",
+      });
+      if (!result.ok)
+        throw new SeriesRollback(
+          result.error === "notFound" ? result : { ok: false, error: "changedSinceOpened", currentSequence: 0 },
+        );
+    }
+    return { ok: true, changedIds: rest.map((o) => o.id), sequence: edited.sequence };
+  });
+}
+
+/**
+ * Leaves single dates out of a series. A date nobody has answered is removed; one with answers is
+ * cancelled instead (through `cancelOccurrence`), so those who said they would come are told and
+ * their answers are not silently deleted.
+ */
+export async function skipOccurrences(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string; skipIds: string[]; expectedSequences: Record<string, number> },
+  now = new Date(),
+): Promise<SeriesWriteResult & { removed?: number; cancelled?: number }> {
+  const occurrences = await listSeriesOccurrences(db, staff, { activityId: input.activityId });
+  if (occurrences.length === 0) return { ok: false, error: "notFound" };
+  const chosen = occurrences.filter((o) => input.skipIds.includes(o.id) && o.status === "scheduled");
+  const result = await inSeriesTransaction(db, async (trx) => {
+    for (const occurrence of chosen) {
+      const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
+      const answers = await trx
+        .selectFrom("rsvps")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activity_id", "=", occurrence.id)
+        .executeTakeFirstOrThrow();
+      if (Number(answers.n) > 0) {
+        const cancelled = await cancelOccurrence(trx, staff, { activityId: occurrence.id, expectedSequence }, now, {
+          action: "activity.skip",
+        });
+        if (!cancelled.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
+        continue;
+      }
+      const deleted = await trx
+        .deleteFrom("activities")
+        .where("id", "=", occurrence.id)
+        .where("sequence", "=", expectedSequence)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) !== 1)
+        throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
+      await recordAudit(
+        trx,
+        {
+          actorStaffId: staff.id,
+          action: "activity.skip",
+          objectType: "activity",
+          objectId: occurrence.id,
+          details: { removed: true, startsAt: occurrence.startsAt },
+        },
+        now,
+      );
+    }
+    return { ok: true, changedIds: chosen.map((o) => o.id), sequence: 0 };
+  });
+  if (!result.ok) return result;
+  const withAnswers = chosen.filter((o) => o.goingCount + o.waitlistCount > 0).length;
+  return { ...result, removed: chosen.length - withAnswers, cancelled: withAnswers };
+}
+
+export type CopyResult =
+  { ok: true; id: string } | { ok: false; error: "notFound" } | { ok: false; error: "invalid"; errors: FieldErrors };
+
+/**
+ * A copy of one activity on another day (next week, or a chosen date): the same Oslo clock times,
+ * the same place and text; a new single activity with no answers, never in the old series. A day
+ * that does not move the activity is refused: a copy must not keep the old date by accident.
+ */
+export async function copyActivity(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string; toDate: string | "nextWeek"; draft?: boolean; pastConfirmed?: boolean },
+  now = new Date(),
+): Promise<CopyResult> {
+  const original = await findActivityForEditing(db, staff, { activityId: input.activityId });
+  if (!original) return { ok: false, error: "notFound" };
+  const fromDay = formatOsloDateInput(original.starts_at);
+  const toDay = input.toDate === "nextWeek" ? addDaysToDateInput(fromDay, 7) : input.toDate;
+  const shift = daysBetweenDateInputs(fromDay, toDay);
+  if (shift === 0) return { ok: false, error: "invalid", errors: { copyDate: "staffSeries.copySameDate" } };
+  const values = activityToFormValues(original);
+  const times = resolveActivityTimes(
+    {
+      startDate: values.startDate!,
+      startTime: values.startTime!,
+      startFold: "earlier",
+      endDate: values.endDate!,
+      endTime: values.endTime!,
+      endFold: "earlier",
+      deadlineDate: values.deadlineDate ?? "",
+      deadlineTime: values.deadlineTime ?? "",
+      deadlineFold: "earlier",
+    },
+    shift,
+  );
+  if (!times.ok) return { ok: false, error: "invalid", errors: { copyDate: "staff.occurrenceTimeInvalid" } };
+  if (isPastStartRefused(times.times.startsAt, now, input.pastConfirmed === true))
+    return { ok: false, error: "invalid", errors: { copyDate: "staffSeries.startInPast" } };
+  const id = newId();
+  await writeTransaction(db, async (trx) => {
+    await trx
+      .insertInto("activities")
+      .values({
+        id,
+        chapter_id: original.chapter_id,
+        group_id: original.group_id,
+        series_id: null,
+        title: original.title,
+        description: original.description,
+        starts_at: times.times.startsAt,
+        ends_at: times.times.endsAt,
+        area: original.area,
+        address: original.address,
+        capacity: original.capacity,
+        rsvp_deadline: times.times.rsvpDeadline,
+        languages: original.languages,
+        interpreter_available: original.interpreter_available,
+        status: "scheduled",
+        cancelled_at: null,
+        sequence: 0,
+        draft: input.draft ? 1 : 0,
+        created_by_staff_id: staff.id,
+        created_at: now.toISOString(),
         updated_at: now.toISOString(),
-      }))
-      .where("id", "=", input.activityId)
-      .where("sequence", "=", input.expectedSequence)
-      .where("status", "=", "scheduled")
-      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-      .returning("sequence")
-      .executeTakeFirst();
-    if (!result) return whyNotWritten(trx, staff, input.activityId);
+      })
+      .execute();
     await recordAudit(
       trx,
       {
         actorStaffId: staff.id,
-        action: "activity.cancel",
+        action: "activity.copy",
         objectType: "activity",
-        objectId: input.activityId,
-        details: { sequence: result.sequence },
+        objectId: id,
+        details: { from: original.id, days: shift, draft: input.draft === true },
       },
       now,
     );
-    return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
+  });
+  return { ok: true, id };
+}
+
+/**
+ * Publishes a draft (and, with `wholeSeries`, every draft occurrence of its series): from now on
+ * members of its group see it, and it reaches their feeds. Audited; conditional on the sequence.
+ */
+export async function publishDraft(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string; expectedSequence: number; wholeSeries?: boolean },
+  now = new Date(),
+): Promise<SeriesWriteResult> {
+  const edited = await findActivityForEditing(db, staff, { activityId: input.activityId });
+  if (!edited) return { ok: false, error: "notFound" };
+  const only = chapterFilter(staff);
+  return inSeriesTransaction(db, async (trx) => {
+    const own = await trx
+      .updateTable("activities")
+      .set((eb) => ({ draft: 0, sequence: eb("sequence", "+", 1), updated_at: now.toISOString() }))
+      .where("id", "=", edited.id)
+      .where("sequence", "=", input.expectedSequence)
+      .where("draft", "=", 1)
+      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+      .returning("sequence")
+      .executeTakeFirst();
+    if (!own) return { ok: false, error: "changedSinceOpened", currentSequence: edited.sequence };
+    const others =
+      input.wholeSeries && edited.series_id !== null
+        ? await trx
+            .updateTable("activities")
+            .set((eb) => ({ draft: 0, sequence: eb("sequence", "+", 1), updated_at: now.toISOString() }))
+            .where("series_id", "=", edited.series_id)
+            .where("draft", "=", 1)
+            .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+            .returning("id")
+            .execute()
+        : [];
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.publish",
+        objectType: "activity",
+        objectId: edited.id,
+        details: { occurrences: 1 + others.length, seriesId: edited.series_id },
+      },
+      now,
+    );
+    return { ok: true, changedIds: [edited.id, ...others.map((o) => o.id)], sequence: own.sequence };
   });
 }
 

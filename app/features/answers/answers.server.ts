@@ -6,7 +6,7 @@ import type { RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { nextArrival, statusForGoing, type RsvpIntent } from "./answer-rules";
 import { answerBlock, type AnswerBlock } from "~/features/activities/answer-window";
-import { findAnswerableActivity } from "~/features/activities/member-activities.server";
+import { findAnswerableActivity, visibleToMember } from "~/features/activities/member-activities.server";
 import { countGoing, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { newId } from "~/platform/ids.server";
 
@@ -205,4 +205,98 @@ export async function releaseComingAnswers(
     for (const activityId of activityIds) await promoteFromWaitlist(trx, { activityId }, now);
     return activityIds;
   });
+}
+
+/** One date of a series and this member's answer to it, for "I'll come every time". */
+export interface SeriesDateAnswer {
+  activityId: string;
+  startsAt: string;
+  status: RsvpStatus | null;
+  waitlistPosition: number | null;
+  /** why this date could not be answered (closed, cancelled), when so */
+  blocked: AnswerBlock | null;
+}
+
+/** The dates of the activity's series from this one on that the member may see, in date order. */
+async function seriesDatesFrom(trx: AppDatabase, member: Answerer, activityId: string) {
+  const first = await findAnswerableActivity(trx, member, { activityId });
+  if (!first) return undefined;
+  const seriesId = (
+    await trx.selectFrom("activities").select("series_id").where("id", "=", first.id).executeTakeFirst()
+  )?.series_id;
+  if (!seriesId) return [first];
+  return trx
+    .selectFrom("activities")
+    .select([
+      "activities.id",
+      "activities.capacity",
+      "activities.status",
+      "activities.starts_at",
+      "activities.rsvp_deadline",
+    ])
+    .where("activities.series_id", "=", seriesId)
+    .where("activities.starts_at", ">=", first.starts_at)
+    .where(visibleToMember(member.id, member.chapterId))
+    .orderBy("activities.starts_at")
+    .execute();
+}
+
+/**
+ * "I'll come every time" (or "I won't come any more"): answers every open date of the series from
+ * this one on, in one transaction. Each date keeps its own rules: where it is full she goes on
+ * that date's waitlist; a closed or cancelled date is left as it was and reported. An answer she
+ * already gave keeps its place and note. Undefined when she may not see the activity.
+ */
+export async function answerWholeSeries(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId, going, showPseudonym }: { activityId: string; going: boolean; showPseudonym: boolean },
+  at: Date = new Date(),
+): Promise<SeriesDateAnswer[] | undefined> {
+  return writeTransaction(db, async (trx) => {
+    const dates = await seriesDatesFrom(trx, member, activityId);
+    if (!dates) return undefined;
+    const results: SeriesDateAnswer[] = [];
+    for (const date of dates) {
+      const blocked = answerBlock(date, at);
+      const existing = await trx
+        .selectFrom("rsvps")
+        .select(["status", "note"])
+        .where("activity_id", "=", date.id)
+        .where("member_id", "=", member.id)
+        .executeTakeFirst();
+      const holds = existing?.status === "going" || existing?.status === "waitlisted";
+      if (!blocked && going && !holds) {
+        await rsvpGoing(trx, member, { activityId: date.id, note: null, showPseudonym }, at);
+      } else if (!blocked && !going && holds) {
+        await rsvpNotGoing(trx, member, { activityId: date.id, note: existing?.note ?? null }, at);
+      }
+      results.push({
+        activityId: date.id,
+        startsAt: date.starts_at,
+        blocked,
+        ...(await currentAnswer(trx, date.id, member.id)),
+      });
+    }
+    return results;
+  });
+}
+
+/** The member's answers to the coming dates of an activity's series (empty when it is not one). */
+export async function listSeriesAnswersForMember(
+  db: AppDatabase,
+  member: Answerer,
+  { activityId }: { activityId: string },
+  at: Date = new Date(),
+): Promise<SeriesDateAnswer[]> {
+  const dates = await seriesDatesFrom(db, member, activityId);
+  if (!dates || dates.length < 2) return [];
+  return Promise.all(
+    dates.map(async (date) => ({
+      activityId: date.id,
+      startsAt: date.starts_at,
+      blocked: answerBlock(date, at),
+      ...(await currentAnswer(db, date.id, member.id)),
+    })),
+  );
 }

@@ -41,9 +41,13 @@ export function memberFeedRows(db: AppDatabase, feed: MemberFeed, now: Date) {
     .where(inFeedWindow(now));
 }
 
-/** Every activity of the chapter, for staff who work there (or admins). */
+/** Every published activity of the chapter, for staff who work there (or admins); drafts stay on the site. */
 export function staffFeedRows(db: AppDatabase, feed: StaffFeed, now: Date) {
-  return db.selectFrom("activities").where("activities.chapter_id", "=", feed.chapterId).where(inFeedWindow(now));
+  return db
+    .selectFrom("activities")
+    .where("activities.chapter_id", "=", feed.chapterId)
+    .where("activities.draft", "=", 0)
+    .where(inFeedWindow(now));
 }
 
 export const laterOf = (a: string, b: string | null | undefined) => (b && b > a ? b : a);

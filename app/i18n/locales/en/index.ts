@@ -6,6 +6,8 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import push from "./push";
+import staffSeries from "./staff-series";
+import memberSeries from "./member-series";
 
 const en: Catalog = {
   ...common,
@@ -15,12 +17,15 @@ const en: Catalog = {
   ...calendar,
   ...staff,
   ...push,
+  ...staffSeries,
+  ...memberSeries,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...staffSeries.validation,
   },
 };
 

@@ -124,7 +124,8 @@ export default {
       isCancelled: "The activity is cancelled ({{when}}). The answers are kept.",
       overflow_one: "1 person more than there are places for is going. Nobody is moved; decide what to do.",
       overflow_other: "{{count}} people more than there are places for are going. Nobody is moved; decide what to do.",
-      partOfSeries: "This activity is one of several that repeat. Changes here apply to this time only.",
+      partOfSeries:
+        "This activity is one of several that repeat. When you change it, you choose whether it is for this date only or more.",
       seeAnswers: "See answers",
       duplicate: "Make a copy",
       backToActivity: "Back to the activity",

@@ -127,7 +127,8 @@ export default {
         "1 person mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
       overflow_other:
         "{{count}} personer mer enn det er plass til har meldt seg på. Ingen blir flyttet; bestem selv hva dere gjør.",
-      partOfSeries: "Denne aktiviteten er en av flere som gjentas. Endringer her gjelder bare denne gangen.",
+      partOfSeries:
+        "Denne aktiviteten er en av flere som gjentas. Når du endrer, velger du om det gjelder bare denne datoen eller flere.",
       seeAnswers: "Se svar",
       duplicate: "Lag kopi",
       backToActivity: "Tilbake til aktiviteten",

@@ -8,6 +8,8 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import push from "./push";
+import staffSeries from "./staff-series";
+import memberSeries from "./member-series";
 
 const so: Catalog = {
   ...common,
@@ -17,12 +19,15 @@ const so: Catalog = {
   ...calendar,
   ...staff,
   ...push,
+  ...staffSeries,
+  ...memberSeries,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...staffSeries.validation,
   },
 };
 

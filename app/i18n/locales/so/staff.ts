@@ -132,7 +132,7 @@ export default {
       overflow_other:
         "{{count}} qof oo ka badan meelaha ayaa is diiwaangeliyay. Qofna lama wareejinayo; idinku go'aansada waxaad samaynaysaan.",
       partOfSeries:
-        "Hawshan waa mid ka mid ah dhowr hawlood oo soo noqnoqda. Isbeddellada halkan waxay khuseeyaan oo keliya markan.",
+        "Hawshan waa mid ka mid ah kuwo soo noqnoqda. Markaad beddesho, waxaad dooranaysaa inay khusayso taariikhdan oo keliya ama kuwo badan.",
       seeAnswers: "Eeg jawaabaha",
       duplicate: "Samee koobi",
       backToActivity: "Ku noqo hawsha",

@@ -1,0 +1,287 @@
+// A weekly programme: series edited this / following / all (across the change to summer time),
+// answers surviving edits, skipped dates, the rest cancelled, holidays, past starts, copies.
+import { action as editAction, loader as editLoader } from "~/routes/staff.activities.$activityId._index";
+import { action as newAction } from "~/routes/staff.activities.new";
+import { useTestDatabase } from "../setup/db";
+import { createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
+import { call, staffCookie } from "./support/staff";
+
+const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
+  Object.entries(fields).flatMap(([k, v]) =>
+    Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+  );
+
+// Thursdays 18:00–20:00 Oslo from 11 March 2027: summer time starts on Sunday 28 March 2027.
+const weekly = {
+  title: "Middag sammen",
+  description: "Vi lager mat.",
+  startDate: "2027-03-11",
+  startTime: "18:00",
+  endDate: "2027-03-11",
+  endTime: "20:00",
+  area: "Sentrum",
+  address: "Eksempelsmauet 5",
+  capacity: "3",
+  deadlineDate: "",
+  deadlineTime: "",
+  languages: ["nb"],
+  repeat: "weekly",
+  repeatUntil: "2027-04-15",
+};
+
+describe("a weekly series", () => {
+  const testDb = useTestDatabase();
+
+  async function setUp() {
+    const db = testDb().db;
+    const bergen = await createChapter(db, { name: "Bergen" });
+    const oslo = await createChapter(db, { name: "Oslo" });
+    const group = await createGroup(db, { chapter_id: bergen.id });
+    const coordinator = await createStaff(db, { chapterIds: [bergen.id] });
+    const osloCoordinator = await createStaff(db, { chapterIds: [oslo.id] });
+    return {
+      db,
+      group,
+      cookie: await staffCookie(db, coordinator.id),
+      osloCookie: await staffCookie(db, osloCoordinator.id),
+    };
+  }
+
+  async function publishSeries(cookie: string, target: string, fields: Record<string, string | string[]> = {}) {
+    const first = await call(newAction, "/staff/activities/new", {
+      fields: form({ ...weekly, target, ...fields }),
+      cookie,
+    });
+    // Easter week 2027 (21–29 March) is in the way: the first answer asks, the second publishes.
+    if (first.status === 200 && first.data?.holidays) {
+      const reviewed = first.data.holidays.map((h: { date: string }) => h.date);
+      const res = await call(newAction, "/staff/activities/new", {
+        fields: form({ ...weekly, target, ...fields, holidaysReviewed: reviewed, skipDates: [] }),
+        cookie,
+      });
+      expect(res.status).toBe(303);
+      return occurrences();
+    }
+    expect(first.status).toBe(303);
+    return occurrences();
+  }
+
+  async function occurrences() {
+    return testDb()
+      .db.selectFrom("activities")
+      .selectAll()
+      .where("series_id", "is not", null)
+      .orderBy("starts_at")
+      .execute();
+  }
+
+  async function editPage(cookie: string, id: string) {
+    const page = await call(editLoader, `/staff/activities/${id}`, { cookie, params: { activityId: id } });
+    expect(page.status).toBe(200);
+    return page.data;
+  }
+
+  async function edit(cookie: string, id: string, scope: string, fields: Record<string, string | string[]>) {
+    const page = await editPage(cookie, id);
+    return call(editAction, `/staff/activities/${id}`, {
+      fields: form({
+        ...page.values,
+        languages: page.values.languages.split(","),
+        sequence: String(page.sequence),
+        seriesSequences: page.seriesSequences,
+        scope,
+        ...fields,
+      }),
+      cookie,
+      params: { activityId: id },
+    });
+  }
+
+  it("moves this and the following dates to 19:00 Oslo time across the change to summer time, and keeps answers", async () => {
+    const { db, group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    expect(before).toHaveLength(6);
+    // 18:00 in winter is 17:00 UTC, in summer 16:00 UTC: the series is built in wall-clock time.
+    expect(before.map((a) => a.starts_at)).toEqual([
+      "2027-03-11T17:00:00.000Z",
+      "2027-03-18T17:00:00.000Z",
+      "2027-03-25T17:00:00.000Z",
+      "2027-04-01T16:00:00.000Z",
+      "2027-04-08T16:00:00.000Z",
+      "2027-04-15T16:00:00.000Z",
+    ]);
+    const member = await createMember(db, { chapter_id: group.chapter_id!, groupIds: [group.id] });
+    await createRsvp(db, { activity_id: before[3]!.id, member_id: member.id, status: "going", note: "hei" });
+
+    const res = await edit(cookie, before[2]!.id, "following", { startTime: "19:00", endTime: "21:00" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toContain("saved=4");
+
+    const after = await occurrences();
+    expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+    expect(after.map((a) => a.starts_at)).toEqual([
+      "2027-03-11T17:00:00.000Z",
+      "2027-03-18T17:00:00.000Z",
+      "2027-03-25T18:00:00.000Z",
+      "2027-04-01T17:00:00.000Z",
+      "2027-04-08T17:00:00.000Z",
+      "2027-04-15T17:00:00.000Z",
+    ]);
+    expect(after[5]!.ends_at).toBe("2027-04-15T19:00:00.000Z");
+    const answer = await db
+      .selectFrom("rsvps")
+      .selectAll()
+      .where("member_id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(answer).toMatchObject({ activity_id: before[3]!.id, status: "going", note: "hei" });
+    const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "activity.update").execute();
+    expect(audit).toHaveLength(4);
+    expect(audit.every((a) => JSON.parse(a.details!).scope === "following")).toBe(true);
+  });
+
+  it("changes only the one date when asked, and the whole series (place, capacity, text) when asked", async () => {
+    const { group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+
+    expect((await edit(cookie, before[1]!.id, "this", { area: "Fana" })).status).toBe(303);
+    let after = await occurrences();
+    expect(after.map((a) => a.area)).toEqual(["Sentrum", "Fana", "Sentrum", "Sentrum", "Sentrum", "Sentrum"]);
+
+    const res = await edit(cookie, before[4]!.id, "all", {
+      area: "Laksevåg",
+      address: "Nytt sted 1",
+      capacity: "8",
+      title: "Middag og prat",
+      languages: ["nb", "en"],
+    });
+    expect(res.status).toBe(303);
+    after = await occurrences();
+    expect(new Set(after.map((a) => `${a.area}|${a.address}|${a.capacity}|${a.title}|${a.languages}`))).toEqual(
+      new Set(["Laksevåg|Nytt sted 1|8|Middag og prat|nb,en"]),
+    );
+    // The clock times are untouched by a change of place.
+    expect(after.map((a) => a.starts_at)).toEqual(before.map((a) => a.starts_at));
+  });
+
+  it("moves the whole series to another weekday by the same number of days", async () => {
+    const { group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const res = await edit(cookie, before[0]!.id, "all", { startDate: "2027-03-12", endDate: "2027-03-12" });
+    expect(res.status).toBe(303);
+    const after = await occurrences();
+    expect(after.map((a) => a.starts_at)).toEqual([
+      "2027-03-12T17:00:00.000Z",
+      "2027-03-19T17:00:00.000Z",
+      "2027-03-26T17:00:00.000Z",
+      "2027-04-02T16:00:00.000Z",
+      "2027-04-09T16:00:00.000Z",
+      "2027-04-16T16:00:00.000Z",
+    ]);
+  });
+
+  it("keeps every going member when capacity is lowered below them, and lets no one new in", async () => {
+    const { db, group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const members = await Promise.all(
+      [1, 2, 3].map(() => createMember(db, { chapter_id: group.chapter_id!, groupIds: [group.id] })),
+    );
+    for (const m of members) await createRsvp(db, { activity_id: before[0]!.id, member_id: m.id, status: "going" });
+    expect((await edit(cookie, before[0]!.id, "all", { capacity: "1" })).status).toBe(303);
+    const going = await db
+      .selectFrom("rsvps")
+      .select("member_id")
+      .where("activity_id", "=", before[0]!.id)
+      .where("status", "=", "going")
+      .execute();
+    expect(going).toHaveLength(3);
+    expect((await editPage(cookie, before[0]!.id)).overflow).toBe(2);
+  });
+
+  it("saves nothing of a series edit when one date was changed by someone else meanwhile", async () => {
+    const { group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const page = await editPage(cookie, before[0]!.id);
+    // Someone edits the fourth date alone after the form was opened.
+    expect((await edit(cookie, before[3]!.id, "this", { area: "Fana" })).status).toBe(303);
+    const res = await call(editAction, `/staff/activities/${before[0]!.id}`, {
+      fields: form({
+        ...page.values,
+        languages: ["nb"],
+        sequence: String(page.sequence),
+        seriesSequences: page.seriesSequences,
+        scope: "all",
+        startTime: "17:00",
+        endTime: "19:00",
+      }),
+      cookie,
+      params: { activityId: before[0]!.id },
+    });
+    expect(res.status).toBe(409);
+    expect((await occurrences()).map((a) => a.starts_at)).toEqual(before.map((a) => a.starts_at));
+  });
+
+  it("removes a skipped date nobody answered, and cancels a skipped date with answers so they can be told", async () => {
+    const { db, group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const member = await createMember(db, { chapter_id: group.chapter_id!, groupIds: [group.id] });
+    await createRsvp(db, { activity_id: before[2]!.id, member_id: member.id, status: "going" });
+    const page = await editPage(cookie, before[0]!.id);
+    const res = await call(editAction, `/staff/activities/${before[0]!.id}`, {
+      fields: form({ intent: "skip", skip: [before[1]!.id, before[2]!.id], seriesSequences: page.seriesSequences }),
+      cookie,
+      params: { activityId: before[0]!.id },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toContain("removed=1&skippedCancelled=1");
+    const after = await occurrences();
+    expect(after.map((a) => a.id)).toEqual([before[0]!.id, before[2]!.id, ...before.slice(3).map((a) => a.id)]);
+    expect(after.find((a) => a.id === before[2]!.id)!.status).toBe("cancelled");
+    expect(await db.selectFrom("rsvps").select("status").execute()).toEqual([{ status: "going" }]);
+  });
+
+  it("cancels this date and the rest of the series, leaving earlier dates as they were", async () => {
+    const { group, cookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const page = await editPage(cookie, before[3]!.id);
+    const res = await call(editAction, `/staff/activities/${before[3]!.id}`, {
+      fields: form({ intent: "cancelRest", seriesSequences: page.seriesSequences }),
+      cookie,
+      params: { activityId: before[3]!.id },
+    });
+    expect(res.status).toBe(303);
+    expect((await occurrences()).map((a) => a.status)).toEqual([
+      "scheduled",
+      "scheduled",
+      "scheduled",
+      "cancelled",
+      "cancelled",
+      "cancelled",
+    ]);
+  });
+
+  it("answers 404 to a coordinator of another chapter for every series action, and changes nothing", async () => {
+    const { group, cookie, osloCookie } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const page = await editPage(cookie, before[0]!.id);
+    for (const intent of ["skip", "cancelRest", "copyNextWeek", "save"]) {
+      const res = await call(editAction, `/staff/activities/${before[0]!.id}`, {
+        fields: form({
+          ...page.values,
+          languages: ["nb"],
+          intent,
+          skip: [before[1]!.id],
+          sequence: String(page.sequence),
+          seriesSequences: page.seriesSequences,
+          scope: "all",
+          area: "Fana",
+        }),
+        cookie: osloCookie,
+        params: { activityId: before[0]!.id },
+      });
+      expect(res.status).toBe(404);
+    }
+    const after = await occurrences();
+    expect(after).toHaveLength(6);
+    expect(after.every((a) => a.area === "Sentrum" && a.status === "scheduled")).toBe(true);
+  });
+});
