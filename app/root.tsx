@@ -9,7 +9,7 @@ import {
 } from "@remix-run/react";
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
+import { TranslationProvider } from "~/i18n/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { QuickExit } from "~/components/QuickExit";
 import { SiteFooter } from "~/components/SiteFooter";
@@ -68,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider i18n={i18n}>
           {/* First in the tab order, before the skip link: leaving must take one key press. */}
           <QuickExit exitUrl={data?.quickExitUrl} />
           <SiteHeader siteName={data?.siteName ?? ""} who={data?.who ?? { kind: "anonymous" }} />
@@ -76,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter />
-        </I18nextProvider>
+        </TranslationProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -2,7 +2,7 @@
 // the hash (PHC string), so they can be raised later and old hashes re-hashed at the next sign-in.
 // Hashes from before Argon2 (scrypt$N$r$p$salt$hash) are still verified, and always re-hashed.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
-import { Algorithm, hash as argon2Hash, parseOptions, verify as argon2Verify } from "@node-rs/argon2";
+import { hash as argon2Hash, parseOptions, verify as argon2Verify, type Algorithm } from "@node-rs/argon2";
 
 export interface HashParams {
   /** KiB of memory per hash */
@@ -46,7 +46,9 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const argon2Options = (params: HashParams) => ({ ...params, algorithm: Algorithm.Argon2id, outputLen: 32 });
+// Algorithm.Argon2id; the enum is a const enum, which isolated modules cannot read.
+const ARGON2ID = 2 as Algorithm;
+const argon2Options = (params: HashParams) => ({ ...params, algorithm: ARGON2ID, outputLen: 32 });
 
 /** Format: $argon2id$v=19$m=…,t=…,p=…$salt$hash. */
 export function hashPassword(secret: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getViewer, type MemberViewer } from "~/features/sessions/viewer.server";
 import { ActivityCard } from "~/components/ActivityCard";
 import { CheckboxField } from "~/components/forms";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { ActivityFactList, AnswerBadge, Fact, PlacesLabel, ScopeLabel } from "~/components/ActivityFacts";
 import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";

@@ -2,7 +2,7 @@
 // shown once; see which are used; revoke one. Only hashes of the codes are ever stored.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { notFound } from "~/platform/responses";
