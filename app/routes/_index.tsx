@@ -6,7 +6,7 @@ import { ActivityCard } from "~/components/ActivityCard";
 import { CheckboxField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useLocaleTag } from "~/components/ActivityTime";
-import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES } from "~/features/activities/activity-form";
+import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES } from "~/features/activities/spoken-languages";
 import { dateTimeFormat } from "~/i18n/intl";
 import { loadMemberHome } from "~/features/activities/member-activities.server";
 import { listChapters } from "~/features/chapters/chapters.server";

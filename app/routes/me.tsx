@@ -3,7 +3,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { z } from "zod";
 import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -14,7 +13,7 @@ import { isCommonPassword } from "~/platform/common-passwords.server";
 import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/members/member-account.server";
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
-import { changePassphraseSchema } from "~/features/members/member-forms";
+import { changePassphraseSchema, groupIntentSchema } from "~/features/members/member-forms";
 import { loadMemberPage } from "~/features/members/member-page.server";
 import { leaveGroup, requestGroupMembership } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
@@ -27,8 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   return loadMemberPage(db(), member);
 }
-
-const groupIntent = z.object({ groupId: z.string().min(1).max(100) });
 
 type ActionResult = {
   intent: string;
@@ -47,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (intent) {
     case "joinGroup":
     case "leaveGroup": {
-      const parsed = parseForm(form, groupIntent);
+      const parsed = parseForm(form, groupIntentSchema);
       if (!parsed.ok) throw new Response("Not found", { status: 404 });
       if (intent === "leaveGroup") {
         await leaveGroup(db(), viewer.member, parsed.data);

@@ -3,7 +3,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { TranslationProvider } from "~/i18n/react";
 import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
-import { i18nFor } from "~/i18n/config";
+import { i18nFor } from "~/i18n/catalogs.server";
 import { loader as downloadLoader } from "~/routes/activities.$activityId.calendar[.ics]";
 import ActivityPage, { loader as activityLoader } from "~/routes/activities.$activityId";
 import { createActivity, createChapter, createGroup, createMember, createRsvp } from "../factories";

@@ -2,7 +2,7 @@
 // saves them as a file (a plain form, so it works without JavaScript).
 import { renderToStaticMarkup } from "react-dom/server";
 import { TranslationProvider } from "~/i18n/react";
-import { i18nFor } from "~/i18n/config";
+import { i18nFor } from "~/i18n/catalogs.server";
 import StaffLoginSetup from "~/routes/staff.login.setup";
 
 const page = vi.hoisted(() => ({ actionData: undefined as unknown }));
