@@ -1,4 +1,4 @@
-// Passwords (staff) and passphrases (members): Argon2id (decision 038) with its parameters stored in
+// Passwords (staff) and passphrases (members): Argon2id (decisions 003, 006) with its parameters stored in
 // the hash (PHC string), so they can be raised later and old hashes re-hashed at the next sign-in.
 // Hashes from before Argon2 (scrypt$N$r$p$salt$hash) are still verified, and always re-hashed.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
@@ -80,7 +80,7 @@ interface ScryptParams {
   p: number;
 }
 
-/** Hashes from before decision 038: scrypt$N$r$p$salt$hash (base64url). */
+/** Hashes from before Argon2id: scrypt$N$r$p$salt$hash (base64url). */
 async function verifyLegacyScrypt(secret: string, stored: string): Promise<VerifyResult> {
   const parts = stored.split("$");
   if (parts.length !== 6) return { ok: false, needsRehash: false };
