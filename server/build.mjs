@@ -36,7 +36,9 @@ for (const entry of fs.readdirSync("public/build", { recursive: true, withFileTy
   const body = fs.readFileSync(file);
   fs.writeFileSync(
     `${file}.br`,
-    zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
   );
   fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
   compressed++;

@@ -15,7 +15,8 @@ function filesUnder(dir: string): Set<string> {
   const found = new Set<string>();
   if (!fs.existsSync(dir)) return found;
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) found.add(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+    if (entry.isFile())
+      found.add(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
   }
   return found;
 }

@@ -147,7 +147,9 @@ function seedActivitiesUpTo(total: number) {
   })();
 }
 seedActivitiesUpTo(70);
-const firstActivity = sqlite.prepare("select id from activities order by starts_at, id limit 1").get() as { id: string };
+const firstActivity = sqlite.prepare("select id from activities order by starts_at, id limit 1").get() as {
+  id: string;
+};
 const sessions = await Promise.all(
   memberIds.map((memberId) => createSession(opened.db, { memberId }, memberSessionPolicy(true))),
 );
@@ -157,20 +159,27 @@ await opened.db.destroy();
 
 // --- start-up to the first /healthz 200
 const started = performance.now();
-const server = spawn("node", ["build/server.js"], {
-  cwd: root,
-  env: {
-    PATH: process.env.PATH,
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: String(PORT),
-    DATABASE_PATH: dbFile,
-    LOG_FORMAT: "silent",
-    SECURE_COOKIES: "false",
-    BENCH_ROUTES: "1",
+const server = spawn(
+  "node",
+  [
+    ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    "build/server.js",
+  ],
+  {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      DATABASE_PATH: dbFile,
+      LOG_FORMAT: "silent",
+      SECURE_COOKIES: "false",
+      BENCH_ROUTES: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+);
 const express = spawn(
   "node",
   ["-e", `require("express")().get("/", (q, s) => s.send("ok")).listen(${EXPRESS_PORT}, "127.0.0.1")`],
@@ -181,19 +190,27 @@ try {
   const startup = performance.now() - started;
   await waitFor(`http://127.0.0.1:${EXPRESS_PORT}/`, express);
 
-  print(`npm run bench — ${new Date().toISOString()}, ${os.cpus().length} CPUs, load ${os.loadavg().map(f2).join(" ")}`);
+  print(
+    `npm run bench — ${new Date().toISOString()}, ${os.cpus().length} CPUs, load ${os.loadavg().map(f2).join(" ")}`,
+  );
   print("");
   print("| what | baseline (same run) | measured | ratio | goal |");
   print("| --- | --- | --- | --- | --- |");
   const member = { Cookie: cookieOf(0) };
   const hello = await rate(`${base}/bench/hello`, member);
   const list = await rate(`${base}/`, member);
-  print(`| signed-in activity list (70 activities) | /bench/hello ${hello.toFixed(0)} req/s | ${list.toFixed(0)} req/s | **${f2(list / hello)}×** | ≥ 0.5× |`);
+  print(
+    `| signed-in activity list (70 activities) | /bench/hello ${hello.toFixed(0)} req/s | ${list.toFixed(0)} req/s | **${f2(list / hello)}×** | ≥ 0.5× |`,
+  );
   const page = await rate(`${base}/activities/${firstActivity.id}`, member);
-  print(`| activity page | /bench/hello ${hello.toFixed(0)} req/s | ${page.toFixed(0)} req/s | **${f2(page / hello)}×** | ≥ 0.5× |`);
+  print(
+    `| activity page | /bench/hello ${hello.toFixed(0)} req/s | ${page.toFixed(0)} req/s | **${f2(page / hello)}×** | ≥ 0.5× |`,
+  );
   const expressHello = await rate(`http://127.0.0.1:${EXPRESS_PORT}/`);
   const healthz = await rate(`${base}/healthz`);
-  print(`| /healthz | Express hello ${expressHello.toFixed(0)} req/s | ${healthz.toFixed(0)} req/s | **${f2(healthz / expressHello)}×** | ≥ 0.5× |`);
+  print(
+    `| /healthz | Express hello ${expressHello.toFixed(0)} req/s | ${healthz.toFixed(0)} req/s | **${f2(healthz / expressHello)}×** | ≥ 0.5× |`,
+  );
 
   const sizes: Array<{ n: number; rate: number; rss: number }> = [];
   for (const n of [1_000, 10_000, 100_000]) {
@@ -201,19 +218,29 @@ try {
     sizes.push({ n, rate: await rate(`${base}/`, member), rss: rssMiB(server.pid!) });
   }
   const [k1, k10, k100] = sizes as [(typeof sizes)[0], (typeof sizes)[0], (typeof sizes)[0]];
-  print(`| list at 10,000 activities | 1,000: ${k1.rate.toFixed(0)} req/s | ${k10.rate.toFixed(0)} req/s | **${f2(k10.rate / k1.rate)}×** | ≥ 0.8× |`);
-  print(`| list at 100,000 activities | 1,000: ${k1.rate.toFixed(0)} req/s | ${k100.rate.toFixed(0)} req/s | **${f2(k100.rate / k1.rate)}×** | ≥ 0.8× |`);
-  print(`| RSS at 100,000 activities | 1,000: ${k1.rss.toFixed(0)} MiB | ${k100.rss.toFixed(0)} MiB | **${f2(k100.rss / k1.rss)}×** | ≤ 1.5× |`);
+  print(
+    `| list at 10,000 activities | 1,000: ${k1.rate.toFixed(0)} req/s | ${k10.rate.toFixed(0)} req/s | **${f2(k10.rate / k1.rate)}×** | ≥ 0.8× |`,
+  );
+  print(
+    `| list at 100,000 activities | 1,000: ${k1.rate.toFixed(0)} req/s | ${k100.rate.toFixed(0)} req/s | **${f2(k100.rate / k1.rate)}×** | ≥ 0.8× |`,
+  );
+  print(
+    `| RSS at 100,000 activities | 1,000: ${k1.rss.toFixed(0)} MiB | ${k100.rss.toFixed(0)} MiB | **${f2(k100.rss / k1.rss)}×** | ≤ 1.5× |`,
+  );
 
   const helloJs = scriptBytes("routes/bench.hello", path.join(root, "public"));
   const landingJs = scriptBytes("routes/_index", path.join(root, "public"));
-  print(`| client JS, signed-out landing | /bench/hello ${(helloJs.raw / 1024).toFixed(0)} KB raw, ${(helloJs.gzip / 1024).toFixed(0)} KB gzip, ${helloJs.scripts} scripts | ${(landingJs.raw / 1024).toFixed(0)} KB raw, ${(landingJs.gzip / 1024).toFixed(0)} KB gzip, ${landingJs.scripts} scripts | **${f2(landingJs.raw / helloJs.raw)}×** | ≤ 1.25× |`);
+  print(
+    `| client JS, signed-out landing | /bench/hello ${(helloJs.raw / 1024).toFixed(0)} KB raw, ${(helloJs.gzip / 1024).toFixed(0)} KB gzip, ${helloJs.scripts} scripts | ${(landingJs.raw / 1024).toFixed(0)} KB raw, ${(landingJs.gzip / 1024).toFixed(0)} KB gzip, ${landingJs.scripts} scripts | **${f2(landingJs.raw / helloJs.raw)}×** | ≤ 1.25× |`,
+  );
   const perLanguage: string[] = [];
   for (const lang of ["nb", "en", "ar", "ur", "so"]) {
     const html = await (await fetch(`${base}/?lang=${lang}`)).text();
     perLanguage.push(`${lang} ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`);
   }
-  print(`| the reader's language (in the page, not in scripts): signed-out landing HTML | — | ${perLanguage.join(", ")} | — | one language |`);
+  print(
+    `| the reader's language (in the page, not in scripts): signed-out landing HTML | — | ${perLanguage.join(", ")} | — | one language |`,
+  );
 
   setHashParamsForTests(PRODUCTION_HASH_PARAMS);
   await hashPassword("warm-up passphrase here");
@@ -223,7 +250,9 @@ try {
     await hashPassword("bench passphrase that is long");
     hashTimes.push(performance.now() - t);
   }
-  print(`| join or sign-in, one hash (Argon2id m=19 MiB, t=2, p=1) | — | ${pct(hashTimes, 50).toFixed(0)} ms, 19 MiB | — | ≤ 200 ms, ≤ 32 MiB |`);
+  print(
+    `| join or sign-in, one hash (Argon2id m=19 MiB, t=2, p=1) | — | ${pct(hashTimes, 50).toFixed(0)} ms, 19 MiB | — | ≤ 200 ms, ≤ 32 MiB |`,
+  );
 
   const getTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -250,7 +279,9 @@ try {
       return performance.now() - t;
     }),
   );
-  print(`| 200 parallel "going" answers | one GET of the page: p50 ${pct(getTimes, 50).toFixed(0)} ms | p50 ${pct(answerTimes, 50).toFixed(0)} ms, p99 ${pct(answerTimes, 99).toFixed(0)} ms | p50 **${f2(pct(answerTimes, 50) / pct(getTimes, 50))}×** | — |`);
+  print(
+    `| 200 parallel "going" answers | one GET of the page: p50 ${pct(getTimes, 50).toFixed(0)} ms | p50 ${pct(answerTimes, 50).toFixed(0)} ms, p99 ${pct(answerTimes, 99).toFixed(0)} ms | p50 **${f2(pct(answerTimes, 50) / pct(getTimes, 50))}×** | — |`,
+  );
 
   const feedUrl = `${base}/calendar/${feed.token}.ics`;
   await (await fetch(feedUrl)).text();
@@ -266,7 +297,9 @@ try {
     await (await fetch(`${base}/healthz`)).text();
     healthTimes.push(performance.now() - t);
   }
-  print(`| cached feed answer at 100,000 activities (median of 20) | /healthz ${pct(healthTimes, 50).toFixed(1)} ms | ${pct(feedTimes, 50).toFixed(1)} ms | ${f2(pct(feedTimes, 50) / pct(healthTimes, 50))}× | — |`);
+  print(
+    `| cached feed answer at 100,000 activities (median of 20) | /healthz ${pct(healthTimes, 50).toFixed(1)} ms | ${pct(feedTimes, 50).toFixed(1)} ms | ${f2(pct(feedTimes, 50) / pct(healthTimes, 50))}× | — |`,
+  );
   print(`| start-up to first /healthz 200 (node build/server.js) | — | ${startup.toFixed(0)} ms | — | ≤ 800 ms |`);
 } finally {
   server.kill("SIGTERM");
