@@ -6,15 +6,25 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
   type MetaFunction,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
+import { TranslationProvider } from "~/i18n/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { QuickExit } from "~/components/QuickExit";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
-import { DEFAULT_LOCALE, direction, i18nFor, LOCALE_TAGS, type Locale } from "~/i18n/config";
+import {
+  catalogScope,
+  DEFAULT_LOCALE,
+  direction,
+  i18nFromCatalog,
+  LOCALE_TAGS,
+  type CatalogTree,
+  type Locale,
+} from "~/i18n/config";
+import { catalogForPath } from "~/i18n/catalogs.server";
 import { languageCookie, languageToRemember, localeFromRequest } from "~/platform/locale.server";
 import { getViewer } from "~/features/sessions/viewer.server";
 import { env } from "~/platform/env.server";
@@ -40,11 +50,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? ({ kind: "staff", name: viewer.staff.displayName } as const)
         : ({ kind: "anonymous" } as const);
   const remember = languageToRemember(request);
+  // Only the reader's language, and staff strings only under /staff (decision 038).
+  const catalog = catalogForPath(locale, new URL(request.url).pathname);
   return data(
-    { locale, siteName: env().SITE_NAME, who, quickExitUrl: env().QUICK_EXIT_URL },
+    {
+      locale,
+      siteName: env().SITE_NAME,
+      who,
+      quickExitUrl: env().QUICK_EXIT_URL,
+      catalog: catalog.catalog,
+      catalogKey: catalog.key,
+    },
     remember ? { headers: { "Set-Cookie": languageCookie(remember, env().SECURE_COOKIES) } } : undefined,
   );
 }
+
+/** Crossing into or out of /staff needs the other catalog; otherwise Remix's own rules. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || catalogScope(currentUrl.pathname) !== catalogScope(nextUrl.pathname);
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
@@ -54,7 +77,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  const i18n = useMemo(() => i18nFor(locale), [locale]);
+  const catalog = data?.catalog as CatalogTree | undefined;
+  const catalogKey = data?.catalogKey ?? "none";
+  const i18n = useMemo(() => i18nFromCatalog(locale, catalog ?? {}, catalogKey), [locale, catalog, catalogKey]);
   return (
     <html lang={LOCALE_TAGS[locale]} dir={direction(locale)}>
       <head>
@@ -68,7 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider i18n={i18n}>
           {/* First in the tab order, before the skip link: leaving must take one key press. */}
           <QuickExit exitUrl={data?.quickExitUrl} />
           <SiteHeader siteName={data?.siteName ?? ""} who={data?.who ?? { kind: "anonymous" }} />
@@ -76,7 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter />
-        </I18nextProvider>
+        </TranslationProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -7,6 +7,7 @@ import * as joinReceipts from "./migrations/2026-12-01T1910_join_receipts";
 import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
 import * as jobsAndPushSubscriptions from "./migrations/2026-12-02T1100_jobs_and_push_subscriptions";
 import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts";
+import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1930_health_probe": healthProbe,
   "2026-12-02T1100_jobs_and_push_subscriptions": jobsAndPushSubscriptions,
   "2026-12-02T1200_series_and_drafts": seriesAndDrafts,
+  "2026-12-02T1700_list_key_indexes": listKeyIndexes,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -71,7 +71,7 @@ export async function seedDemoData(
   };
   if (await isSeeded(db)) return nothing;
 
-  // scrypt at production cost takes a noticeable moment: hash each distinct secret once, and
+  // Hashing at production cost takes a noticeable moment: hash each distinct secret once, and
   // before the transaction, so the write lock is held only for the inserts.
   const passwords = new Set([...demoStaff.map((s) => s.password), DEMO_MEMBER_PASSPHRASE]);
   const hashes = new Map(await Promise.all([...passwords].map(async (p) => [p, await hashPassword(p)] as const)));

@@ -7,6 +7,8 @@ import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import zlib from "node:zlib";
+import { precompressed } from "./precompressed";
 import express from "express";
 import type { ServerHooks } from "~/server-hooks.server";
 import { refuseCrossSiteWrites } from "./csrf";
@@ -60,10 +62,20 @@ export function createApp({ build, publicDir, hsts, trustProxy }: AppOptions) {
   app.use(securityHeaders({ hsts }));
   app.use(allowOnlyOurMethods());
   app.use(refuseUnreadablePaths());
-  app.use(compression());
+  // Brotli quality 2 and gzip level 1 cost a third to a half of the defaults (quality 4, level 6)
+  // for 3–8% more bytes on dynamic pages; bodies under 1 KiB are sent as they are. Build assets
+  // are compressed once at build time at the highest levels and sent as they are (precompressed).
+  app.use(
+    compression({
+      threshold: 1024,
+      level: 1,
+      brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } },
+    }),
+  );
   app.use(refuseCrossSiteWrites(hooks));
 
   // Fingerprinted build output: cached for a year and never revalidated.
+  app.use("/build", precompressed(path.join(publicDir, "build")));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(
     express.static(publicDir, {

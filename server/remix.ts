@@ -33,8 +33,13 @@ export function remixHandler(
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      // Pages and data requests stream (React renders as it goes). Other answers (health, feeds,
+      // the manifest, files) are whole already: sent in one piece with their length, so
+      // compression can leave tiny ones alone.
+      const type = response.headers.get("Content-Type") ?? "";
+      if (!response.body) res.end();
+      else if (/^text\/(html|x-script)/.test(type)) await writeReadableStreamToWritable(response.body, res);
+      else res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       next(error);
     }

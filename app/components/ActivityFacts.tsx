@@ -1,6 +1,6 @@
 // Small facts about an activity that the list and the detail page both show.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { placesState } from "~/features/activities/answer-window";
 import { conjunction, languageName } from "~/i18n/intl";
 import type { ActivityScope, ActivitySummary } from "~/features/activities/activity-row";

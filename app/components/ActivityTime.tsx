@@ -1,6 +1,6 @@
 // When an activity happens, as a clock in Oslo shows it, in the reader's language. The server's
 // own time zone never matters: every format names Europe/Oslo.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { isLocale, FORMAT_TAGS, DEFAULT_LOCALE } from "~/i18n/config";
 import { dateTimeFormat } from "~/i18n/intl";
 

@@ -7,7 +7,7 @@
 // section says when the current link was made and offers a new one (the old one stops working).
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useLocaleTag } from "./ActivityTime";
 import { CheckboxField } from "./forms";
 import { formatOsloDay } from "~/platform/oslo-time";

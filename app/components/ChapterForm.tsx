@@ -1,6 +1,6 @@
 // The chapter form (name, address slug, region), for a new chapter and for changing one.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, TextField } from "./forms";
 import type { FieldErrors } from "~/platform/forms";
 

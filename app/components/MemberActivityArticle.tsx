@@ -1,7 +1,7 @@
 // One activity as a member sees it: what it is, when, where (the address only once she is going),
 // who else is coming. Shared by the member's activity page, staff's view and staff's preview of a
 // draft, so a preview is exactly what a member of the group will see.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ActivityFactList, Fact, PlacesLabel, ScopeLabel } from "./ActivityFacts";
 import { LinkifiedText } from "./LinkifiedText";
 import type { ActivitySummary } from "~/features/activities/activity-row";

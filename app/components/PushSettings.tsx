@@ -5,7 +5,7 @@
 //
 // Push needs JavaScript; without it the section says so. The server side is /me/push.
 import { useEffect, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 const PUSH_PATH = "/me/push";
 const WORKER_PATH = "/sw.js";

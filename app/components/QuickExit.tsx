@@ -6,7 +6,7 @@
 // the page goes blank at once, /exit is told in the background (a beacon outlives the page), and
 // the tab moves on with location.replace, so "back" does not return to the page that was showing.
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 const SHIFT_PRESSES = 3;
 const WITHIN_MS = 5_000;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** Shown once, right after the codes are made; they can be copied (with JavaScript) or saved as a file (always). */
 export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {

@@ -2,7 +2,7 @@
 // Used by members (/me/sessions) and staff (/staff/sessions); the forms post to that page.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useLocaleTag } from "./ActivityTime";
 import type { EndedSessions, ListedSession } from "~/features/sessions/listed-session";
 import { formatOsloDateTime } from "~/platform/oslo-time";

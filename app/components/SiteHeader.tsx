@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 
 export type Who = { kind: "anonymous" } | { kind: "member" | "staff"; name: string };

@@ -1,7 +1,7 @@
 // The activity form staff use to create, duplicate and edit. Works without JavaScript: every
 // field is posted as typed, and the server answers with errors next to the fields.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, TextAreaField, TextField, translateError } from "./forms";
 import {
   EDIT_SCOPES,

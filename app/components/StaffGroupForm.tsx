@@ -1,7 +1,7 @@
 // The group form: name, description, audience and how people join. The chapter is chosen only
 // when the group is new; it never changes afterwards.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import type { FieldErrors } from "~/platform/forms";
 

@@ -1,7 +1,7 @@
 // Plain, accessible form parts in the GOV.UK Design System manner: a label, a hint, the error
 // right above the input, and an error summary at the top that links to each field.
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { FieldErrors, ValidationCode } from "~/platform/forms";
 
 type Translate = ReturnType<typeof useTranslation>["t"];

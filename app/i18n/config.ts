@@ -1,10 +1,9 @@
 // Languages and the i18next instances that translate with them. Shared by server and browser.
+// The catalogs themselves are not imported here: the server reads them (./catalogs.server.ts)
+// and sends the browser only the reader's language and the parts the page needs (decision 038),
+// in the root loader's data. Both sides translate with an instance made from that same catalog,
+// so they print the same text.
 import i18next, { type i18n, type TFunction } from "i18next";
-import ar from "./locales/ar";
-import en from "./locales/en";
-import nb from "./locales/nb";
-import so from "./locales/so";
-import ur from "./locales/ur";
 
 export const LOCALES = ["nb", "en", "ar", "ur", "so"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -29,14 +28,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 export const RTL_LOCALES: ReadonlySet<string> = new Set(["ar", "ur"]);
 
-export const resources = {
-  nb: { translation: nb },
-  en: { translation: en },
-  ar: { translation: ar },
-  ur: { translation: ur },
-  so: { translation: so },
-} as const;
-
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
@@ -45,17 +36,30 @@ export function direction(locale: Locale): "ltr" | "rtl" {
   return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
 }
 
-const instances = new Map<Locale, i18n>();
+/** Which catalog parts a page needs: staff strings only under /staff. */
+export type CatalogScope = "member" | "staff";
 
-/** One initialised instance per language; resources are bundled, so init is synchronous. */
-export function i18nFor(locale: Locale): i18n {
-  let instance = instances.get(locale);
+export function catalogScope(pathname: string): CatalogScope {
+  return pathname === "/staff" || pathname.startsWith("/staff/") ? "staff" : "member";
+}
+
+/** A catalog as the browser receives it: one language's tree of strings, for one scope. */
+export type CatalogTree = { [key: string]: string | CatalogTree };
+
+const instances = new Map<string, i18n>();
+
+/**
+ * One initialised instance per language and catalog (`key` names the pair, e.g. "nb:member");
+ * resources are given, so init is synchronous.
+ */
+export function i18nFromCatalog(locale: Locale, catalog: CatalogTree, key: string): i18n {
+  let instance = instances.get(key);
   if (!instance) {
     instance = i18next.createInstance();
     void instance.init({
-      resources,
+      resources: { [locale]: { translation: catalog } },
       lng: locale,
-      fallbackLng: DEFAULT_LOCALE,
+      fallbackLng: false,
       initAsync: false,
       // React escapes output; double escaping would show &amp; to members.
       interpolation: { escapeValue: false },
@@ -63,11 +67,11 @@ export function i18nFor(locale: Locale): i18n {
       // No advertisement in server logs or the browser console.
       showSupportNotice: false,
     });
-    instances.set(locale, instance);
+    instances.set(key, instance);
   }
   return instance;
 }
 
-export function tFor(locale: Locale): TFunction {
-  return i18nFor(locale).t;
+export function tFromCatalog(locale: Locale, catalog: CatalogTree, key: string): TFunction {
+  return i18nFromCatalog(locale, catalog, key).t;
 }

@@ -30,6 +30,8 @@ export const envSchema = z.object({
   CALENDAR_NAME: z.string().min(1).max(40).default("Kalender"),
   /** how many proxies sit in front of the app (for the client address used by rate limits) */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** the benchmark's baseline page /bench/hello (`npm run bench` only); a 404 otherwise */
+  BENCH_ROUTES: boolean.default("false"),
   /** "json" (one line per event) or "silent" (tests) */
   LOG_FORMAT: z.enum(["json", "silent"]).default("json"),
   /** secure cookies and HSTS; on by default in production */

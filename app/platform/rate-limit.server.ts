@@ -37,7 +37,16 @@ export async function hitRateLimit(
     limit,
     windowSeconds,
     now = new Date(),
-  }: { bucket: RateLimitBucket; subject: string; limit: number; windowSeconds: number; now?: Date },
+    written,
+  }: {
+    bucket: RateLimitBucket;
+    subject: string;
+    limit: number;
+    windowSeconds: number;
+    now?: Date;
+    /** counts the rows this call wrote, for callers that must tell its writes from others' */
+    written?: { rows: number };
+  },
 ): Promise<RateLimitResult> {
   if (!(windowSeconds > 0 && windowSeconds <= MAX_WINDOW_SECONDS)) {
     throw new RangeError(`windowSeconds must be between 1 and ${MAX_WINDOW_SECONDS}`);
@@ -62,11 +71,12 @@ export async function hitRateLimit(
     .returning("count")
     .executeTakeFirstOrThrow();
 
-  await db
+  const [expired] = await db
     .deleteFrom("rate_limits")
     .where("key", "like", `${prefix}%`)
     .where("window_start", "<", windowStart)
     .execute();
+  if (written) written.rows += 1 + Number(expired?.numDeletedRows ?? 0);
 
   if (count <= limit) return { ok: true, remaining: limit - count };
   if (count === limit + 1) logSecurityEvent("rate_limited", { bucket });

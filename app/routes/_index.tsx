@@ -1,12 +1,12 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getViewer, type MemberViewer } from "~/features/sessions/viewer.server";
 import { ActivityCard } from "~/components/ActivityCard";
 import { CheckboxField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useLocaleTag } from "~/components/ActivityTime";
-import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES } from "~/features/activities/activity-form";
+import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES } from "~/features/activities/spoken-languages";
 import { dateTimeFormat } from "~/i18n/intl";
 import { loadMemberHome } from "~/features/activities/member-activities.server";
 import { listChapters } from "~/features/chapters/chapters.server";
@@ -32,6 +32,7 @@ async function memberHome(request: Request, viewer: MemberViewer) {
     week: params.get("week"),
     language: params.get("language"),
     interpreter: params.get("interpreter"),
+    after: params.get("after"),
   });
   return { kind: "member" as const, ...home };
 }
@@ -43,7 +44,7 @@ export default function Index() {
 
 type MemberHomeData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "member" }>;
 
-function MemberHome({ activities, groups, weekStarts, filter }: MemberHomeData) {
+function MemberHome({ activities, groups, weekStarts, filter, nextPage, laterPage }: MemberHomeData) {
   const { t } = useTranslation();
   const tag = useLocaleTag();
   const filtered = filter.group !== "" || filter.week !== "" || filter.language !== "" || filter.interpreterOnly;
@@ -136,8 +137,33 @@ function MemberHome({ activities, groups, weekStarts, filter }: MemberHomeData) 
           ))}
         </ul>
       )}
+      {nextPage || laterPage ? (
+        <nav className="button-row" aria-label={t("activities.pagesTitle")}>
+          {nextPage ? (
+            <Link className="button" to={`/?${pageSearch(filter, nextPage)}`}>
+              {t("activities.laterActivities")}
+            </Link>
+          ) : null}
+          {laterPage ? (
+            <Link className="button button--secondary" to={`/?${pageSearch(filter)}`}>
+              {t("activities.soonestActivities")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
+}
+
+/** The search of a page of the list with the same filters: the next page after `after`, or the first. */
+function pageSearch(filter: MemberHomeData["filter"], after?: string): string {
+  const search = new URLSearchParams();
+  if (filter.group) search.set("group", filter.group);
+  if (filter.week) search.set("week", filter.week);
+  if (filter.language) search.set("language", filter.language);
+  if (filter.interpreterOnly) search.set("interpreter", "1");
+  if (after) search.set("after", after);
+  return search.toString();
 }
 
 function Welcome({ chapters }: { chapters: Array<{ slug: string; name: string; region: string }> }) {

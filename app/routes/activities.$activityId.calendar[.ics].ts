@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { buildFeedCalendar } from "~/features/calendar/build-feed.server";
-import { tFor } from "~/i18n/config";
+import { tFor } from "~/i18n/catalogs.server";
 import { findActivityForCalendarDownload } from "~/features/calendar/feed-activities.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";

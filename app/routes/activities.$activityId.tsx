@@ -1,13 +1,14 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { AnswerBadge } from "~/components/ActivityFacts";
 import { MemberActivityArticle } from "~/components/MemberActivityArticle";
 import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { rsvpFormSchema, RSVP_NOTE_MAX } from "~/features/answers/answer-rules";
+import { rsvpFormSchema } from "~/features/answers/answer-rules";
+import { RSVP_NOTE_MAX } from "~/features/answers/answer-limits";
 import { rsvpDeadline } from "~/features/activities/answer-window";
 import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
 import { answerActivity, answerWholeSeries, listSeriesAnswersForMember } from "~/features/answers/answers.server";

@@ -8,7 +8,7 @@ import {
   type MetaFunction,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { CodeField, OwnDeviceField, PassphraseField, PseudonymField } from "~/components/CredentialFields";

@@ -2,8 +2,7 @@
 // the member's own and scoped to their id in every query.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/i18n/react";
 import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
 import { PushSettings } from "~/components/PushSettings";
@@ -15,7 +14,7 @@ import { isCommonPassword } from "~/platform/common-passwords.server";
 import { changeMemberPassphrase, regenerateRecoveryCodes } from "~/features/members/member-account.server";
 import { endAllSessionsOf, signedOutHeaders } from "~/features/sessions/sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
-import { changePassphraseSchema } from "~/features/members/member-forms";
+import { changePassphraseSchema, groupIntentSchema } from "~/features/members/member-forms";
 import { loadMemberPage } from "~/features/members/member-page.server";
 import { leaveGroup, requestGroupMembership } from "~/features/members/members.server";
 import { db } from "~/platform/db.server";
@@ -28,8 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   return loadMemberPage(db(), member);
 }
-
-const groupIntent = z.object({ groupId: z.string().min(1).max(100) });
 
 type ActionResult = {
   intent: string;
@@ -48,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (intent) {
     case "joinGroup":
     case "leaveGroup": {
-      const parsed = parseForm(form, groupIntent);
+      const parsed = parseForm(form, groupIntentSchema);
       if (!parsed.ok) throw new Response("Not found", { status: 404 });
       if (intent === "leaveGroup") {
         await leaveGroup(db(), viewer.member, parsed.data);

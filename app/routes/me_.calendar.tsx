@@ -3,7 +3,7 @@
 // showing the new link once; with JavaScript the forms post through fetchers and stay on /me.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { CalendarFeedSection, type CalendarActionData } from "~/components/CalendarFeedSection";

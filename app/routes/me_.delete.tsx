@@ -1,7 +1,7 @@
 // Deleting one's own account: a confirmation page, then everything goes at once (one transaction).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { clearSessionCookie } from "~/features/sessions/sessions.server";
 import { getViewer, requireMember } from "~/features/sessions/viewer.server";

@@ -1,7 +1,7 @@
 // Where the member is signed in; end one other session or all others.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { endOwnSessions, listOwnSessions } from "~/features/sessions/own-sessions.server";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { CodeField, PassphraseField, PseudonymField } from "~/components/CredentialFields";
 import { ErrorSummary } from "~/components/forms";

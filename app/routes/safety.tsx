@@ -1,7 +1,7 @@
 // Honest safety tips: what quick exit does and does not do, history, private windows, shared
 // phones, calendars and notifications. The same for everyone; nothing about the viewer.
 import type { MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useRootData } from "~/root";
 import { pageTitle } from "~/platform/meta";

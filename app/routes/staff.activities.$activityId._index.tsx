@@ -3,7 +3,7 @@
 // date, publish a draft, and see how many are going.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";

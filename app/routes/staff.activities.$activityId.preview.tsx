@@ -2,7 +2,7 @@
 // with a banner that says it may not be published yet. Staff only, scoped like every staff page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { findActivityPreviewForStaff } from "~/features/activities/member-activities.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";

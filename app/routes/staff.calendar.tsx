@@ -3,7 +3,7 @@
 // audited, and a link stops working when its owner is deactivated or leaves the chapter.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { requireStaff } from "~/features/sessions/viewer.server";

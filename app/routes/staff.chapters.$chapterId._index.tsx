@@ -2,7 +2,7 @@
 // and choose its coordinators.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ChapterForm } from "~/components/ChapterForm";

@@ -2,11 +2,12 @@
 // shown once; see which are used; revoke one. Only hashes of the codes are ever stored.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { notFound } from "~/platform/responses";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageLinks } from "~/components/PageLinks";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
 import { inviteSchema } from "~/features/members/invite-form";
@@ -26,9 +27,15 @@ const revokeSchema = z.object({ inviteId: z.string().min(1).max(64) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const { groups, counts, invites } = await loadChapterInvites(db(), viewer.staff, { chapterId: chapter.id });
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const { groups, counts, invites, next } = await loadChapterInvites(db(), viewer.staff, {
+    chapterId: chapter.id,
+    after,
+  });
   return {
     chapter,
+    next,
+    firstPage: after === undefined,
     groups,
     counts,
     invites: invites.map((i) => ({
@@ -76,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChapterInvites() {
-  const { chapter, groups, counts, invites } = useLoaderData<typeof loader>();
+  const { chapter, groups, counts, invites, next, firstPage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const values: Record<string, string> = actionData?.values ?? { count: "5", expiresInDays: "30" };
@@ -191,6 +198,10 @@ export default function ChapterInvites() {
             ))}
           </ul>
         )}
+        <PageLinks
+          next={next ? `/staff/chapters/${chapter.id}/invites?after=${encodeURIComponent(next)}` : null}
+          first={firstPage ? null : `/staff/chapters/${chapter.id}/invites`}
+        />
       </section>
     </div>
   );

@@ -2,10 +2,11 @@
 // (signed out everywhere at once) or give them a one-time code to choose a new passphrase.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaffChapter } from "~/features/chapters/chapter-access.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ErrorSummary } from "~/components/forms";
+import { PageLinks } from "~/components/PageLinks";
 import { codeInGroups, memberActionSchema } from "~/features/members/staff-member-form";
 import { formatOsloDay } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
@@ -19,9 +20,12 @@ import { readFormData } from "~/platform/read-form.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, chapter } = await requireStaffChapter(request, params.chapterId);
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const members = await listMembersOfChapter(db(), viewer.staff, { chapterId: chapter.id });
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const { members, next } = await listMembersOfChapter(db(), viewer.staff, { chapterId: chapter.id, after });
   return {
     chapter,
+    next,
+    firstPage: after === undefined,
     members: members.map((m) => ({
       id: m.id,
       pseudonym: m.pseudonym,
@@ -51,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChapterMembers() {
-  const { chapter, members } = useLoaderData<typeof loader>();
+  const { chapter, members, next, firstPage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const resetFor = actionData?.resetCode ? members.find((m) => m.id === actionData.resetCode?.memberId) : undefined;
@@ -119,6 +123,10 @@ export default function ChapterMembers() {
             ))}
           </ul>
         )}
+        <PageLinks
+          next={next ? `/staff/chapters/${chapter.id}/members?after=${encodeURIComponent(next)}` : null}
+          first={firstPage ? null : `/staff/chapters/${chapter.id}/members`}
+        />
       </section>
     </div>
   );

@@ -2,7 +2,7 @@
 // a wrong password; the next step is the TOTP code (or setting TOTP up, the first time).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { clientAddress, retryAfterHeaders } from "~/platform/rate-limit.server";
 import { sessionTokenFrom } from "~/features/sessions/sessions.server";

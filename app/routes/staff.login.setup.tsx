@@ -2,7 +2,7 @@
 // then see the recovery codes once.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { retryAfterHeaders } from "~/platform/rate-limit.server";
 import { sessionTokenFrom } from "~/features/sessions/sessions.server";

@@ -1,7 +1,7 @@
 // Staff sign-in, step two: a code from the authenticator app, or one of the recovery codes.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { retryAfterHeaders } from "~/platform/rate-limit.server";
 import { completeStaffSecondFactorFromForm } from "~/features/staff/staff-sign-in.server";

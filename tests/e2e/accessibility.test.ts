@@ -6,7 +6,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
 import { currentTotpCode } from "~/platform/totp.server";
-import { direction, LOCALE_TAGS, resources, type Locale } from "~/i18n/config";
+import { direction, LOCALE_TAGS, type Locale } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;

@@ -2,7 +2,7 @@
 // replace it, and see the old link stop working. Also without JavaScript.
 import type { Browser, Page } from "playwright-core";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { parseCalendar } from "../integration/ical-client";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
 

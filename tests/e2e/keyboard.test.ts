@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { DESKTOP, launchBrowser, screenshot, startApp, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import {
   DESKTOP,
   launchBrowser,

@@ -3,7 +3,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
-import { LOCALE_NAMES, LOCALES, resources, tFor } from "~/i18n/config";
+import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
+import { resources, tFor } from "~/i18n/catalogs.server";
 import { launchBrowser, PHONE, startApp, watchPage, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { osloWeekRange } from "~/platform/oslo-weeks";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import {
   launchBrowser,
   PHONE,

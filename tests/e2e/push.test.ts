@@ -9,7 +9,7 @@ import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { openDatabase } from "../../db/connection";
 import { sendPushToMember } from "~/features/push/send-push.server";
 import { vapidKeys } from "~/features/push/vapid.server";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { parseEnv } from "~/platform/env.server";
 import { createTestDevice, pushServiceHandlers } from "../mocks/push-service";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";

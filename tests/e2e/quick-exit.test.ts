@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { hashSecret } from "~/platform/secrets.server";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchPage, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;

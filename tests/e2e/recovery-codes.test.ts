@@ -4,7 +4,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { createSession, markSecondFactor, SESSION_POLICY } from "~/features/sessions/sessions.server";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;

@@ -5,7 +5,7 @@ import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
 import { currentTotpCode } from "~/platform/totp.server";
 import { formatOsloDateInput } from "~/platform/oslo-time";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import {
   DESKTOP,
   launchBrowser,

@@ -1,3 +1,4 @@
+import { catalogFor } from "~/i18n/catalogs.server";
 import {
   createSession,
   markSecondFactor,
@@ -164,7 +165,8 @@ describe("an activity page", () => {
   });
 
   test("has a neutral page title that never names the activity", () => {
-    const matches = [{ id: "root", data: { locale: "nb", siteName: "Møteplass" } }];
+    const { key, catalog } = catalogFor("nb", "member");
+    const matches = [{ id: "root", data: { locale: "nb", siteName: "Møteplass", catalog, catalogKey: key } }];
     expect(activityMeta({ matches } as never)).toEqual([{ title: "Aktivitet – Møteplass" }]);
   });
 });

@@ -156,6 +156,8 @@ const MATRIX: Record<string, RouteSpec> = {
   "_index.tsx": { path: () => "/", get: all("ok") },
   "$.tsx": { path: () => "/no-such-page", get: all("404") },
   "healthz.ts": { path: () => "/healthz", get: all("ok") },
+  // Only with BENCH_ROUTES=1 (npm run bench): a 404 for everyone otherwise.
+  "bench.hello.tsx": { path: () => "/bench/hello", get: all("404") },
   "manifest[.]webmanifest.ts": { path: () => "/manifest.webmanifest", get: all("ok") },
   "language.tsx": {
     path: () => "/language",

@@ -1,9 +1,9 @@
 // A cancelled activity offers no calendar file and no promise of an address: the page a member
 // sees (rendered from what the loader really answers) and the .ics route itself.
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { TranslationProvider } from "~/i18n/react";
 import { createSession, SESSION_POLICY, sessionCookieName } from "~/features/sessions/sessions.server";
-import { i18nFor } from "~/i18n/config";
+import { i18nFor } from "~/i18n/catalogs.server";
 import { loader as downloadLoader } from "~/routes/activities.$activityId.calendar[.ics]";
 import ActivityPage, { loader as activityLoader } from "~/routes/activities.$activityId";
 import { createActivity, createChapter, createGroup, createMember, createRsvp } from "../factories";
@@ -47,9 +47,9 @@ async function renderPage(activityId: string, cookie: string) {
   const request = new Request(`http://localhost/activities/${activityId}`, { headers: { Cookie: cookie } });
   page.data = await activityLoader({ request, params: { activityId }, context: {} } as never);
   return renderToStaticMarkup(
-    <I18nextProvider i18n={i18nFor("en")}>
+    <TranslationProvider i18n={i18nFor("en")}>
       <ActivityPage />
-    </I18nextProvider>,
+    </TranslationProvider>,
   );
 }
 

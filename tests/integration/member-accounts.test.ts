@@ -1,5 +1,5 @@
 import { joinWithInvite, resetPassphraseWithCode, signInMember } from "~/features/members/member-account.server";
-import { observeScryptForTests } from "~/platform/password.server";
+import { legacyScryptHashForTests, observeHashingForTests, verifyPassword } from "~/platform/password.server";
 import { countUnusedRecoveryCodes } from "~/features/members/members.server";
 import { runRetention } from "~/features/retention/retention.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
@@ -171,7 +171,7 @@ describe("joining with an invite", () => {
     expect(used.ok).toBe(true);
     const hashesFor = async (code: string, pseudonym: string) => {
       let count = 0;
-      observeScryptForTests(() => count++);
+      observeHashingForTests(() => count++);
       try {
         const result = await joinWithInvite(db, {
           code,
@@ -181,7 +181,7 @@ describe("joining with an invite", () => {
         });
         expect(result).toEqual({ ok: false, error: "inviteUnusable" });
       } finally {
-        observeScryptForTests(undefined);
+        observeHashingForTests(undefined);
       }
       return count;
     };
@@ -352,6 +352,31 @@ describe("signing in", () => {
     const member = await createMember(db, { chapter_id: chapter.id, pseudonym: "Solsikke", passphrase: PASS });
     const result = await signInMember(db, { pseudonym: "solsikke", passphrase: PASS, ownDevice: false });
     expect(result).toMatchObject({ ok: true, memberId: member.id });
+  });
+
+  it("accepts a passphrase hashed with scrypt before Argon2 and stores an Argon2id hash instead", async () => {
+    const db = testDb().db;
+    const chapter = await createChapter(db);
+    const member = await createMember(db, {
+      chapter_id: chapter.id,
+      pseudonym: "Gammel",
+      passphrase_hash: await legacyScryptHashForTests(PASS, { N: 2 ** 10, r: 8, p: 1 }),
+    });
+    expect(await signInMember(db, { pseudonym: "Gammel", passphrase: "feil frase her", ownDevice: false })).toEqual({
+      ok: false,
+    });
+    const stored = async () =>
+      (await db.selectFrom("members").select("passphrase_hash").where("id", "=", member.id).executeTakeFirstOrThrow())
+        .passphrase_hash;
+    expect((await stored()).startsWith("scrypt$")).toBe(true);
+    expect(await signInMember(db, { pseudonym: "Gammel", passphrase: PASS, ownDevice: false })).toMatchObject({
+      ok: true,
+      memberId: member.id,
+    });
+    const upgraded = await stored();
+    expect(upgraded.startsWith("$argon2id$")).toBe(true);
+    expect((await verifyPassword(PASS, upgraded)).ok).toBe(true);
+    expect((await signInMember(db, { pseudonym: "Gammel", passphrase: PASS, ownDevice: false })).ok).toBe(true);
   });
 
   it("gives the same answer for an unknown pseudonym, a wrong passphrase and a deactivated member", async () => {

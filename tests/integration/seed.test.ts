@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { seedDemoData } from "../../scripts/seed";
 import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
 import { setHashParamsForTests, verifyPassword } from "~/platform/password.server";
+import { TEST_HASH_PARAMS } from "../setup/unit";
 import { checkPseudonym } from "~/features/members/pseudonym";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
@@ -61,7 +62,7 @@ async function rowCounts(db: TestDatabase["db"]) {
   return counts;
 }
 
-beforeAll(() => setHashParamsForTests({ N: 2 ** 10, r: 8, p: 1 }));
+beforeAll(() => setHashParamsForTests(TEST_HASH_PARAMS));
 
 // The real clock, a winter day whose next clock change is months away, and a day in summer time
 // eight days before the October change, so the eight weeks planned cross it.

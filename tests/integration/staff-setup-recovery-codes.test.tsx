@@ -1,8 +1,8 @@
 // Staff keep their recovery codes the way members do: the set-up page that shows them once also
 // saves them as a file (a plain form, so it works without JavaScript).
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
-import { i18nFor } from "~/i18n/config";
+import { TranslationProvider } from "~/i18n/react";
+import { i18nFor } from "~/i18n/catalogs.server";
 import StaffLoginSetup from "~/routes/staff.login.setup";
 
 const page = vi.hoisted(() => ({ actionData: undefined as unknown }));
@@ -24,9 +24,9 @@ describe("the staff set-up page, once the second factor is set up", () => {
     page.actionData = { errors: undefined, recoveryCodes: codes };
     const i18n = i18nFor("nb");
     const html = renderToStaticMarkup(
-      <I18nextProvider i18n={i18n}>
+      <TranslationProvider i18n={i18n}>
         <StaffLoginSetup />
-      </I18nextProvider>,
+      </TranslationProvider>,
     );
     expect(html).toContain('action="/recovery-codes.txt"');
     for (const code of codes) expect(html).toContain(`<input type="hidden" name="code" value="${code}"/>`);

@@ -8,8 +8,8 @@ import { server } from "../mocks/server";
 // gives it an empty in-memory database instead, so it fails with "no such table".
 process.env.DATABASE_PATH = ":memory:";
 
-// The production cost (N=2^17, 128 MiB) would make every sign-in test take a quarter second.
-export const TEST_HASH_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
+// The production cost (Argon2id, 19 MiB, t=2) would make every sign-in test take a noticeable moment.
+export const TEST_HASH_PARAMS = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 setHashParamsForTests(TEST_HASH_PARAMS);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

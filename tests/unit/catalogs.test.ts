@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { FORMAT_TAGS, i18nFor, LOCALE_NAMES, LOCALES, resources, type Locale } from "~/i18n/config";
+import { FORMAT_TAGS, LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/config";
+import { i18nFor, resources } from "~/i18n/catalogs.server";
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import { loader as manifestLoader } from "~/routes/manifest[.]webmanifest";
 import { parseEnv } from "~/platform/env.server";
 

@@ -23,7 +23,7 @@ describe("the test harness", () => {
     expect(consoleError).toHaveBeenCalled();
   });
 
-  test("hashes with cheap scrypt parameters", async () => {
-    expect(await hashPassword("et passord")).toMatch(/^scrypt\$1024\$8\$1\$/);
+  test("hashes with cheap Argon2id parameters", async () => {
+    expect(await hashPassword("et passord")).toMatch(/^\$argon2id\$v=19\$m=256,t=1,p=1\$/);
   });
 });

@@ -2,6 +2,7 @@
 // one field (times in Oslo, end after start, deadline before start, repeats). Plain functions,
 // no I/O, shared by the server and the form component.
 import { z } from "zod";
+import { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES, type SpokenLanguage } from "./spoken-languages";
 import { multiLine, singleLine } from "~/platform/form-fields";
 import { msg, type FieldErrors } from "~/platform/validation";
 import type { StoredActivityFields } from "./activity-row";
@@ -16,23 +17,8 @@ import {
   type Fold,
 } from "~/platform/oslo-time";
 
-/** Languages staff can tick, by code, each named in itself so every reader finds their own. */
-export const SPOKEN_LANGUAGES = {
-  nb: "Norsk",
-  en: "English",
-  ar: "العربية",
-  so: "Soomaali",
-  ti: "ትግርኛ",
-  ur: "اردو",
-  fa: "فارسی",
-  ps: "پښتو",
-  ku: "Kurdî",
-  tr: "Türkçe",
-  pl: "Polski",
-  uk: "Українська",
-} as const;
-export type SpokenLanguage = keyof typeof SPOKEN_LANGUAGES;
-export const SPOKEN_LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
+// Apart, without zod, so the member's activity list can offer them without loading the form's schemas.
+export { SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES, type SpokenLanguage };
 const LANGUAGE_CODES = Object.keys(SPOKEN_LANGUAGES) as SpokenLanguage[];
 
 /** A room, a hall or a hike: more than this is a typo, not an activity. */

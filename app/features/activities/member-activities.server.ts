@@ -32,8 +32,14 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
  * published) is seen by nobody but staff: not in lists, pages, counts, answers or feeds.
  */
 export function visibleToMember(memberId: string, chapterId?: string) {
+  // Asked through CASE, so the planner checks it per row instead of turning its OR into index
+  // lookups on group_id: lists then read activities in (starts_at, id) order from that index and
+  // stop after a page, instead of reading every coming activity and sorting them (decision 039).
   return (eb: ExpressionBuilder<Database, "activities">): Expression<SqlBool> =>
-    eb.and([eb("activities.draft", "=", 0), memberMaySee(eb, memberId, chapterId)]);
+    eb.and([
+      eb("activities.draft", "=", 0),
+      eb(eb.case().when(memberMaySee(eb, memberId, chapterId)).then(1).else(0).end(), "=", 1),
+    ]);
 }
 
 /** The membership half of `visibleToMember`: the viewer's group, chapter or a national activity. */
@@ -146,7 +152,25 @@ export interface ListUpcomingOptions {
   language?: string;
   /** only activities where an interpreter can come */
   interpreterOnly?: boolean;
+  /** only activities after this one in list order (starts_at, id): the key of the page before */
+  after?: ActivityListKey;
+  /** at most this many */
+  limit?: number;
 }
+
+/** Where a page of the list starts: the (starts_at, id) of the last activity on the page before. */
+export interface ActivityListKey {
+  startsAt: string;
+  id: string;
+}
+
+/**
+ * The list reads activities that started at most this long ago (decision 039): the (starts_at, id)
+ * index then reads only recent and coming rows, however long the network's history is. An activity
+ * that lasts longer than this is no longer listed once that long has passed since it started.
+ */
+export const LONGEST_LISTED_ACTIVITY_DAYS = 31;
+const DAY_MS = 86_400_000;
 
 /**
  * The activities a member may see that have not ended yet, soonest first. Cancelled ones stay
@@ -156,10 +180,19 @@ export interface ListUpcomingOptions {
 export async function listUpcomingActivitiesForMember(
   db: AppDatabase,
   member: MemberScope,
-  { now, groupId, week, language, interpreterOnly }: ListUpcomingOptions,
+  { now, groupId, week, language, interpreterOnly, after, limit }: ListUpcomingOptions,
 ): Promise<MemberActivity[]> {
   const rows = await memberActivityQuery(db, member.id, member.chapterId)
     .where("activities.ends_at", ">", now.toISOString())
+    .where("activities.starts_at", ">=", new Date(now.getTime() - LONGEST_LISTED_ACTIVITY_DAYS * DAY_MS).toISOString())
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("activities.starts_at", ">", after!.startsAt),
+          eb.and([eb("activities.starts_at", "=", after!.startsAt), eb("activities.id", ">", after!.id)]),
+        ]),
+      ),
+    )
     .$if(groupId !== undefined, (q) => q.where("activities.group_id", "=", groupId!))
     .$if(week !== undefined, (q) =>
       q
@@ -173,6 +206,7 @@ export async function listUpcomingActivitiesForMember(
     .$if(interpreterOnly === true, (q) => q.where("activities.interpreter_available", "=", 1))
     .orderBy("activities.starts_at")
     .orderBy("activities.id")
+    .$if(limit !== undefined, (q) => q.limit(limit!))
     .execute();
   return rows.map((row) => ({
     ...toActivitySummary(row),
@@ -371,6 +405,22 @@ export interface MemberHomeFilter {
   week: string | null;
   language: string | null;
   interpreter: string | null;
+  /** the key of the page before, as the "later activities" link writes it */
+  after?: string | null;
+}
+
+/** Activities per page of the member's list. */
+export const ACTIVITY_PAGE_SIZE = 20;
+
+/** "2026-12-01T17:00:00.000Z~<uuid>": the key of the last activity on a page, for the next page's link. */
+export function formatActivityListKey(key: ActivityListKey): string {
+  return `${key.startsAt}~${key.id}`;
+}
+
+/** Reads a page key from a link; anything else reads as none (the first page). */
+export function parseActivityListKey(value: string | null | undefined): ActivityListKey | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([0-9a-f-]{36})$/.exec(value ?? "");
+  return match ? { startsAt: match[1]!, id: match[2]! } : undefined;
 }
 
 /**
@@ -384,15 +434,28 @@ export async function loadMemberHome(db: AppDatabase, member: MemberScope, filte
   const week = parseWeekOffset(filter.week);
   const language = SPOKEN_LANGUAGE_CODES.find((code) => code === filter.language);
   const interpreterOnly = filter.interpreter === "1";
-  const activities = await listUpcomingActivitiesForMember(db, member, {
+  const after = parseActivityListKey(filter.after);
+  // One more than a page: whether there is a next page comes from the same query.
+  const found = await listUpcomingActivitiesForMember(db, member, {
     now,
     groupId,
     week: week === undefined ? undefined : osloWeekRange(now, week),
     language,
     interpreterOnly,
+    after,
+    limit: ACTIVITY_PAGE_SIZE + 1,
   });
+  const activities = found.slice(0, ACTIVITY_PAGE_SIZE);
+  const last = activities[activities.length - 1];
   return {
     activities,
+    /** the key for the "later activities" link, when there are more */
+    nextPage:
+      found.length > ACTIVITY_PAGE_SIZE && last
+        ? formatActivityListKey({ startsAt: last.startsAt, id: last.id })
+        : null,
+    /** true on any page but the first, for the "back to the soonest" link */
+    laterPage: after !== undefined,
     groups,
     weekStarts: Array.from({ length: WEEKS_OFFERED }, (_, offset) => osloWeekRange(now, offset).start.toISOString()),
     filter: {

@@ -3,11 +3,12 @@
 // When an activity takes answers and how its places read: activities/answer-window.ts; who is
 // promoted: waitlist/.
 import { z } from "zod";
+import { RSVP_NOTE_MAX } from "./answer-limits";
 import { msg } from "~/platform/validation";
 import type { RsvpStatus } from "../../../db/schema";
 
-/** A note to staff is a short message, not a letter. */
-export const RSVP_NOTE_MAX = 500;
+// The note's limit lives in a module without zod, for the answer form in the browser.
+export { RSVP_NOTE_MAX };
 
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
 export function statusForGoing(

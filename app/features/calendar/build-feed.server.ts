@@ -15,7 +15,8 @@
 import ical, { ICalEventClass, ICalEventStatus, ICalEventTransparency, type ICalCalendar } from "ical-generator";
 import { createHash } from "node:crypto";
 import type { ActivityStatus } from "../../../db/schema";
-import { tFor, type Locale } from "~/i18n/config";
+import { type Locale } from "~/i18n/config";
+import { tFor } from "~/i18n/catalogs.server";
 import { wallClock, type WallClock } from "~/platform/oslo-time";
 import { ZoneTable } from "./vtimezone.server";
 

@@ -87,6 +87,29 @@ async function databaseGeneration(db: AppDatabase): Promise<string> {
   return `${rows[0]!.version}:${rows[0]!.changes}`;
 }
 
+/**
+ * Runs a write that cannot change any feed (the feed's own rate-limit count) without forgetting
+ * this token's remembered version: otherwise every full answer would make the next request
+ * compute the version again. Kept only when the generation moved by exactly the rows that write
+ * reports, so a write by anyone else in between still makes it forgotten.
+ */
+export async function writeKeepingFeedVersion<T>(
+  db: AppDatabase,
+  token: string,
+  write: (written: { rows: number }) => Promise<T>,
+): Promise<T> {
+  const before = await databaseGeneration(db);
+  const written = { rows: 0 };
+  const result = await write(written);
+  const known = remembered.get(hashSecret(token));
+  if (known?.generation === before) {
+    const after = await databaseGeneration(db);
+    const [version, changes] = before.split(":").map(Number) as [number, number];
+    if (after === `${version}:${changes + written.rows}`) known.generation = after;
+  }
+  return result;
+}
+
 /** Versions are re-read at least this often, so activities ageing out of the window are noticed. */
 const LOOKUP_TTL_MS = 60_000;
 const MAX_REMEMBERED_FEEDS = 50_000;

@@ -9,7 +9,7 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { buildFeedCalendar, feedCache, feedChangeClock } from "./build-feed.server";
 import { listFeedActivities } from "./feed-activities.server";
 import type { Feed } from "./feed-tokens.server";
-import { findFeedAndVersion, type FeedVersion } from "./feed-version.server";
+import { findFeedAndVersion, writeKeepingFeedVersion, type FeedVersion } from "./feed-version.server";
 
 /** Full answers per feed per hour: calendar apps ask about hourly; a few devices per member. */
 const FULL_ANSWERS_PER_HOUR = 120;
@@ -52,12 +52,15 @@ export async function answerFeedRequest(
   if (clientCopyIsCurrent(request, version.etag, lastModified))
     return { kind: "notModified", etag: version.etag, lastModified };
 
-  const limit = await hitRateLimit(db, {
-    bucket: "feed",
-    subject: `feed:${feed.id}`,
-    limit: FULL_ANSWERS_PER_HOUR,
-    windowSeconds: 60 * 60,
-  });
+  const limit = await writeKeepingFeedVersion(db, request.token, (written) =>
+    hitRateLimit(db, {
+      bucket: "feed",
+      subject: `feed:${feed.id}`,
+      limit: FULL_ANSWERS_PER_HOUR,
+      windowSeconds: 60 * 60,
+      written,
+    }),
+  );
   if (!limit.ok) return { kind: "tooManyRequests", retryAfterSeconds: limit.retryAfterSeconds };
 
   const body = await calendarText(db, feed, version, request.calendarName, now);

@@ -155,28 +155,52 @@ function inviteStatus(invite: Pick<Invite, "used_at" | "revoked_at" | "expires_a
 export async function loadChapterInvites(
   db: AppDatabase,
   staff: StaffActor,
-  { chapterId }: { chapterId: string },
+  { chapterId, after }: { chapterId: string; after?: string },
   now = new Date(),
 ) {
-  const [groups, invites, counts] = await Promise.all([
+  const [groups, found, counts] = await Promise.all([
     listGroupsForStaff(db, staff, { chapterId }),
-    listInvitesForChapter(db, chapterId),
+    listInvitesForChapter(db, { chapterId, after, limit: INVITE_PAGE_SIZE + 1 }),
     countInvitesForChapter(db, chapterId, now),
   ]);
+  const invites = found.slice(0, INVITE_PAGE_SIZE);
   return {
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     counts,
     invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })),
+    /** the id to ask for the next page after, when there is one */
+    next: found.length > INVITE_PAGE_SIZE ? (invites[invites.length - 1]?.id ?? null) : null,
   };
 }
 
-function listInvitesForChapter(db: AppDatabase, chapterId: string) {
+/** Invites per page of a chapter's invite list. */
+export const INVITE_PAGE_SIZE = 100;
+
+/** Newest first, a page at a time (decision 039): `after` is the id of the last invite on the page before. */
+function listInvitesForChapter(
+  db: AppDatabase,
+  { chapterId, after, limit }: { chapterId: string; after?: string; limit: number },
+) {
   return db
     .selectFrom("invites")
     .select(["id", "expires_at", "revoked_at", "used_at", "created_at"])
     .where("chapter_id", "=", chapterId)
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => {
+        const createdAt = eb
+          .selectFrom("invites as previous")
+          .select("previous.created_at")
+          .where("previous.id", "=", after!)
+          .where("previous.chapter_id", "=", chapterId);
+        return eb.or([
+          eb("created_at", "<", createdAt),
+          eb.and([eb("created_at", "=", createdAt), eb("id", "<", after!)]),
+        ]);
+      }),
+    )
     .orderBy("created_at", "desc")
-    .limit(500)
+    .orderBy("id", "desc")
+    .limit(limit)
     .execute();
 }
 

@@ -70,3 +70,6 @@ export function changePassphraseSchema(isCommon: (p: string) => boolean) {
     newPassphrase: newPassphraseField(isCommon),
   });
 }
+
+/** Leaving a group or asking to join one, on my page. */
+export const groupIntentSchema = z.object({ groupId: z.string().min(1).max(100) });

@@ -15,10 +15,21 @@ const RESET_CODE_DAYS = 7;
 /** 5 groups of 4 Crockford characters = 100 bits: enough for a code that works once, for a week. */
 const RESET_CODE_GROUPS = 5;
 
-/** The chapter's members with their active groups (names joined) and last active day, if the chapter is in scope. */
-export function listMembersOfChapter(db: AppDatabase, staff: StaffScope, { chapterId }: { chapterId: string }) {
+/** Members per page of a chapter's member list. */
+export const MEMBER_PAGE_SIZE = 50;
+
+/**
+ * The chapter's members with their active groups (names joined) and last active day, if the
+ * chapter is in scope: by pseudonym, a page at a time (decision 039). `after` is the id of the last
+ * member on the page before; `next` the id to ask for the page after this one, if there is one.
+ */
+export async function listMembersOfChapter(
+  db: AppDatabase,
+  staff: StaffScope,
+  { chapterId, after, limit = MEMBER_PAGE_SIZE }: { chapterId: string; after?: string; limit?: number },
+) {
   const only = chapterFilter(staff);
-  return db
+  const rows = await db
     .selectFrom("members")
     .select((eb) => [
       "members.id",
@@ -35,9 +46,26 @@ export function listMembersOfChapter(db: AppDatabase, staff: StaffScope, { chapt
     ])
     .where("members.chapter_id", "=", chapterId)
     .$if(only !== null, (q) => q.where("members.chapter_id", "in", only!))
-    .orderBy("members.deactivated_at")
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => {
+        const key = (column: "pseudonym" | "id") =>
+          eb
+            .selectFrom("members as previous")
+            .select(`previous.${column}`)
+            .where("previous.id", "=", after!)
+            .where("previous.chapter_id", "=", chapterId);
+        return eb.or([
+          eb("members.pseudonym", ">", key("pseudonym")),
+          eb.and([eb("members.pseudonym", "=", key("pseudonym")), eb("members.id", ">", after!)]),
+        ]);
+      }),
+    )
     .orderBy("members.pseudonym")
+    .orderBy("members.id")
+    .limit(limit + 1)
     .execute();
+  const members = rows.slice(0, limit);
+  return { members, next: rows.length > limit ? (members[members.length - 1]?.id ?? null) : null };
 }
 
 /**

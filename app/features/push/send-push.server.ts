@@ -4,7 +4,8 @@
 // chose "show details" gets the short detail line the caller passes in. No title, time, place,
 // pseudonym or group is ever put here by this module.
 import webpush, { WebPushError } from "web-push";
-import { DEFAULT_LOCALE, isLocale, tFor } from "~/i18n/config";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { tFor } from "~/i18n/catalogs.server";
 import { env as appEnv, type Env } from "~/platform/env.server";
 import type { AppDatabase } from "../../../db/connection";
 import { isPushServiceEndpoint } from "./push-endpoints.server";

@@ -275,6 +275,11 @@ export default {
       revoke: "Revoke",
       none: "No codes yet.",
     },
+    paging: {
+      label: "Pages",
+      next: "Next page",
+      first: "To the first page",
+    },
     audit: {
       title: "Log of actions",
       intro: "Everything staff do is written here. No secrets and no text from members.",

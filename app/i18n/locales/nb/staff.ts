@@ -278,6 +278,11 @@ export default {
       revoke: "Trekk tilbake",
       none: "Ingen koder ennå.",
     },
+    paging: {
+      label: "Sider",
+      next: "Neste side",
+      first: "Til første side",
+    },
     audit: {
       title: "Logg over handlinger",
       intro: "Alt ansatte gjør, blir skrevet her. Ingen hemmeligheter og ingen tekst fra medlemmer.",

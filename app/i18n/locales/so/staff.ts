@@ -283,6 +283,11 @@ export default {
       revoke: "Dib u celi",
       none: "Weli koodhadh ma jiraan.",
     },
+    paging: {
+      label: "Bogagga",
+      next: "Bogga xiga",
+      first: "Bogga koowaad",
+    },
     audit: {
       title: "Diiwaanka falalka",
       intro: "Wax kasta oo shaqaaluhu sameeyaan halkan ayaa lagu qoraa. Sir iyo qoraal xubnaha ka yimid midna ma jiro.",

@@ -1,0 +1,4 @@
+// Limits the answer form shows in the browser; no zod here, so the schemas stay on the server.
+
+/** The longest private note a member can leave with an answer. */
+export const RSVP_NOTE_MAX = 500;
