@@ -151,6 +151,9 @@ export default function EditActivity() {
           <Link className="button button--secondary" to={`/staff/activities/${activity.id}/answers`}>
             {t("staff.activity.seeAnswers")}
           </Link>
+          <Link className="button button--secondary" to={`/staff/activities/${activity.id}/check-in`}>
+            {t("staffAttendance.openCheckIn")}
+          </Link>
           <Link className="button button--secondary" to={`/staff/activities/new?from=${activity.id}`}>
             {t("staff.activity.duplicate")}
           </Link>

@@ -151,8 +151,34 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
         .execute();
     }
 
+    // Check-ins become the same anonymous counts, so reports stay right after the account is gone.
+    const cameTo = await trx
+      .selectFrom("check_ins")
+      .leftJoin("rsvps", (join) =>
+        join
+          .onRef("rsvps.activity_id", "=", "check_ins.activity_id")
+          .onRef("rsvps.member_id", "=", "check_ins.member_id"),
+      )
+      .select(["check_ins.activity_id", "rsvps.status"])
+      .where("check_ins.member_id", "=", memberId)
+      .execute();
+    for (const { activity_id, status } of cameTo) {
+      const ofGoing = status === "going" ? 1 : 0;
+      await trx
+        .insertInto("anonymous_attendance")
+        .values({ activity_id, came_count: 1, came_of_going_count: ofGoing })
+        .onConflict((oc) =>
+          oc.column("activity_id").doUpdateSet((eb) => ({
+            came_count: eb("anonymous_attendance.came_count", "+", 1),
+            came_of_going_count: eb("anonymous_attendance.came_of_going_count", "+", ofGoing),
+          })),
+        )
+        .execute();
+    }
+
     // Explicit, not left to ON DELETE CASCADE alone: this must hold even where foreign keys are off.
     for (const table of [
+      "check_ins",
       "rsvps",
       "group_memberships",
       "sessions",

@@ -5,6 +5,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import staffAttendance from "./staff-attendance";
+import staffReports from "./staff-reports";
 
 const en: Catalog = {
   ...common,
@@ -13,6 +15,8 @@ const en: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...staffAttendance,
+  ...staffReports,
   validation: {
     ...common.validation,
     ...members.validation,

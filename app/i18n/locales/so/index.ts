@@ -7,6 +7,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import staffAttendance from "./staff-attendance";
+import staffReports from "./staff-reports";
 
 const so: Catalog = {
   ...common,
@@ -15,6 +17,8 @@ const so: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...staffAttendance,
+  ...staffReports,
   validation: {
     ...common.validation,
     ...members.validation,
