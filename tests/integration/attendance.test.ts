@@ -56,26 +56,56 @@ describe("check-in at the door", () => {
 
   it("marks a member as came with one tap and undoes it with the next", async () => {
     const { db, post, activity, a } = await setUp();
-    expect((await post([["intent", "came"], ["memberId", a.id]])).status).toBe(303);
+    expect(
+      (
+        await post([
+          ["intent", "came"],
+          ["memberId", a.id],
+        ])
+      ).status,
+    ).toBe(303);
     expect(await db.selectFrom("check_ins").select("member_id").execute()).toEqual([{ member_id: a.id }]);
-    await post([["intent", "came"], ["memberId", a.id]]);
+    await post([
+      ["intent", "came"],
+      ["memberId", a.id],
+    ]);
     expect(await db.selectFrom("check_ins").selectAll().execute()).toHaveLength(1);
-    expect((await post([["intent", "undo"], ["memberId", a.id]])).status).toBe(303);
+    expect(
+      (
+        await post([
+          ["intent", "undo"],
+          ["memberId", a.id],
+        ])
+      ).status,
+    ).toBe(303);
     expect(await db.selectFrom("check_ins").selectAll().where("activity_id", "=", activity.id).execute()).toEqual([]);
   });
 
   it("adds a walk-in of the chapter by pseudonym, whatever the case", async () => {
     const { db, bergen, post } = await setUp();
     const walkIn = await createMember(db, { chapter_id: bergen.id, pseudonym: "Fjellrose" });
-    expect((await post([["intent", "walkIn"], ["pseudonym", "fjellROSE"]])).status).toBe(303);
+    expect(
+      (
+        await post([
+          ["intent", "walkIn"],
+          ["pseudonym", "fjellROSE"],
+        ])
+      ).status,
+    ).toBe(303);
     expect(await db.selectFrom("check_ins").select("member_id").execute()).toEqual([{ member_id: walkIn.id }]);
   });
 
   it("does not find a member of another chapter by pseudonym, and says only that nobody in this chapter has it", async () => {
     const { db, oslo, post } = await setUp();
     await createMember(db, { chapter_id: oslo.id, pseudonym: "Osloblomst" });
-    const other = await post([["intent", "walkIn"], ["pseudonym", "Osloblomst"]]);
-    const nobody = await post([["intent", "walkIn"], ["pseudonym", "Finnesikke"]]);
+    const other = await post([
+      ["intent", "walkIn"],
+      ["pseudonym", "Osloblomst"],
+    ]);
+    const nobody = await post([
+      ["intent", "walkIn"],
+      ["pseudonym", "Finnesikke"],
+    ]);
     expect(other.status).toBe(400);
     expect(other.data).toEqual({ error: "notFound" });
     expect(nobody.data).toEqual(other.data);
@@ -84,7 +114,10 @@ describe("check-in at the door", () => {
 
   it("refuses an empty pseudonym with a message, and saves nothing", async () => {
     const { db, post } = await setUp();
-    const result = await post([["intent", "walkIn"], ["pseudonym", "  "]]);
+    const result = await post([
+      ["intent", "walkIn"],
+      ["pseudonym", "  "],
+    ]);
     expect(result).toMatchObject({ status: 400, data: { error: "pseudonymRequired" } });
     expect(await db.selectFrom("check_ins").selectAll().execute()).toEqual([]);
   });
@@ -94,7 +127,8 @@ describe("check-in at the door", () => {
     await post([["intent", "walkInMore"]]);
     await post([["intent", "walkInMore"]]);
     await post([["intent", "walkInFewer"]]);
-    const count = () => db.selectFrom("walk_in_counts").select("count").where("activity_id", "=", activity.id).executeTakeFirst();
+    const count = () =>
+      db.selectFrom("walk_in_counts").select("count").where("activity_id", "=", activity.id).executeTakeFirst();
     expect(await count()).toEqual({ count: 1 });
     await post([["intent", "walkInFewer"]]);
     await post([["intent", "walkInFewer"]]);
@@ -104,7 +138,14 @@ describe("check-in at the door", () => {
   it("does not mark someone who neither answered nor was added as a walk-in", async () => {
     const { db, bergen, post } = await setUp();
     const stranger = await createMember(db, { chapter_id: bergen.id });
-    expect((await post([["intent", "came"], ["memberId", stranger.id]])).status).toBe(400);
+    expect(
+      (
+        await post([
+          ["intent", "came"],
+          ["memberId", stranger.id],
+        ])
+      ).status,
+    ).toBe(400);
     expect(await db.selectFrom("check_ins").selectAll().execute()).toEqual([]);
   });
 
@@ -112,14 +153,37 @@ describe("check-in at the door", () => {
     const { db, path, activity, a, osloCoordinator, post } = await setUp();
     const osloCookie = await staffCookie(db, osloCoordinator.id);
     expect((await call(loader, path, { cookie: osloCookie, params: { activityId: activity.id } })).status).toBe(404);
-    expect((await post([["intent", "came"], ["memberId", a.id]], osloCookie)).status).toBe(404);
-    expect((await post([["intent", "walkIn"], ["pseudonym", "Solsikke"]], osloCookie)).status).toBe(404);
+    expect(
+      (
+        await post(
+          [
+            ["intent", "came"],
+            ["memberId", a.id],
+          ],
+          osloCookie,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(
+          [
+            ["intent", "walkIn"],
+            ["pseudonym", "Solsikke"],
+          ],
+          osloCookie,
+        )
+      ).status,
+    ).toBe(404);
     expect(await db.selectFrom("check_ins").selectAll().execute()).toEqual([]);
   });
 
   it("derives 'did not come' after the end for those going who were not marked, and stores no such fact", async () => {
     const { db, post, coordinator, activity, a, b, c } = await setUp({ startsInHours: -5 });
-    await post([["intent", "came"], ["memberId", a.id]]);
+    await post([
+      ["intent", "came"],
+      ["memberId", a.id],
+    ]);
     const list = await findCheckInList(db, coordinator, { activityId: activity.id });
     const byId = new Map(list!.people.map((p) => [p.memberId, p]));
     expect(byId.get(a.id)).toMatchObject({ came: true, didNotCome: false });
@@ -138,11 +202,21 @@ describe("check-in at the door", () => {
 
   it("writes audit rows with counts, never who came", async () => {
     const { db, post, a, b } = await setUp();
-    await post([["intent", "came"], ["memberId", a.id]]);
-    await post([["intent", "came"], ["memberId", b.id]]);
+    await post([
+      ["intent", "came"],
+      ["memberId", a.id],
+    ]);
+    await post([
+      ["intent", "came"],
+      ["memberId", b.id],
+    ]);
     await post([["intent", "walkInMore"]]);
     const audit = await db.selectFrom("audit_log").select(["action", "details"]).orderBy("at").execute();
-    expect(audit.map((r) => r.action)).toEqual(["attendance.check_in", "attendance.check_in", "attendance.walk_in_count"]);
+    expect(audit.map((r) => r.action)).toEqual([
+      "attendance.check_in",
+      "attendance.check_in",
+      "attendance.walk_in_count",
+    ]);
     expect(JSON.parse(audit[2]!.details!)).toEqual({ members: 2, withoutAccount: 1 });
     expect(JSON.stringify(audit)).not.toContain(a.id);
     expect(JSON.stringify(audit)).not.toContain(b.id);
@@ -150,17 +224,25 @@ describe("check-in at the door", () => {
 
   it("shows a member's attendance history to staff of her chapter only", async () => {
     const { db, post, coordinator, osloCoordinator, activity, a, b } = await setUp({ startsInHours: -5 });
-    await post([["intent", "came"], ["memberId", a.id]]);
+    await post([
+      ["intent", "came"],
+      ["memberId", a.id],
+    ]);
     expect(await listAttendanceHistoryForStaff(db, coordinator, { memberId: a.id })).toEqual([
       { activityId: activity.id, title: activity.title, startsAt: activity.starts_at, outcome: "came" },
     ]);
-    expect(await listAttendanceHistoryForStaff(db, coordinator, { memberId: b.id })).toMatchObject([{ outcome: "didNotCome" }]);
+    expect(await listAttendanceHistoryForStaff(db, coordinator, { memberId: b.id })).toMatchObject([
+      { outcome: "didNotCome" },
+    ]);
     expect(await listAttendanceHistoryForStaff(db, osloCoordinator, { memberId: a.id })).toBeUndefined();
   });
 
   it("keeps attendances and the share who came in the report after a member deletes her account", async () => {
     const { db, post, coordinator, a, b } = await setUp({ startsInHours: -5 });
-    await post([["intent", "came"], ["memberId", a.id]]);
+    await post([
+      ["intent", "came"],
+      ["memberId", a.id],
+    ]);
     await post([["intent", "walkInMore"]]);
     const params = new URLSearchParams({ period: "dates", from: "2000-01-01", to: "2100-01-01" });
     const before = await loadReportForStaff(db, coordinator, { params, threshold: 1 });

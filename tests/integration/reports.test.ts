@@ -12,7 +12,10 @@ const NOW = new Date("2026-12-01T12:00:00.000Z");
 const OCTOBER = new URLSearchParams({ period: "month", month: "2026-10" });
 
 async function checkIn(db: AppDatabase, activityId: string, memberId: string) {
-  await db.insertInto("check_ins").values({ activity_id: activityId, member_id: memberId, checked_in_at: NOW.toISOString() }).execute();
+  await db
+    .insertInto("check_ins")
+    .values({ activity_id: activityId, member_id: memberId, checked_in_at: NOW.toISOString() })
+    .execute();
 }
 
 /**
@@ -29,7 +32,12 @@ async function fixture(db: AppDatabase) {
   const a0 = await createActivity(db, { chapter_id: bergen.id, ...at("2026-09-10") });
   const a1 = await createActivity(db, { chapter_id: bergen.id, group_id: women.id, ...at("2026-10-05") });
   const a2 = await createActivity(db, { chapter_id: bergen.id, ...at("2026-10-20") });
-  await createActivity(db, { chapter_id: bergen.id, ...at("2026-10-25"), status: "cancelled", cancelled_at: NOW.toISOString() });
+  await createActivity(db, {
+    chapter_id: bergen.id,
+    ...at("2026-10-25"),
+    status: "cancelled",
+    cancelled_at: NOW.toISOString(),
+  });
   const b1 = await createActivity(db, { chapter_id: oslo.id, group_id: men.id, ...at("2026-10-12") });
   const m = [];
   for (let i = 0; i < 8; i++) m.push(await createMember(db, { chapter_id: bergen.id }));
@@ -83,7 +91,12 @@ describe("the report for funders", () => {
       averagePerActivity: shown(5),
       shareWhoCame: shown(88),
     });
-    expect(oslo!.figures).toMatchObject({ held: 1, attendances: shown(6), uniqueParticipants: shown(6), shareWhoCame: shown(100) });
+    expect(oslo!.figures).toMatchObject({
+      held: 1,
+      attendances: shown(6),
+      uniqueParticipants: shown(6),
+      shareWhoCame: shown(100),
+    });
     expect(report.byAudience.map((a) => [a.audience, a.figures.attendances])).toEqual([
       ["women", shown(7)],
       ["men", shown(6)],
@@ -95,8 +108,18 @@ describe("the report for funders", () => {
   it("counts September's activity in a quarter and in chosen dates, and m2 as new there", async () => {
     const db = testDb().db;
     const { admin } = await fixture(db);
-    const quarter = await loadReportForStaff(db, admin, { params: new URLSearchParams({ period: "quarter", quarter: "2026-Q3" }), threshold: 1 }, NOW);
-    expect(quarter.report.total).toMatchObject({ held: 1, attendances: shown(1), newParticipants: shown(1), returningParticipants: shown(0) });
+    const quarter = await loadReportForStaff(
+      db,
+      admin,
+      { params: new URLSearchParams({ period: "quarter", quarter: "2026-Q3" }), threshold: 1 },
+      NOW,
+    );
+    expect(quarter.report.total).toMatchObject({
+      held: 1,
+      attendances: shown(1),
+      newParticipants: shown(1),
+      returningParticipants: shown(0),
+    });
     const dates = await loadReportForStaff(
       db,
       admin,
@@ -114,7 +137,11 @@ describe("the report for funders", () => {
     expect(report.total.returningParticipants).toEqual({ kind: "small" });
     expect(report.total.newParticipants).toEqual({ kind: "complementary" });
     expect(report.total.shareWhoCame).toEqual({ kind: "hidden" });
-    expect(report.byAudience.map((a) => a.figures.attendances)).toEqual([shown(7), { kind: "complementary" }, { kind: "small" }]);
+    expect(report.byAudience.map((a) => a.figures.attendances)).toEqual([
+      shown(7),
+      { kind: "complementary" },
+      { kind: "small" },
+    ]);
     expect(report.total.attendances).toEqual(shown(16));
     expect(report.byChapter[0]!.figures.shareWhoCame).toEqual({ kind: "hidden" });
   });
