@@ -53,7 +53,9 @@ export default function Reports() {
       <tr key={r.key}>
         <th scope="row">{r.label}</th>
         {figureCells(r.figures, th).map((c, i) => (
-          <td key={FIGURES[i]}>{c}</td>
+          <td key={FIGURES[i]} data-figure={FIGURES[i]}>
+            {c}
+          </td>
         ))}
       </tr>
     ));
