@@ -28,7 +28,7 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
     .executeTakeFirst();
   if (!member) return undefined;
 
-  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes, joinReceipt] = await Promise.all([
+  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes, joinReceipt, checkIns] = await Promise.all([
     db
       .selectFrom("group_memberships")
       .innerJoin("groups", "groups.id", "group_memberships.group_id")
@@ -77,6 +77,13 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       .orderBy("created_at")
       .execute(),
     db.selectFrom("join_receipts").select("expires_at").where("member_id", "=", memberId).executeTakeFirst(),
+    db
+      .selectFrom("check_ins")
+      .innerJoin("activities", "activities.id", "check_ins.activity_id")
+      .select(["activities.title as activity", "activities.starts_at", "check_ins.checked_in_at"])
+      .where("check_ins.member_id", "=", memberId)
+      .orderBy("activities.starts_at")
+      .execute(),
   ]);
 
   return {
@@ -95,6 +102,8 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       allGroupActivities: member.feed_all_group_activities === 1,
     },
     groups: groups.map((g) => ({ group: g.group, status: g.status, since: g.created_at })),
+    /** the activities staff marked her as having come to */
+    came: checkIns.map((c) => ({ activity: c.activity, startsAt: c.starts_at, markedAt: c.checked_in_at })),
     answers: answers.map((a) => ({
       activity: a.activity,
       startsAt: a.starts_at,
