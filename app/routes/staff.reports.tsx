@@ -48,35 +48,40 @@ export default function Reports() {
   const grid = report.attendanceGrid;
   const toChart = (f: SuppressedFigure): ChartValue =>
     f.kind === "shown" ? { kind: "shown", value: f.value } : { kind: "hidden", label: show(f) };
-  const rowsOf = (rows: { key: string; label: string; figures: (typeof report)["total"] }[]) =>
-    rows.map((r) => (
-      <tr key={r.key}>
-        <th scope="row">{r.label}</th>
-        {figureCells(r.figures, th).map((c, i) => (
-          <td key={FIGURES[i]} data-figure={FIGURES[i]}>
-            {c}
-          </td>
-        ))}
-      </tr>
-    ));
-  const figureTable = (caption: string, rows: { key: string; label: string; figures: (typeof report)["total"] }[]) => (
-    <div className="table-scroll">
-      <table className="report-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <td />
-            {FIGURES.map((f) => (
-              <th key={f} scope="col">
-                {t(`staffReports.figures.${f}`)}
-              </th>
+  // Figures down the side, chapters / audiences / months across: reads on a phone, scrolls when wide.
+  const figureTable = (
+    caption: string,
+    columns: { key: string; label: string; figures: (typeof report)["total"] }[],
+  ) => {
+    const cells = columns.map((c) => figureCells(c.figures, th));
+    return (
+      <div className="table-scroll">
+        <table className="report-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <td />
+              {columns.map((c) => (
+                <th key={c.key} scope="col" data-column={c.key}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {FIGURES.map((f, i) => (
+              <tr key={f} data-figure={f}>
+                <th scope="row">{t(`staffReports.figures.${f}`)}</th>
+                {cells.map((row, j) => (
+                  <td key={columns[j]!.key}>{row[i] || t("staffReports.none")}</td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>{rowsOf(rows)}</tbody>
-      </table>
-    </div>
-  );
+          </tbody>
+        </table>
+      </div>
+    );
+  };
   return (
     <div className="stack report">
       <section className="panel">
@@ -108,7 +113,13 @@ export default function Reports() {
           </label>
           <label className="field">
             <span className="field__label">{t("staffReports.quarter")}</span>
-            <input name="quarter" placeholder="2026-Q4" defaultValue={query.quarter ?? ""} className="field__input" />
+            <input
+              name="quarter"
+              defaultValue={
+                query.quarter ?? `${view.from.slice(0, 4)}-Q${Math.floor((Number(view.from.slice(5, 7)) - 1) / 3) + 1}`
+              }
+              className="field__input"
+            />
           </label>
           <label className="field">
             <span className="field__label">{t("staffReports.year")}</span>

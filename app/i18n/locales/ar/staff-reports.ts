@@ -50,8 +50,8 @@ export default {
       hidden: "مخفي: أقل من {{threshold}}",
     },
     legend: {
-      small: "<{{threshold}}: بين 1 و{{threshold_minus}}، لا يُعرض لحماية الأفراد.",
-      complementary: "{{mark}}: مخفي حتى لا يمكن حساب عدد صغير من المجاميع.",
+      small: "<{{threshold}} – بين 1 و{{threshold_minus}}، لا يُعرض لحماية الأفراد.",
+      complementary: "{{mark}} – مخفي حتى لا يمكن حساب عدد صغير من المجاميع.",
       zero: "0 يعني لا أحد.",
     },
     footnotes: {

@@ -41,8 +41,8 @@ export default {
       hidden: "Hidden: under {{threshold}}",
     },
     legend: {
-      small: "<{{threshold}}: between 1 and {{threshold_minus}}, not shown to protect individuals.",
-      complementary: "{{mark}}: hidden so that a small number cannot be worked out from the totals.",
+      small: "<{{threshold}} – between 1 and {{threshold_minus}}, not shown to protect individuals.",
+      complementary: "{{mark}} – hidden so that a small number cannot be worked out from the totals.",
       zero: "0 means none.",
     },
     footnotes: {

@@ -41,8 +41,8 @@ export default {
       hidden: "Skjult: under {{threshold}}",
     },
     legend: {
-      small: "<{{threshold}}: mellom 1 og {{threshold_minus}}, ikke vist for å verne enkeltpersoner.",
-      complementary: "{{mark}}: skjult så et lite tall ikke kan regnes ut fra summene.",
+      small: "<{{threshold}} – mellom 1 og {{threshold_minus}}, ikke vist for å verne enkeltpersoner.",
+      complementary: "{{mark}} – skjult så et lite tall ikke kan regnes ut fra summene.",
       zero: "0 er null.",
     },
     footnotes: {

@@ -50,8 +50,8 @@ export default {
       hidden: "Qarsoon: ka yar {{threshold}}",
     },
     legend: {
-      small: "<{{threshold}}: inta u dhaxaysa 1 iyo {{threshold_minus}}, lama muujiyo si shakhsiyaadka loo ilaaliyo.",
-      complementary: "{{mark}}: waa la qariyay si tiro yar aan looga xisaabin wadarta.",
+      small: "<{{threshold}} – inta u dhaxaysa 1 iyo {{threshold_minus}}, lama muujiyo si shakhsiyaadka loo ilaaliyo.",
+      complementary: "{{mark}} – waa la qariyay si tiro yar aan looga xisaabin wadarta.",
       zero: "0 waa eber.",
     },
     footnotes: {

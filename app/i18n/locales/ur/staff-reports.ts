@@ -50,8 +50,8 @@ export default {
       hidden: "چھپا ہوا: {{threshold}} سے کم",
     },
     legend: {
-      small: "<{{threshold}}: 1 اور {{threshold_minus}} کے درمیان، افراد کی حفاظت کے لیے نہیں دکھایا گیا۔",
-      complementary: "{{mark}}: چھپایا گیا تاکہ کوئی چھوٹی تعداد مجموعوں سے نہ نکالی جا سکے۔",
+      small: "<{{threshold}} – 1 اور {{threshold_minus}} کے درمیان، افراد کی حفاظت کے لیے نہیں دکھایا گیا۔",
+      complementary: "{{mark}} – چھپایا گیا تاکہ کوئی چھوٹی تعداد مجموعوں سے نہ نکالی جا سکے۔",
       zero: "0 کا مطلب کوئی نہیں۔",
     },
     footnotes: {
