@@ -9,7 +9,7 @@ export interface ChartSeries {
 }
 
 const WIDTH = 340;
-const ROW = 92;
+const ROW = 104;
 const TOP = 30;
 const LEFT = 6;
 const BAR_AREA = 52;
@@ -59,10 +59,10 @@ export function BarChart({
         </pattern>
       </defs>
       {series.map((s, row) => {
-        const base = TOP + row * ROW + BAR_AREA + 16;
+        const base = TOP + row * ROW + BAR_AREA + 22;
         return (
           <g key={s.name} aria-hidden="true">
-            <text x={LEFT} y={TOP + row * ROW + 4} className="bar-chart__series">
+            <text x={LEFT} y={TOP + row * ROW + 2} className="bar-chart__series">
               {s.name}
             </text>
             <line x1={LEFT} x2={WIDTH - LEFT} y1={base} y2={base} className="bar-chart__axis" />
