@@ -8,6 +8,7 @@ import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
 import * as jobsAndPushSubscriptions from "./migrations/2026-12-02T1100_jobs_and_push_subscriptions";
 import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts";
 import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
+import * as attendance from "./migrations/2026-12-02T1400_attendance";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1100_jobs_and_push_subscriptions": jobsAndPushSubscriptions,
   "2026-12-02T1200_series_and_drafts": seriesAndDrafts,
   "2026-12-02T1700_list_key_indexes": listKeyIndexes,
+  "2026-12-02T1400_attendance": attendance,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

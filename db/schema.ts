@@ -222,6 +222,22 @@ export interface AnonymousAttendanceTable {
   activity_id: string;
   /** "going" answers of accounts deleted after the activity ended; no link to who they were */
   going_count: Generated<number>;
+  /** check-ins ("came") of accounts deleted since */
+  came_count: Generated<number>;
+  /** of those, the ones who had also answered "going" */
+  came_of_going_count: Generated<number>;
+}
+
+export interface CheckInTable {
+  activity_id: string;
+  member_id: string;
+  checked_in_at: string;
+}
+
+export interface WalkInCountTable {
+  activity_id: string;
+  /** people without an account who came; a number only */
+  count: Generated<number>;
 }
 
 /** For a day after a join: which member an invite made, so the join can be repeated (then deleted). */
@@ -295,6 +311,8 @@ export interface Database {
   health_probe: HealthProbeTable;
   jobs: JobTable;
   push_subscriptions: PushSubscriptionTable;
+  check_ins: CheckInTable;
+  walk_in_counts: WalkInCountTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -315,3 +333,5 @@ export type FeedToken = Selectable<FeedTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Job = Selectable<JobTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionTable>;
+
+export type CheckIn = Selectable<CheckInTable>;

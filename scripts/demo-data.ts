@@ -739,3 +739,58 @@ function planRsvps(activities: DemoActivity[]) {
     }
   });
 }
+
+export interface DemoPastActivity extends DemoActivity {
+  /** the members marked "came" at the door (a subset of those going, plus walk-ins by pseudonym) */
+  came: string[];
+  /** people without an account who came */
+  walkIns: number;
+}
+
+/**
+ * Three months of past activities with check-ins, so the report for funders shows real numbers
+ * on a fresh demo; small groups give small counts, which the report shows as "<5".
+ */
+export function demoPastActivities(now: Date): DemoPastActivity[] {
+  const today = dayOf(formatOsloDateInput(now.toISOString()));
+  const past: DemoPastActivity[] = [];
+  const groups = demoGroups.filter((g) => g.chapter !== null);
+  groups.forEach((group, g) => {
+    // The members to sign in as keep the answers browser tests know; the others have a history.
+    const members = demoMembers
+      .filter((m) => (m.groups as string[]).includes(group.key) && !HAND_PLACED.has(m.pseudonym))
+      .map((m) => m.pseudonym);
+    if (members.length === 0) return;
+    // Every second week, going back about three months; the first group meets every week.
+    const step = g === 0 ? 7 : 14;
+    for (let back = 7 + g; back <= 95; back += step) {
+      const day = today - back;
+      const n = past.length;
+      const going = members.filter((_, i) => (i + n) % 4 !== 3);
+      const came = going.filter((_, i) => (i + n) % 5 !== 4);
+      if (came.length === 0) continue;
+      past.push({
+        chapter: group.chapter,
+        group: group.key as GroupKey,
+        series: null,
+        title: g % 2 === 0 ? "Kafékveld" : "Middag sammen",
+        description: "",
+        starts_at: osloTime(day, "18:00"),
+        ends_at: osloTime(day, "20:00"),
+        area: "Sentrum",
+        address: "",
+        capacity: null,
+        rsvp_deadline: null,
+        languages: "nb",
+        interpreter_available: 0,
+        cancelled: false,
+        createdBy:
+          demoStaff.find((st) => st.chapters.includes(group.chapter as ChapterSlug))?.email ?? DEMO_ADMIN_EMAIL,
+        rsvps: going.map((pseudonym) => ({ pseudonym, status: "going", show_pseudonym: 0 })),
+        came,
+        walkIns: (n * 5) % 4,
+      });
+    }
+  });
+  return past;
+}

@@ -15,6 +15,9 @@ import {
   DEMO_MEMBER_PASSPHRASE,
   DEMO_TOTP_SECRET,
   demoActivities,
+  demoPastActivities,
+  type DemoActivity,
+  type DemoPastActivity,
   demoChapters,
   demoGroups,
   demoInvites,
@@ -75,7 +78,10 @@ export async function seedDemoData(
   // before the transaction, so the write lock is held only for the inserts.
   const passwords = new Set([...demoStaff.map((s) => s.password), DEMO_MEMBER_PASSPHRASE]);
   const hashes = new Map(await Promise.all([...passwords].map(async (p) => [p, await hashPassword(p)] as const)));
-  const activities = demoActivities(now);
+  const activities: (DemoActivity & Partial<Pick<DemoPastActivity, "came" | "walkIns">>)[] = [
+    ...demoActivities(now),
+    ...demoPastActivities(now),
+  ];
   const at = nowIso(now);
   const today = formatOsloDateInput(at);
 
@@ -260,6 +266,22 @@ export async function seedDemoData(
         .insertInto("rsvps")
         .values(rsvps.slice(i, i + 500))
         .execute();
+
+    // Who came to the past activities, so the report for funders has numbers on a fresh demo.
+    const checkIns = rows.flatMap((a) =>
+      (a.came ?? []).map((pseudonym) => ({
+        activity_id: a.id,
+        member_id: lookup(memberId, pseudonym),
+        checked_in_at: a.starts_at,
+      })),
+    );
+    for (let i = 0; i < checkIns.length; i += 500)
+      await trx
+        .insertInto("check_ins")
+        .values(checkIns.slice(i, i + 500))
+        .execute();
+    const walkIns = rows.filter((a) => (a.walkIns ?? 0) > 0).map((a) => ({ activity_id: a.id, count: a.walkIns ?? 0 }));
+    if (walkIns.length > 0) await trx.insertInto("walk_in_counts").values(walkIns).execute();
 
     return {
       seeded: true,

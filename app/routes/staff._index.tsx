@@ -57,6 +57,9 @@ export default function StaffHome() {
               </Link>
             </>
           ) : null}
+          <Link className="button button--secondary" to="/staff/reports">
+            {t("staffReports.open")}
+          </Link>
           <Link className="button button--secondary" to="/staff/calendar">
             {t("staff.home.calendar")}
           </Link>

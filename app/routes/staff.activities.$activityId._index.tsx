@@ -300,6 +300,9 @@ export default function EditActivity() {
           <Link className="button button--secondary" to={`/staff/activities/${activity.id}/preview`}>
             {t("staffSeries.preview")}
           </Link>
+          <Link className="button button--secondary" to={`/staff/activities/${activity.id}/check-in`}>
+            {t("staffAttendance.openCheckIn")}
+          </Link>
           <Link className="button button--secondary" to={`/staff/activities/new?from=${activity.id}`}>
             {t("staff.activity.duplicate")}
           </Link>

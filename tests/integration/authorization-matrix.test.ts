@@ -802,6 +802,30 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     },
   },
+  "staff.activities.$activityId.check-in.tsx": {
+    path: (w) => `/staff/activities/${w.activityId}/check-in`,
+    params: (w) => ({ activityId: w.activityId }),
+    get: bergenStaff,
+    post: {
+      // the member on the waiting list came to the door
+      fields: (w) => [
+        ["intent", "came"],
+        ["memberId", w.memberId],
+      ],
+      expect: bergenStaff,
+      async did({ db, world, res }) {
+        expect(res.status).toBe(303);
+        expect(res.headers.get("Location")).toBe(`/staff/activities/${world.activityId}/check-in`);
+        expect(await db.selectFrom("check_ins").select(["activity_id", "member_id"]).execute()).toEqual([
+          { activity_id: world.activityId, member_id: world.memberId },
+        ]);
+        expect(await auditActions(db)).toEqual(["attendance.check_in"]);
+      },
+    },
+  },
+  // Every staff member sees a report of her own scope (another chapter's coordinator: her chapters).
+  "staff.reports.tsx": { path: () => "/staff/reports", get: anyStaff },
+  "staff.reports[.csv].ts": { path: () => "/staff/reports.csv", get: anyStaff },
 };
 
 const routesDir = path.resolve(__dirname, "../../app/routes");

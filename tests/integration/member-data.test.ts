@@ -213,7 +213,7 @@ describe("deleteMemberAccount", () => {
       .execute();
     const anonymous = await db.selectFrom("anonymous_attendance").selectAll().execute();
     expect(going).toHaveLength(1);
-    expect(anonymous).toEqual([{ activity_id: past.id, going_count: 1 }]);
+    expect(anonymous).toEqual([{ activity_id: past.id, going_count: 1, came_count: 0, came_of_going_count: 0 }]);
   });
 
   test("gives their place in a coming activity to the first on the waitlist", async () => {

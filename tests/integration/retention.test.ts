@@ -68,7 +68,7 @@ describe("runRetention", () => {
     const left = await db.selectFrom("members").select("id").execute();
     expect(left.map((m) => m.id).sort()).toEqual([resting.id, active.id].sort());
     expect(await db.selectFrom("anonymous_attendance").selectAll().execute()).toEqual([
-      { activity_id: past.id, going_count: 1 },
+      { activity_id: past.id, going_count: 1, came_count: 0, came_of_going_count: 0 },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { seedDemoData } from "../../scripts/seed";
+import { loadReportForStaff } from "~/features/reports/reports.server";
 import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
 import { setHashParamsForTests, verifyPassword } from "~/platform/password.server";
 import { TEST_HASH_PARAMS } from "../setup/unit";
@@ -78,7 +79,48 @@ describe.each([
   });
   afterEach(() => database.close());
 
-  const activities = () => database.db.selectFrom("activities").selectAll().execute();
+  // The coming activities; the past ones (held, with check-ins) are for the report and tested below.
+  const activities = () =>
+    database.db
+      .selectFrom("activities")
+      .selectAll()
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("check_ins").select("member_id").whereRef("check_ins.activity_id", "=", "activities.id"),
+          ),
+        ),
+      )
+      .execute();
+
+  it("holds three months of past activities with check-ins, so the report shows real and suppressed numbers", async () => {
+    const past = await database.db
+      .selectFrom("activities")
+      .selectAll()
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom("check_ins").select("member_id").whereRef("check_ins.activity_id", "=", "activities.id"),
+        ),
+      )
+      .execute();
+    expect(past.length).toBeGreaterThanOrEqual(10);
+    for (const a of past) expect(Date.parse(a.ends_at)).toBeLessThan(now.getTime());
+    const months = new Set(past.map((a) => a.starts_at.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(3);
+    const admin = await database.db
+      .selectFrom("staff_users")
+      .select(["id", "role"])
+      .where("role", "=", "admin")
+      .executeTakeFirstOrThrow();
+    const { report } = await loadReportForStaff(
+      database.db,
+      { ...admin, chapterIds: [] },
+      { params: new URLSearchParams({ period: "dates", from: "2000-01-01", to: "2100-01-01" }) },
+      now,
+    );
+    expect(report.total.attendances.kind).toBe("shown");
+    expect(report.anyHidden).toBe(true);
+  });
   const groupByName = (name: string) =>
     database.db.selectFrom("groups").selectAll().where("name", "=", name).executeTakeFirstOrThrow();
 

@@ -28,7 +28,7 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
     .executeTakeFirst();
   if (!member) return undefined;
 
-  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes, joinReceipt] = await Promise.all([
+  const [groups, answers, feeds, sessions, recoveryCodes, resetCodes, joinReceipt, checkIns] = await Promise.all([
     db
       .selectFrom("group_memberships")
       .innerJoin("groups", "groups.id", "group_memberships.group_id")
@@ -77,6 +77,13 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       .orderBy("created_at")
       .execute(),
     db.selectFrom("join_receipts").select("expires_at").where("member_id", "=", memberId).executeTakeFirst(),
+    db
+      .selectFrom("check_ins")
+      .innerJoin("activities", "activities.id", "check_ins.activity_id")
+      .select(["activities.title as activity", "activities.starts_at", "check_ins.checked_in_at"])
+      .where("check_ins.member_id", "=", memberId)
+      .orderBy("activities.starts_at")
+      .execute(),
   ]);
 
   return {
@@ -95,6 +102,8 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       allGroupActivities: member.feed_all_group_activities === 1,
     },
     groups: groups.map((g) => ({ group: g.group, status: g.status, since: g.created_at })),
+    /** the activities staff marked her as having come to */
+    came: checkIns.map((c) => ({ activity: c.activity, startsAt: c.starts_at, markedAt: c.checked_in_at })),
     answers: answers.map((a) => ({
       activity: a.activity,
       startsAt: a.starts_at,
@@ -151,8 +160,34 @@ export async function deleteMemberAccount(db: AppDatabase, memberId: string, now
         .execute();
     }
 
+    // Check-ins become the same anonymous counts, so reports stay right after the account is gone.
+    const cameTo = await trx
+      .selectFrom("check_ins")
+      .leftJoin("rsvps", (join) =>
+        join
+          .onRef("rsvps.activity_id", "=", "check_ins.activity_id")
+          .onRef("rsvps.member_id", "=", "check_ins.member_id"),
+      )
+      .select(["check_ins.activity_id", "rsvps.status"])
+      .where("check_ins.member_id", "=", memberId)
+      .execute();
+    for (const { activity_id, status } of cameTo) {
+      const ofGoing = status === "going" ? 1 : 0;
+      await trx
+        .insertInto("anonymous_attendance")
+        .values({ activity_id, came_count: 1, came_of_going_count: ofGoing })
+        .onConflict((oc) =>
+          oc.column("activity_id").doUpdateSet((eb) => ({
+            came_count: eb("anonymous_attendance.came_count", "+", 1),
+            came_of_going_count: eb("anonymous_attendance.came_of_going_count", "+", ofGoing),
+          })),
+        )
+        .execute();
+    }
+
     // Explicit, not left to ON DELETE CASCADE alone: this must hold even where foreign keys are off.
     for (const table of [
+      "check_ins",
       "rsvps",
       "group_memberships",
       "sessions",

@@ -10,6 +10,8 @@ import staff from "./staff";
 import push from "./push";
 import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
+import staffAttendance from "./staff-attendance";
+import staffReports from "./staff-reports";
 
 const ar: Catalog = {
   ...common,
@@ -21,6 +23,8 @@ const ar: Catalog = {
   ...push,
   ...staffSeries,
   ...memberSeries,
+  ...staffAttendance,
+  ...staffReports,
   validation: {
     ...common.validation,
     ...members.validation,

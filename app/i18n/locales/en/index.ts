@@ -8,6 +8,8 @@ import staff from "./staff";
 import push from "./push";
 import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
+import staffAttendance from "./staff-attendance";
+import staffReports from "./staff-reports";
 
 const en: Catalog = {
   ...common,
@@ -19,6 +21,8 @@ const en: Catalog = {
   ...push,
   ...staffSeries,
   ...memberSeries,
+  ...staffAttendance,
+  ...staffReports,
   validation: {
     ...common.validation,
     ...members.validation,

@@ -10,6 +10,8 @@ import staff from "./staff";
 import push from "./push";
 import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
+import staffAttendance from "./staff-attendance";
+import staffReports from "./staff-reports";
 
 const so: Catalog = {
   ...common,
@@ -21,6 +23,8 @@ const so: Catalog = {
   ...push,
   ...staffSeries,
   ...memberSeries,
+  ...staffAttendance,
+  ...staffReports,
   validation: {
     ...common.validation,
     ...members.validation,
