@@ -232,6 +232,19 @@ export interface HealthProbeTable {
   written_at: string;
 }
 
+/** Wishes for a network where none exists yet, counted per month; nothing names or times a person. */
+export interface InterestCountTable {
+  /** "2026-12", the month in Oslo */
+  month: string;
+  county_number: string;
+  /** "" when none was chosen */
+  municipality_number: string;
+  audience: Audience;
+  /** a language code of the app, or "" when none was chosen */
+  language: string;
+  count: number;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -253,6 +266,7 @@ export interface Database {
   anonymous_attendance: AnonymousAttendanceTable;
   join_receipts: JoinReceiptTable;
   health_probe: HealthProbeTable;
+  interest_counts: InterestCountTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -271,3 +285,4 @@ export type Rsvp = Selectable<RsvpTable>;
 export type Session = Selectable<SessionTable>;
 export type FeedToken = Selectable<FeedTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type InterestCount = Selectable<InterestCountTable>;

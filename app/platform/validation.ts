@@ -72,8 +72,23 @@ type StaffError =
   | "staff.chooseJoinPolicy"
   | "staff.chooseRole";
 
+/** The interest form (app/features/demand/interest-form.ts). */
+type InterestError =
+  | "interest.chooseCounty"
+  | "interest.municipalityNotInCounty"
+  | "interest.chooseAudience"
+  | "interest.chooseLanguage"
+  | "interest.tooManyAttempts";
+
 export type ValidationCode =
-  GeneralError | MemberError | PseudonymError | PassphraseError | ActivityAnswerError | SafetyError | StaffError;
+  | GeneralError
+  | MemberError
+  | PseudonymError
+  | PassphraseError
+  | ActivityAnswerError
+  | SafetyError
+  | StaffError
+  | InterestError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

@@ -5,6 +5,7 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import interest from "./interest";
 
 const en: Catalog = {
   ...common,
@@ -13,12 +14,14 @@ const en: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...interest,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...interest.validation,
   },
 };
 

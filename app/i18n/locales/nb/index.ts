@@ -7,6 +7,7 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import interest from "./interest";
 
 const nb = {
   ...common,
@@ -15,12 +16,14 @@ const nb = {
   ...safety,
   ...calendar,
   ...staff,
+  ...interest,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...interest.validation,
   },
 } as const;
 
