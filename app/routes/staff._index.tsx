@@ -56,6 +56,9 @@ export default function StaffHome() {
               </Link>
             </>
           ) : null}
+          <Link className="button button--secondary" to="/staff/demand">
+            {t("staffDemand.homeLink")}
+          </Link>
           <Link className="button button--secondary" to="/staff/calendar">
             {t("staff.home.calendar")}
           </Link>

@@ -8,6 +8,7 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import interest from "./interest";
+import staffDemand from "./staff-demand";
 
 const ar: Catalog = {
   ...common,
@@ -17,6 +18,7 @@ const ar: Catalog = {
   ...calendar,
   ...staff,
   ...interest,
+  ...staffDemand,
   validation: {
     ...common.validation,
     ...members.validation,

@@ -6,6 +6,7 @@ import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
 import interest from "./interest";
+import staffDemand from "./staff-demand";
 
 const en: Catalog = {
   ...common,
@@ -15,6 +16,7 @@ const en: Catalog = {
   ...calendar,
   ...staff,
   ...interest,
+  ...staffDemand,
   validation: {
     ...common.validation,
     ...members.validation,
