@@ -16,7 +16,7 @@ export interface MapCounty {
 // The inset: the part of the map around Oslo, enlarged, in the empty corner east of it.
 const INSET_SOURCE = { x: 88, y: 405, width: 50, height: 62 };
 const INSET_SCALE = 2.8;
-const INSET_AT = { x: 248, y: 318 };
+const INSET_AT = { x: 248, y: 300 };
 const INSET_COUNTIES = new Set(["03", "31", "32", "33", "39"]);
 
 export function DemandMap({ width, height, counties }: { width: number; height: number; counties: MapCounty[] }) {
@@ -34,6 +34,7 @@ export function DemandMap({ width, height, counties }: { width: number; height: 
       ))
       .concat(
         counties
+          .filter((c) => c.band !== "none")
           .filter((c) => (withLabels === "inset" ? INSET_COUNTIES.has(c.number) : !INSET_COUNTIES.has(c.number)))
           .map((c) => <Figure key={`f${c.number}`} county={c} scale={withLabels === "inset" ? 1 / INSET_SCALE : 1} />),
       );

@@ -270,9 +270,10 @@ function MonthBars({ months }: { months: Array<{ month: string; text: string; va
   const barWidth = 24;
   const gap = 6;
   const height = 120;
+  const top = 16;
   const width = months.length * (barWidth + gap);
   return (
-    <svg viewBox={`0 0 ${width} ${height + 30}`} className="demand-bars" aria-hidden="true">
+    <svg viewBox={`0 ${-top} ${width} ${height + 30 + top}`} className="demand-bars" aria-hidden="true">
       {months.map((m, i) => {
         const x = i * (barWidth + gap);
         const h = m.value === null ? 14 : Math.max(m.value > 0 ? 2 : 0, (m.value / max) * height);

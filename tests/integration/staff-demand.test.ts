@@ -3,12 +3,13 @@ import { loader } from "~/routes/staff.demand";
 import { demandForStaff } from "~/features/demand/demand.server";
 import type { AppDatabase } from "../../db/connection";
 import type { Audience } from "../../db/schema";
+import type { StaffScope } from "~/features/staff/staff.server";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
 
 const database = useTestDatabase();
-const admin = { role: "admin", chapterIds: [] } as const;
+const admin: StaffScope = { role: "admin", chapterIds: [] };
 
 async function wishes(
   db: AppDatabase,
