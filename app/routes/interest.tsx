@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
-  const parsed = parseForm(form, interestSchema);
+  const parsed = parseForm(form, interestSchema());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, stored: null }, { status: 400 });
 
   const result = await recordInterest(db(), { client: clientAddress(context) }, { interest: parsed.data });

@@ -6,12 +6,14 @@ import { msg } from "~/platform/validation";
 import type { Audience } from "../../../db/schema";
 import { COUNTIES, type County } from "./data/norway-areas";
 
-export const AUDIENCES: readonly Audience[] = ["women", "men", "everyone"];
+export { AUDIENCES } from "./audiences";
 
-const countiesByNumber = new Map(COUNTIES.map((c) => [c.number, c]));
+// Built on first use, so that a page importing this module for its types costs the browser nothing.
+let byNumber: Map<string, County> | undefined;
 
 export function findCounty(number: string): County | undefined {
-  return countiesByNumber.get(number);
+  byNumber ??= new Map(COUNTIES.map((c) => [c.number, c]));
+  return byNumber.get(number);
 }
 
 export function findMunicipality(number: string) {
@@ -27,33 +29,36 @@ export interface InterestInput {
   language: Locale | "";
 }
 
-export const interestSchema = z
-  .object({
-    county: z.string({ required_error: msg("interest.chooseCounty") }).refine((v) => countiesByNumber.has(v), {
-      message: msg("interest.chooseCounty"),
-    }),
-    municipality: z.string().optional().default(""),
-    audience: z.enum(["women", "men", "everyone"], { errorMap: () => ({ message: msg("interest.chooseAudience") }) }),
-    language: z
-      .string()
-      .optional()
-      .default("")
-      .refine((v) => v === "" || (LOCALES as readonly string[]).includes(v), {
-        message: msg("interest.chooseLanguage"),
+/** A function, not a constant, so that no page's browser bundle carries the county list. */
+export function interestSchema() {
+  return z
+    .object({
+      county: z.string({ required_error: msg("interest.chooseCounty") }).refine((v) => findCounty(v) !== undefined, {
+        message: msg("interest.chooseCounty"),
       }),
-  })
-  .superRefine((form, ctx) => {
-    const county = countiesByNumber.get(form.county);
-    if (county && form.municipality !== "" && !county.municipalities.some((m) => m.number === form.municipality)) {
-      ctx.addIssue({ code: "custom", path: ["municipality"], message: msg("interest.municipalityNotInCounty") });
-    }
-  })
-  .transform((form): InterestInput => ({
-    countyNumber: form.county,
-    municipalityNumber: form.municipality,
-    audience: form.audience,
-    language: form.language as Locale | "",
-  }));
+      municipality: z.string().optional().default(""),
+      audience: z.enum(["women", "men", "everyone"], { errorMap: () => ({ message: msg("interest.chooseAudience") }) }),
+      language: z
+        .string()
+        .optional()
+        .default("")
+        .refine((v) => v === "" || (LOCALES as readonly string[]).includes(v), {
+          message: msg("interest.chooseLanguage"),
+        }),
+    })
+    .superRefine((form, ctx) => {
+      const county = findCounty(form.county);
+      if (county && form.municipality !== "" && !county.municipalities.some((m) => m.number === form.municipality)) {
+        ctx.addIssue({ code: "custom", path: ["municipality"], message: msg("interest.municipalityNotInCounty") });
+      }
+    })
+    .transform((form): InterestInput => ({
+      countyNumber: form.county,
+      municipalityNumber: form.municipality,
+      audience: form.audience,
+      language: form.language as Locale | "",
+    }));
+}
 
 /** The counties and their municipalities as the form's select lists show them. */
 export function countyChoices() {
