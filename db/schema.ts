@@ -288,6 +288,19 @@ export interface PushSubscriptionTable {
   last_seen_at: string;
 }
 
+/** Wishes for a network where none exists yet, counted per month; nothing names or times a person. */
+export interface InterestCountTable {
+  /** "2026-12", the month in Oslo */
+  month: string;
+  county_number: string;
+  /** "" when none was chosen */
+  municipality_number: string;
+  audience: Audience;
+  /** a language code of the app, or "" when none was chosen */
+  language: string;
+  count: number;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -313,6 +326,7 @@ export interface Database {
   push_subscriptions: PushSubscriptionTable;
   check_ins: CheckInTable;
   walk_in_counts: WalkInCountTable;
+  interest_counts: InterestCountTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -335,3 +349,4 @@ export type Job = Selectable<JobTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionTable>;
 
 export type CheckIn = Selectable<CheckInTable>;
+export type InterestCount = Selectable<InterestCountTable>;

@@ -23,7 +23,14 @@ import { env } from "./env.server";
 import { logSecurityEvent } from "./logger.server";
 
 export type RateLimitBucket =
-  "login-account" | "login-ip" | "join-ip" | "reset" | "staff-login-account" | "staff-login-ip" | "feed";
+  | "login-account"
+  | "login-ip"
+  | "join-ip"
+  | "reset"
+  | "staff-login-account"
+  | "staff-login-ip"
+  | "feed"
+  | "interest-ip";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 

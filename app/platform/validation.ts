@@ -75,6 +75,13 @@ type StaffError =
 /** Series, copies and drafts (app/features/activities). */
 type StaffSeriesError =
   "staffSeries.startInPast" | "staffSeries.everyDateSkipped" | "staffSeries.copySameDate" | "staffSeries.chooseScope";
+/** The interest form (app/features/demand/interest-form.ts). */
+type InterestError =
+  | "interest.chooseCounty"
+  | "interest.municipalityNotInCounty"
+  | "interest.chooseAudience"
+  | "interest.chooseLanguage"
+  | "interest.tooManyAttempts";
 
 export type ValidationCode =
   | GeneralError
@@ -84,7 +91,8 @@ export type ValidationCode =
   | ActivityAnswerError
   | SafetyError
   | StaffError
-  | StaffSeriesError;
+  | StaffSeriesError
+  | InterestError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

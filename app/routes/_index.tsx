@@ -203,6 +203,13 @@ function Welcome({ chapters }: { chapters: Array<{ slug: string; name: string; r
           </>
         )}
       </section>
+      <section className="panel" aria-labelledby="interest-title">
+        <h2 id="interest-title">{t("interest.landingTitle")}</h2>
+        <p>{t("interest.landingText")}</p>
+        <p>
+          <Link to="/interest">{t("interest.landingLink")}</Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -178,6 +178,14 @@ export default function MyPage() {
         )}
       </section>
 
+      <section className="panel stack" aria-labelledby="interest-title">
+        <h2 id="interest-title">{t("interest.meTitle")}</h2>
+        <p>{t("interest.meText")}</p>
+        <p>
+          <Link to="/interest">{t("interest.meLink")}</Link>
+        </p>
+      </section>
+
       <CalendarFeedSection section={calendar} />
       {/* For now here; its home is /notices once that page exists. */}
       <PushSettings />

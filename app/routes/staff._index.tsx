@@ -60,6 +60,9 @@ export default function StaffHome() {
           <Link className="button button--secondary" to="/staff/reports">
             {t("staffReports.open")}
           </Link>
+          <Link className="button button--secondary" to="/staff/demand">
+            {t("staffDemand.homeLink")}
+          </Link>
           <Link className="button button--secondary" to="/staff/calendar">
             {t("staff.home.calendar")}
           </Link>

@@ -220,6 +220,25 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     },
   },
+  // Public: anyone may say where a network is wanted, and it is counted for no one in particular.
+  "interest.tsx": {
+    path: () => "/interest",
+    get: all("ok"),
+    post: {
+      fields: () => [
+        ["county", "55"],
+        ["municipality", "5501"],
+        ["audience", "everyone"],
+      ],
+      expect: all("ok"),
+      async did({ db, res }) {
+        expect(res.status).toBe(200);
+        expect(
+          await db.selectFrom("interest_counts").select(["county_number", "municipality_number", "count"]).execute(),
+        ).toEqual([{ county_number: "55", municipality_number: "5501", count: 1 }]);
+      },
+    },
+  },
   "join.tsx": {
     path: () => "/join",
     get: signInPage,
@@ -585,6 +604,8 @@ const MATRIX: Record<string, RouteSpec> = {
     },
   },
   "staff.audit.tsx": { path: () => "/staff/audit", get: adminOnly },
+  // Anonymous, suppressed, national counts: every signed-in staff member sees the same (decision 035).
+  "staff.demand.tsx": { path: () => "/staff/demand", get: anyStaff },
   "staff.chapters._index.tsx": {
     path: () => "/staff/chapters",
     get: adminOnly,

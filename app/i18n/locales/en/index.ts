@@ -10,6 +10,8 @@ import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
 import staffAttendance from "./staff-attendance";
 import staffReports from "./staff-reports";
+import interest from "./interest";
+import staffDemand from "./staff-demand";
 
 const en: Catalog = {
   ...common,
@@ -23,6 +25,8 @@ const en: Catalog = {
   ...memberSeries,
   ...staffAttendance,
   ...staffReports,
+  ...interest,
+  ...staffDemand,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -30,6 +34,7 @@ const en: Catalog = {
     ...safety.validation,
     ...staff.validation,
     ...staffSeries.validation,
+    ...interest.validation,
   },
 };
 

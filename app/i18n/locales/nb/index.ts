@@ -12,6 +12,8 @@ import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
 import staffAttendance from "./staff-attendance";
 import staffReports from "./staff-reports";
+import interest from "./interest";
+import staffDemand from "./staff-demand";
 
 const nb = {
   ...common,
@@ -25,6 +27,8 @@ const nb = {
   ...memberSeries,
   ...staffAttendance,
   ...staffReports,
+  ...interest,
+  ...staffDemand,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -32,6 +36,7 @@ const nb = {
     ...safety.validation,
     ...staff.validation,
     ...staffSeries.validation,
+    ...interest.validation,
   },
 } as const;
 

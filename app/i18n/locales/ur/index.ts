@@ -12,6 +12,8 @@ import staffSeries from "./staff-series";
 import memberSeries from "./member-series";
 import staffAttendance from "./staff-attendance";
 import staffReports from "./staff-reports";
+import interest from "./interest";
+import staffDemand from "./staff-demand";
 
 const ur: Catalog = {
   ...common,
@@ -25,6 +27,8 @@ const ur: Catalog = {
   ...memberSeries,
   ...staffAttendance,
   ...staffReports,
+  ...interest,
+  ...staffDemand,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -32,6 +36,7 @@ const ur: Catalog = {
     ...safety.validation,
     ...staff.validation,
     ...staffSeries.validation,
+    ...interest.validation,
   },
 };
 

@@ -1,0 +1,57 @@
+// Arabic: "Would you like a network where you live?" (/interest). Draft: needs native review.
+import type { Catalog } from "../nb";
+
+export default {
+  interest: {
+    meta: { page: "حيث تسكن" },
+    title: "هل تريد شبكة في المكان الذي تسكن فيه؟",
+    intro:
+      "نريد أن نبدأ شبكات في أماكن أكثر في النرويج. أخبرنا أين تسكن، حتى نرى أين توجد حاجة. لا نسأل عن اسمك أو عن معلومات الاتصال بك، ولا يمكننا الرد عليك.",
+    countyLabel: "المقاطعة (fylke)",
+    countyChoose: "اختر مقاطعة",
+    countyHint: "اختر المقاطعة أولاً. بعدها يمكنك اختيار بلدية في تلك المقاطعة.",
+    municipalityLabel: "البلدية (اختياري)",
+    municipalityHint: "يجب أن تكون البلدية في المقاطعة التي اخترتها.",
+    municipalityNone: "لا بلدية محددة",
+    audienceLabel: "لمن تكون الشبكة؟",
+    audience_women: "للنساء",
+    audience_men: "للرجال",
+    audience_everyone: "للجميع",
+    languageLabel: "اللغة (اختياري)",
+    languageHint: "لغة تحب أن تستعملها في الشبكة.",
+    languageNone: "لا لغة محددة",
+    submit: "إرسال",
+    submitting: "جارٍ الإرسال …",
+    whatWeKeepTitle: "ما الذي نحفظه",
+    whatWeKeep:
+      "رقم فقط: كم شخصاً يريد هذا الشهر شبكة في المقاطعة (والبلدية)، ولمن، وبأي لغة. لا نحفظ أسماء أو معلومات اتصال أو عناوين IP أو أوقاتاً.",
+    memberNote: "أنت مسجَّل الدخول، لكن جوابك لا يُربط بحسابك. يُحسب مثل أجوبة الآخرين.",
+    thanksTitle: "شكراً!",
+    thanksStored: "أضفنا واحداً إلى العدد لهذا:",
+    thanksCounty: "المقاطعة",
+    thanksMunicipality: "البلدية",
+    thanksAudience: "لـ",
+    thanksLanguage: "اللغة",
+    thanksMonth: "الشهر",
+    thanksNone: "لم يُختر",
+    thanksNothingElse: "هذا كل شيء. لم نحفظ من أنت، ولا أين أنت الآن، ولا متى أجبت (الشهر فقط).",
+    thanksMember: "الجواب غير مربوط بحسابك.",
+    again: "أرسل جواباً آخر",
+    home: "إلى الصفحة الأولى",
+    landingTitle: "لا توجد شبكة حيث تسكن؟",
+    landingText: "أخبرنا أين تسكن، بدون اسمك. هكذا نرى أين توجد حاجة إلى شبكة جديدة.",
+    landingLink: "هل تريد شبكة في المكان الذي تسكن فيه؟",
+    meTitle: "هل انتقلت؟",
+    meText: "هل انتقلت، أو تريد مجموعة حيث تسكن؟ أخبرنا. يُحسب الجواب دون ربطه بحسابك.",
+    meLink: "أخبرنا أين تسكن",
+  },
+  validation: {
+    interest: {
+      chooseCounty: "اختر مقاطعة.",
+      municipalityNotInCounty: "هذه البلدية ليست في المقاطعة التي اخترتها. اختر بلدية في تلك المقاطعة، أو لا شيء.",
+      chooseAudience: "اختر لمن تكون الشبكة.",
+      chooseLanguage: "اختر لغة من القائمة، أو لا لغة محددة.",
+      tooManyAttempts: "أُرسلت أجوبة كثيرة من هنا اليوم. حاول مرة أخرى غداً.",
+    },
+  },
+} satisfies Pick<Catalog, "interest"> & { validation: Pick<Catalog["validation"], "interest"> };

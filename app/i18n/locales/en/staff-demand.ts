@@ -1,0 +1,50 @@
+// English, staff: wishes for a network (/staff/demand).
+import type { Catalog } from "../nb";
+
+export default {
+  staffDemand: {
+    meta: { page: "Wishes for a network" },
+    homeLink: "Wishes for a network",
+    title: "Wishes for a network",
+    intro:
+      "Anonymous wishes for a network where people live, from the page “Would you like a network where you live?”. We do not know who answered. Figures from 1 to 4 are shown as “<5”.",
+    filtersTitle: "Selection",
+    audienceLabel: "For",
+    allAudiences: "All groups",
+    audience_women: "Women",
+    audience_men: "Men",
+    audience_everyone: "Everyone",
+    fromLabel: "From month",
+    toLabel: "To month (included)",
+    monthHint: "Like 2026-01",
+    apply: "Show",
+    reset: "Reset",
+    period: "{{from}} – {{to}}",
+    mapTitle: "Wishes by county",
+    mapAlt: "Map of Norway with each county coloured by the number of wishes. The figures are in the table.",
+    insetLabel: "Oslo and surroundings, enlarged",
+    legendTitle: "Number of wishes",
+    band_none: "None",
+    band_hidden: "Hidden (1–4, or hidden to protect small figures)",
+    band_5: "5–9",
+    band_10: "10–24",
+    band_25: "25 or more",
+    countyTable: "By county",
+    municipalityTable: "By municipality in {{county}}",
+    county: "County",
+    municipality: "Municipality",
+    noMunicipality: "No municipality given",
+    total: "Total",
+    allOfNorway: "All of Norway",
+    seeMunicipalities: "See the municipalities in {{county}}",
+    backToCounties: "Back to all counties",
+    noWishes: "No wishes in this period.",
+    trendTitle: "By month",
+    month: "Month",
+    wishes: "Wishes",
+    monthsWithheld:
+      "The figures by month are hidden in this selection, because their sum would otherwise reveal a hidden figure.",
+    suppressionNote:
+      "“<5” means 1 to 4. “:” means the figure is hidden so that a small figure cannot be worked out from the totals. 0 means none.",
+  },
+} satisfies Pick<Catalog, "staffDemand">;

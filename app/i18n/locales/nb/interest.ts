@@ -1,0 +1,57 @@
+// Norsk bokmål: "Vil du ha et nettverk der du bor?" (/interest), and the links to it.
+// Plain language. The page title stays neutral: a shared phone shows it in its tab list.
+export default {
+  interest: {
+    meta: { page: "Der du bor" },
+    title: "Vil du ha et nettverk der du bor?",
+    intro:
+      "Vi vil starte nettverk flere steder i Norge. Si hvor du bor, så ser vi hvor det trengs. Vi spør ikke om navn eller kontaktinformasjon, og vi kan ikke svare deg.",
+    countyLabel: "Fylke",
+    countyChoose: "Velg fylke",
+    countyHint: "Velg fylket først. Da kan du velge en kommune i det fylket.",
+    municipalityLabel: "Kommune (valgfritt)",
+    municipalityHint: "Kommunen må ligge i fylket du valgte.",
+    municipalityNone: "Ingen bestemt kommune",
+    audienceLabel: "Hvem skal nettverket være for?",
+    audience_women: "Kvinner",
+    audience_men: "Menn",
+    audience_everyone: "Alle",
+    languageLabel: "Språk (valgfritt)",
+    languageHint: "Et språk du gjerne vil bruke i nettverket.",
+    languageNone: "Ikke noe bestemt",
+    submit: "Send",
+    submitting: "Sender …",
+    whatWeKeepTitle: "Dette lagrer vi",
+    whatWeKeep:
+      "Bare et tall: hvor mange som har ønsket seg et nettverk i fylket (og kommunen), for hvem og på hvilket språk, denne måneden. Vi lagrer ikke navn, kontaktinformasjon, IP-adresse eller klokkeslett.",
+    memberNote: "Du er logget inn, men svaret blir ikke knyttet til brukeren din. Det telles som alle andres.",
+    thanksTitle: "Takk!",
+    thanksStored: "Vi la til én i tellingen for dette:",
+    thanksCounty: "Fylke",
+    thanksMunicipality: "Kommune",
+    thanksAudience: "For",
+    thanksLanguage: "Språk",
+    thanksMonth: "Måned",
+    thanksNone: "Ikke valgt",
+    thanksNothingElse: "Det er alt. Vi lagret ikke hvem du er, hvor du er nå eller når du svarte (bare måneden).",
+    thanksMember: "Svaret er ikke knyttet til brukeren din.",
+    again: "Send et svar til",
+    home: "Til forsiden",
+    landingTitle: "Ingen nettverk der du bor?",
+    landingText: "Si fra hvor du bor, uten navn. Da ser vi hvor det trengs et nytt nettverk.",
+    landingLink: "Vil du ha et nettverk der du bor?",
+    meTitle: "Har du flyttet?",
+    meText:
+      "Har du flyttet, eller vil du ha en gruppe der du bor? Si fra. Svaret telles uten å knyttes til brukeren din.",
+    meLink: "Si fra hvor du bor",
+  },
+  validation: {
+    interest: {
+      chooseCounty: "Velg et fylke.",
+      municipalityNotInCounty: "Denne kommunen ligger ikke i fylket du valgte. Velg en kommune i fylket, eller ingen.",
+      chooseAudience: "Velg hvem nettverket skal være for.",
+      chooseLanguage: "Velg et språk fra listen, eller ikke noe bestemt.",
+      tooManyAttempts: "Det er sendt mange svar herfra i dag. Prøv igjen i morgen.",
+    },
+  },
+} as const;

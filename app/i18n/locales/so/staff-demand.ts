@@ -1,0 +1,50 @@
+// Somali, staff: wishes for a network (/staff/demand). Draft: needs native review.
+import type { Catalog } from "../nb";
+
+export default {
+  staffDemand: {
+    meta: { page: "Codsiyada shabakadda" },
+    homeLink: "Codsiyada shabakadda",
+    title: "Codsiyada shabakadda",
+    intro:
+      "Rabitaanno aan magac lahayn oo shabakad meesha dadku ku nool yihiin, laga soo diray bogga «Ma rabtaa shabakad meesha aad ku nooshahay?». Ma ogin cidda jawaabtay. Tirooyinka 1 ilaa 4 waxaa loo muujiyaa «<5».",
+    filtersTitle: "Xulashada",
+    audienceLabel: "Loogu talagalay",
+    allAudiences: "Kooxaha oo dhan",
+    audience_women: "Haweenka",
+    audience_men: "Ragga",
+    audience_everyone: "Qof walba",
+    fromLabel: "Laga bilaabo bisha",
+    toLabel: "Ilaa bisha (ay ku jirto)",
+    monthHint: "Sida 2026-01",
+    apply: "Muuji",
+    reset: "Dib u deji",
+    period: "{{from}} – {{to}}",
+    mapTitle: "Rabitaannada gobol kasta",
+    mapAlt: "Khariidadda Norway oo gobol kasta lagu midabeeyay tirada rabitaannada. Tirooyinku waxay ku jiraan shaxda.",
+    insetLabel: "Oslo iyo agagaarkeeda, la weyneeyay",
+    legendTitle: "Tirada rabitaannada",
+    band_none: "Midna",
+    band_hidden: "Qarsoon (1–4, ama loo qariyay si loo ilaaliyo tirooyinka yaryar)",
+    band_5: "5–9",
+    band_10: "10–24",
+    band_25: "25 ama ka badan",
+    countyTable: "Gobol kasta",
+    municipalityTable: "Degmo kasta oo ku taal {{county}}",
+    county: "Gobolka",
+    municipality: "Degmada",
+    noMunicipality: "Degmo lama sheegin",
+    total: "Wadar",
+    allOfNorway: "Norway oo dhan",
+    seeMunicipalities: "Eeg degmooyinka {{county}}",
+    backToCounties: "Ku noqo gobollada oo dhan",
+    noWishes: "Rabitaan kuma jiro muddadan.",
+    trendTitle: "Bil kasta",
+    month: "Bisha",
+    wishes: "Rabitaannada",
+    monthsWithheld:
+      "Tirooyinka bil kasta waa qarsoon yihiin xulashadan, maxaa yeelay wadartoodu waxay muujin lahayd tiro qarsoon.",
+    suppressionNote:
+      "«<5» macnaheedu waa 1 ilaa 4. «:» macnaheedu waa tirada waa la qariyay si aan tiro yar looga xisaabin wadarta. 0 macnaheedu waa midna.",
+  },
+} satisfies Pick<Catalog, "staffDemand">;
