@@ -198,3 +198,15 @@ export function formatOsloDay(isoOrDate: string, localeTag: string): string {
     new Date(instant),
   );
 }
+
+/** A day as a column heading, in the reader's language (e.g. "mandag 14. desember"). */
+export function formatOsloWeekday(date: string, localeTag: string): string {
+  return dateTimeFormat(localeTag, { timeZone: OSLO, weekday: "long", day: "numeric", month: "long" }).format(
+    new Date(`${date}T12:00:00.000Z`),
+  );
+}
+
+/** A clock time in Oslo, in the reader's language (e.g. "18:00"). */
+export function formatOsloClock(iso: string, localeTag: string): string {
+  return dateTimeFormat(localeTag, { timeZone: OSLO, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}

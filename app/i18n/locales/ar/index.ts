@@ -7,6 +7,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import staffWeek from "./staff-week";
+import door from "./door";
 
 const ar: Catalog = {
   ...common,
@@ -15,6 +17,8 @@ const ar: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...staffWeek,
+  ...door,
   validation: {
     ...common.validation,
     ...members.validation,

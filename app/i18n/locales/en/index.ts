@@ -5,6 +5,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import staffWeek from "./staff-week";
+import door from "./door";
 
 const en: Catalog = {
   ...common,
@@ -13,6 +15,8 @@ const en: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...staffWeek,
+  ...door,
   validation: {
     ...common.validation,
     ...members.validation,
