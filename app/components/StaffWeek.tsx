@@ -1,6 +1,7 @@
 // A staff week drawn as a week: seven day columns on a wide screen, one day after another on a
 // phone, each activity a card with its counts and who asked to be met at the door.
-import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export interface WeekDoorRequest {
@@ -94,11 +95,21 @@ function ActivityCard({ activity }: { activity: WeekActivity }) {
   );
 }
 
-export function WeekGrid({ days, activities }: { days: WeekDay[]; activities: WeekActivity[] }) {
+/** `compact`: only the days that have something, one after another (the dashboard). */
+export function WeekGrid({
+  days,
+  activities,
+  compact = false,
+}: {
+  days: WeekDay[];
+  activities: WeekActivity[];
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
+  const shown = compact ? days.filter((day) => activities.some((a) => a.day === day.date)) : days;
   return (
-    <ol className="week-grid">
-      {days.map((day) => {
+    <ol className={compact ? "week-grid week-grid--compact" : "week-grid"}>
+      {shown.map((day) => {
         const ofDay = activities.filter((a) => a.day === day.date);
         return (
           <li
@@ -142,5 +153,54 @@ export function WeekNavigation({ links }: { links: WeekLinks }) {
         {t("staffWeek.next")} →
       </Link>
     </nav>
+  );
+}
+
+export interface WeekFilterValues {
+  weekKey: string;
+  chapterId: string | null;
+  groupId: string | null;
+  chapters: { id: string; name: string }[];
+  groups: { id: string; name: string; chapterName: string | null }[];
+}
+
+/** A GET form: the filters are in the address, so they work without JavaScript and survive paging. */
+export function WeekFilterForm({ week, children }: { week: WeekFilterValues; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const manyChapters = week.chapters.length > 1;
+  return (
+    <Form method="get" className="week-filter staff-print-hide">
+      <input type="hidden" name="week" value={week.weekKey} />
+      {manyChapters ? (
+        <label className="field">
+          <span className="field__label">{t("staffWeek.chapter")}</span>
+          <select name="chapter" defaultValue={week.chapterId ?? ""} className="field__input">
+            <option value="">{t("staffWeek.allChapters")}</option>
+            {week.chapters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="field">
+        <span className="field__label">{t("staffWeek.group")}</span>
+        <select name="group" defaultValue={week.groupId ?? ""} className="field__input">
+          <option value="">{t("staffWeek.allGroups")}</option>
+          {week.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {manyChapters ? `${g.chapterName ?? t("staffWeek.national")}: ${g.name}` : g.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="week-filter__actions">
+        <button type="submit" className="button button--secondary">
+          {t("staffWeek.show")}
+        </button>
+        {children}
+      </div>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
+import { GoingCount } from "~/components/StaffWeek";
 import {
   activityToFormValues,
   editActivitySchema,
@@ -30,12 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const activity = await findActivityForEditing(db(), viewer.staff, { activityId: params.activityId ?? "" });
   if (!activity) notFound();
   const going = activity.going_count ?? 0;
+  const tag = LOCALE_TAGS[localeFromRequest(request)];
   return {
     id: activity.id,
+    title: activity.title,
+    when: formatOsloDateTime(activity.starts_at, tag),
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
     cancelledAt: activity.cancelled_at
-      ? formatOsloDateTime(activity.cancelled_at, LOCALE_TAGS[localeFromRequest(request)])
+      ? formatOsloDateTime(activity.cancelled_at, tag)
       : null,
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
@@ -115,7 +119,11 @@ export default function EditActivity() {
         <p>
           <Link to="/staff">{t("staff.backHome")}</Link>
         </p>
-        <h1 id="activity-title">{t("staff.activity.editTitle")}</h1>
+        {/* Headed with what it is and when, so a coordinator with three tabs open knows which is which. */}
+        <h1 id="activity-title" className="staff-activity-title">
+          {activity.title}
+        </h1>
+        <p className="lead">{activity.when}</p>
         {created > 0 ? (
           <p className="notice notice--success" role="status">
             {t("staff.activity.created", { count: created })}
@@ -136,11 +144,8 @@ export default function EditActivity() {
           <dd>{activity.belongsTo ?? t("staff.activityForm.everyone")}</dd>
           <dt>{t("staff.activity.answers")}</dt>
           <dd>
-            {t("staff.activity.counts", {
-              going: String(activity.goingCount),
-              capacity: String(activity.capacity ?? "∞"),
-              waitlist: String(activity.waitlistCount),
-            })}
+            <GoingCount goingCount={activity.goingCount} capacity={activity.capacity} />
+            {activity.waitlistCount > 0 ? ` · ${t("staffWeek.waitlist", { n: String(activity.waitlistCount) })}` : null}
           </dd>
         </dl>
         {activity.overflow > 0 ? (

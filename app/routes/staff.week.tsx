@@ -1,12 +1,12 @@
 // A week at a glance: the staff member's chapters' activities from Monday to Sunday, filtered by
 // chapter and group, with previous/next week links that work without JavaScript, and printable.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PrintButton } from "~/components/PrintButton";
-import { WeekGrid, WeekNavigation } from "~/components/StaffWeek";
+import { WeekFilterForm, WeekGrid, WeekNavigation } from "~/components/StaffWeek";
 import { loadStaffWeekForDisplay } from "~/features/week/staff-week.server";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { db } from "~/platform/db.server";
@@ -39,39 +39,9 @@ export default function StaffWeekPage() {
         </h1>
         {week.filterLabel ? <p className="lead">{week.filterLabel}</p> : null}
         <WeekNavigation links={week.links} />
-        <Form method="get" className="week-filter staff-print-hide">
-          <input type="hidden" name="week" value={week.weekKey} />
-          {week.chapters.length > 1 ? (
-            <label className="field">
-              <span className="field__label">{t("staffWeek.chapter")}</span>
-              <select name="chapter" defaultValue={week.chapterId ?? ""} className="field__input">
-                <option value="">{t("staffWeek.allChapters")}</option>
-                {week.chapters.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          <label className="field">
-            <span className="field__label">{t("staffWeek.group")}</span>
-            <select name="group" defaultValue={week.groupId ?? ""} className="field__input">
-              <option value="">{t("staffWeek.allGroups")}</option>
-              {week.groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.chapterName && week.chapters.length > 1 ? `${g.chapterName}: ${g.name}` : g.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="week-filter__actions">
-            <button type="submit" className="button button--secondary">
-              {t("staffWeek.show")}
-            </button>
-            <PrintButton label={t("staffWeek.print")} />
-          </div>
-        </Form>
+        <WeekFilterForm week={week}>
+          <PrintButton label={t("staffWeek.print")} />
+        </WeekFilterForm>
       </section>
       {week.activities.length === 0 ? <p className="panel">{t("staffWeek.noActivities")}</p> : null}
       <WeekGrid days={week.days} activities={week.activities} />

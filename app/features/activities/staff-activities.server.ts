@@ -9,8 +9,8 @@ import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
-import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
+import { findChapterForStaff } from "~/features/chapters/staff-chapters.server";
+import { findGroupForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
 import { activityInScope } from "./activity-scope.server";
 import type { FieldErrors } from "~/platform/validation";
@@ -25,44 +25,6 @@ function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: Rs
     .select((c) => c.fn.countAll<number>().as("n"))
     .whereRef("rsvps.activity_id", "=", "activities.id")
     .where("rsvps.status", "=", status);
-}
-
-export function listUpcomingActivitiesForStaff(
-  db: AppDatabase,
-  scope: StaffScope,
-  { now, limit = 100 }: { now: Date; limit?: number },
-) {
-  return db
-    .selectFrom("activities")
-    .leftJoin("groups", "groups.id", "activities.group_id")
-    .leftJoin("chapters", "chapters.id", "activities.chapter_id")
-    .where(activityInScope(scope))
-    .where("activities.ends_at", ">", now.toISOString())
-    .select((eb) => [
-      "activities.id",
-      "activities.title",
-      "activities.starts_at",
-      "activities.status",
-      "activities.capacity",
-      "activities.series_id",
-      "groups.name as group_name",
-      "chapters.name as chapter_name",
-      countByStatus(eb, "going").as("going_count"),
-      countByStatus(eb, "waitlisted").as("waitlist_count"),
-    ])
-    .orderBy("activities.starts_at")
-    .limit(limit)
-    .execute();
-}
-
-/** The staff home: their chapters, the national groups (admins' tools) and the next activities. */
-export async function loadStaffHome(db: AppDatabase, scope: StaffScope, now = new Date()) {
-  const [chapters, activities, groups] = await Promise.all([
-    listChaptersForStaff(db, scope),
-    listUpcomingActivitiesForStaff(db, scope, { now, limit: 50 }),
-    listGroupsForStaff(db, scope),
-  ]);
-  return { chapters, activities, nationalGroups: groups.filter((g) => g.chapter_id === null) };
 }
 
 /** Everything the edit form needs, or undefined when it does not exist or is out of scope. */

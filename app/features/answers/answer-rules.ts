@@ -9,6 +9,9 @@ import type { RsvpStatus } from "../../../db/schema";
 /** A note to staff is a short message, not a letter. */
 export const RSVP_NOTE_MAX = 500;
 
+/** Where to be met: a few words ("by the bus stop"), not directions. */
+export const MEET_PLACE_MAX = 80;
+
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
 export function statusForGoing(
   capacity: number | null,
@@ -48,4 +51,35 @@ export const rsvpFormSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on"),
+  meetAtDoor: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  meetPlace: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .max(MEET_PLACE_MAX, msg("tooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
+    )
+    .transform((v) => (v === "" ? null : v)),
+});
+
+/** A staff reply to a member's note: plain text, a little longer than the note itself. */
+export const REPLY_MAX = 1000;
+export const staffReplySchema = z.object({
+  body: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, msg("required"))
+        .max(REPLY_MAX, msg("tooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
+    ),
 });

@@ -11,6 +11,8 @@ export interface AuditEvent {
   action: string;
   objectType: "activity" | "chapter" | "group" | "invite" | "member" | "staff" | "rsvp" | "membership";
   objectId: string | null;
+  /** the chapter the object belongs to (null: national), for the log's chapter filter */
+  chapterId?: string | null;
   details?: AuditDetails;
 }
 
@@ -24,6 +26,7 @@ export async function recordAudit(db: AppDatabase, event: AuditEvent, now = new 
       action: event.action,
       object_type: event.objectType,
       object_id: event.objectId,
+      chapter_id: event.chapterId ?? null,
       details: event.details ? JSON.stringify(event.details) : null,
     })
     .execute();

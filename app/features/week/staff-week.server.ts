@@ -216,3 +216,22 @@ export async function loadStaffWeekForDisplay(
     })),
   };
 }
+
+/**
+ * The staff home: their chapters, the national groups (admins' tools) and one week of activities
+ * with the same filters and week links as /staff/week.
+ */
+export async function loadStaffDashboard(
+  db: AppDatabase,
+  scope: StaffScope,
+  filter: WeekFilter,
+  { localeTag }: { localeTag: string },
+  now = new Date(),
+) {
+  const [chapters, groups, week] = await Promise.all([
+    listChaptersForStaff(db, scope),
+    listGroupsForStaff(db, scope),
+    loadStaffWeekForDisplay(db, scope, filter, { path: "/staff", localeTag }, now),
+  ]);
+  return { chapters, nationalGroups: groups.filter((g) => g.chapter_id === null), week };
+}
