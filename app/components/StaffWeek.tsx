@@ -79,7 +79,7 @@ function ActivityCard({ activity }: { activity: WeekActivity }) {
           <ul>
             {activity.doorRequests.map((d) => (
               <li key={d.memberId}>
-                <span className="staff-note">
+                <span className="week-card__door-who">
                   {d.place ? t("staffWeek.doorPlace", { pseudonym: d.pseudonym, place: d.place }) : d.pseudonym}
                 </span>
                 <span className="muted">

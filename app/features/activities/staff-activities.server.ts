@@ -152,7 +152,15 @@ export async function publishActivities(
         action: "activity.create",
         objectType: "activity",
         objectId: rows[0]!.id,
-        details: { chapterId: where.chapterId, groupId: where.groupId, occurrences: rows.length, seriesId },
+        chapterId: where.chapterId,
+        details: {
+          chapterId: where.chapterId,
+          groupId: where.groupId,
+          occurrences: rows.length,
+          seriesId,
+          title: input.title,
+          startsAt: first.startsAt,
+        },
       },
       now,
     );
@@ -180,7 +188,7 @@ export function updateActivity(
   return writeTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom("activities")
-      .select("capacity")
+      .select(["capacity", "title", "starts_at", "ends_at", "area", "chapter_id"])
       .where("id", "=", input.activityId)
       .executeTakeFirst();
     const result = await trx
@@ -213,8 +221,12 @@ export function updateActivity(
         action: "activity.update",
         objectType: "activity",
         objectId: input.activityId,
+        chapterId: before.chapter_id,
         details: {
           sequence: result.sequence,
+          // Staff text and times only (never member text), so the log can say what changed.
+          title: input.title,
+          ...changedFields(before, input),
           capacityBefore: before.capacity,
           capacityAfter: input.capacity,
           promoted: promotedMemberIds.length,
@@ -224,6 +236,22 @@ export function updateActivity(
     );
     return { ok: true, sequence: result.sequence, promotedMemberIds };
   });
+}
+
+/** Before and after of the fields the audit log names, for those that changed (e.g. startsAtBefore/After). */
+function changedFields(
+  before: { title: string; starts_at: string; ends_at: string; area: string },
+  after: { title: string; startsAt: string; endsAt: string; area: string },
+): Record<string, string> {
+  const changed: Record<string, string> = {};
+  if (before.title !== after.title) Object.assign(changed, { titleBefore: before.title });
+  if (before.starts_at !== after.startsAt) {
+    Object.assign(changed, { startsAtBefore: before.starts_at, startsAtAfter: after.startsAt });
+  }
+  if (before.ends_at !== after.endsAt)
+    Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
+  if (before.area !== after.area) Object.assign(changed, { areaBefore: before.area, areaAfter: after.area });
+  return changed;
 }
 
 /** Cancels one occurrence. Answers stay, so members can be told; the activity shows as cancelled. */
@@ -247,7 +275,7 @@ export function cancelActivity(
       .where("sequence", "=", input.expectedSequence)
       .where("status", "=", "scheduled")
       .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-      .returning("sequence")
+      .returning(["sequence", "title", "starts_at", "chapter_id"])
       .executeTakeFirst();
     if (!result) return whyNotWritten(trx, staff, input.activityId);
     await recordAudit(
@@ -257,7 +285,8 @@ export function cancelActivity(
         action: "activity.cancel",
         objectType: "activity",
         objectId: input.activityId,
-        details: { sequence: result.sequence },
+        chapterId: result.chapter_id,
+        details: { sequence: result.sequence, title: result.title, startsAt: result.starts_at },
       },
       now,
     );

@@ -76,7 +76,7 @@ function findAnswerInScope(db: AppDatabase, scope: StaffScope, { activityId, mem
     .where("rsvps.activity_id", "=", activityId)
     .where("rsvps.member_id", "=", memberId)
     .where(activityInScope(scope))
-    .select(["rsvps.id", "rsvps.status", "rsvps.meet_at_door", "activities.chapter_id"])
+    .select(["rsvps.id", "rsvps.status", "rsvps.meet_at_door", "activities.chapter_id", "activities.title"])
     .executeTakeFirst();
 }
 
@@ -114,7 +114,7 @@ export async function saveStaffReply(
         objectType: "rsvp",
         objectId: activityId,
         chapterId: answer.chapter_id,
-        details: { activityId, memberId },
+        details: { activityId, memberId, title: answer.title },
       },
       now,
     );
@@ -188,7 +188,7 @@ export async function assignDoorMeeter(
         objectType: "rsvp",
         objectId: activityId,
         chapterId: answer.chapter_id,
-        details: { activityId, memberId, meetStaffId },
+        details: { activityId, memberId, meetStaffId, title: answer.title },
       },
       now,
     );

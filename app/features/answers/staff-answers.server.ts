@@ -87,7 +87,8 @@ export async function changeAnswer(
   now = new Date(),
 ): Promise<{ ok: true; changed: boolean } | { ok: false; error: "notFound" }> {
   return writeTransaction(db, async (trx) => {
-    if (!(await findActivityForEditing(trx, staff, { activityId }))) return { ok: false, error: "notFound" };
+    const activity = await findActivityForEditing(trx, staff, { activityId });
+    if (!activity) return { ok: false, error: "notFound" };
     const result = await trx
       .updateTable("rsvps")
       .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
@@ -104,7 +105,8 @@ export async function changeAnswer(
         action: change === "promote" ? "rsvp.promote" : "rsvp.remove",
         objectType: "rsvp",
         objectId: activityId,
-        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length },
+        chapterId: activity.chapter_id,
+        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length, title: activity.title },
       },
       now,
     );

@@ -9,6 +9,7 @@ import calendar from "./calendar";
 import staff from "./staff";
 import staffWeek from "./staff-week";
 import door from "./door";
+import staffAudit from "./staff-audit";
 
 const ar: Catalog = {
   ...common,
@@ -19,6 +20,7 @@ const ar: Catalog = {
   ...staff,
   ...staffWeek,
   ...door,
+  ...staffAudit,
   validation: {
     ...common.validation,
     ...members.validation,

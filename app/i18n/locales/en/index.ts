@@ -7,6 +7,7 @@ import calendar from "./calendar";
 import staff from "./staff";
 import staffWeek from "./staff-week";
 import door from "./door";
+import staffAudit from "./staff-audit";
 
 const en: Catalog = {
   ...common,
@@ -17,6 +18,7 @@ const en: Catalog = {
   ...staff,
   ...staffWeek,
   ...door,
+  ...staffAudit,
   validation: {
     ...common.validation,
     ...members.validation,
