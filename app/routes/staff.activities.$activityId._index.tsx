@@ -38,9 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when: formatOsloDateTime(activity.starts_at, tag),
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
-    cancelledAt: activity.cancelled_at
-      ? formatOsloDateTime(activity.cancelled_at, tag)
-      : null,
+    cancelledAt: activity.cancelled_at ? formatOsloDateTime(activity.cancelled_at, tag) : null,
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
     goingCount: going,
