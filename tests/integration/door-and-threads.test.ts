@@ -135,6 +135,7 @@ describe("meet me at the door", () => {
       activityId: w.activity.id,
       memberId: w.fjellrev.id,
       meetStaffId: w.kari.id,
+      title: "Middag sammen",
     });
   });
 
