@@ -10,6 +10,7 @@ import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts
 import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
 import * as attendance from "./migrations/2026-12-02T1400_attendance";
 import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
+import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1700_list_key_indexes": listKeyIndexes,
   "2026-12-02T1400_attendance": attendance,
   "2026-12-02T1500_interest_counts": interestCounts,
+  "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

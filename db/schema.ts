@@ -162,8 +162,25 @@ export interface RsvpTable {
   /** note to staff, visible only to staff */
   note: string | null;
   show_pseudonym: Generated<number>;
+  /** 1: she asked to be met at the door (or at meet_place) */
+  meet_at_door: Generated<number>;
+  /** member free text (short): where to meet her; only she and the chapter's staff see it; never logged */
+  meet_place: string | null;
+  /** the staff member who will meet her */
+  meet_staff_id: string | null;
+  /** when staff last read her note; null or older than updated_at of the note: unread */
+  note_seen_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A staff reply to a member's note on her answer; only she and the chapter's staff see it. */
+export interface AnswerReplyTable {
+  id: string;
+  rsvp_id: string;
+  staff_id: string | null;
+  body: string;
+  created_at: string;
 }
 
 export interface SessionTable {
@@ -200,6 +217,8 @@ export interface AuditLogTable {
   action: string;
   object_type: string;
   object_id: string | null;
+  /** the chapter the object belongs to, for the log's chapter filter; null for national objects */
+  chapter_id: Generated<string | null>;
   /** JSON; never secrets and never free text typed by members */
   details: string | null;
 }
@@ -314,6 +333,7 @@ export interface Database {
   reset_codes: ResetCodeTable;
   activities: ActivityTable;
   rsvps: RsvpTable;
+  answer_replies: AnswerReplyTable;
   sessions: SessionTable;
   feed_tokens: FeedTokenTable;
   audit_log: AuditLogTable;
@@ -342,6 +362,7 @@ export type Activity = Selectable<ActivityTable>;
 export type NewActivity = Insertable<ActivityTable>;
 export type ActivityUpdate = Updateable<ActivityTable>;
 export type Rsvp = Selectable<RsvpTable>;
+export type AnswerReply = Selectable<AnswerReplyTable>;
 export type Session = Selectable<SessionTable>;
 export type FeedToken = Selectable<FeedTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;

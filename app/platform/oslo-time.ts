@@ -206,3 +206,15 @@ export function daysBetweenDateInputs(from: string, to: string): number {
   if (!a || !b) throw new Error(`not a date: ${from} or ${to}`);
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
+
+/** A day as a column heading, in the reader's language (e.g. "mandag 14. desember"). */
+export function formatOsloWeekday(date: string, localeTag: string): string {
+  return dateTimeFormat(localeTag, { timeZone: OSLO, weekday: "long", day: "numeric", month: "long" }).format(
+    new Date(`${date}T12:00:00.000Z`),
+  );
+}
+
+/** A clock time in Oslo, in the reader's language (e.g. "18:00"). */
+export function formatOsloClock(iso: string, localeTag: string): string {
+  return dateTimeFormat(localeTag, { timeZone: OSLO, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}

@@ -5,12 +5,14 @@ import { getViewer, requireMember } from "~/features/sessions/viewer.server";
 import { AnswerBadge } from "~/components/ActivityFacts";
 import { MemberActivityArticle } from "~/components/MemberActivityArticle";
 import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
-import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { rsvpFormSchema } from "~/features/answers/answer-rules";
-import { RSVP_NOTE_MAX } from "~/features/answers/answer-limits";
+import { MEET_PLACE_MAX, RSVP_NOTE_MAX } from "~/features/answers/answer-limits";
 import { rsvpDeadline } from "~/features/activities/answer-window";
-import { findActivityForStaff, findActivityPageForMember } from "~/features/activities/member-activities.server";
+import { findActivityForStaff } from "~/features/activities/member-activities.server";
+import { loadActivityPageForMember } from "~/features/answers/note-threads.server";
+import { formatOsloDateTime } from "~/platform/oslo-time";
 import { answerActivity, answerWholeSeries, listSeriesAnswersForMember } from "~/features/answers/answers.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { view: "staff" as const, activity, member: null, block: null, series: [] };
   }
   const { member } = await requireMember(request);
-  const page = await findActivityPageForMember(db(), member, { activityId });
+  const page = await loadActivityPageForMember(db(), member, { activityId });
   if (!page) notFound();
   const series = await listSeriesAnswersForMember(db(), member, { activityId });
   return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block, series };
@@ -57,7 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) {
     if (outcome.reason === "not_found") notFound();
     const errors: FieldErrors = { form: `activities.${outcome.reason}` };
-    return data({ errors, values: { note: parsed.data.note ?? "" } }, { status: 409 });
+    return data(
+      { errors, values: { note: parsed.data.note ?? "", meetPlace: parsed.data.meetPlace ?? "" } },
+      { status: 409 },
+    );
   }
   // Post/redirect/get: a reload does not send the answer again.
   return redirect(`/activities/${encodeURIComponent(activityId)}`, { status: 303 });
@@ -107,6 +112,28 @@ export default function ActivityPage() {
                   : t("activities.statusNone")}
           </p>
           {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
+          {member.myStatus === "going" && member.myMeetAtDoor && !cancelled ? (
+            <p className={member.myMeetAssigned ? "notice notice--success" : "notice"}>
+              {t(member.myMeetAssigned ? "door.assigned" : "door.requested", {
+                place: member.myMeetPlace ?? t("door.atDoor"),
+              })}
+            </p>
+          ) : null}
+          {member.myNote && member.replies.length > 0 ? (
+            <section className="note-thread" aria-labelledby="thread-title">
+              <h3 id="thread-title">{t("door.threadTitle")}</h3>
+              <p className="muted">{t("door.you")}</p>
+              <p className="staff-note">{member.myNote}</p>
+              <ol className="note-thread__replies">
+                {member.replies.map((r) => (
+                  <li key={r.id}>
+                    <p className="muted">{t("door.staffReplied", { when: formatOsloDateTime(r.createdAt, tag) })}</p>
+                    <p className="staff-note">{r.body}</p>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
           {block === "cancelled" ? null : block === "closed" ? (
             <p className="notice">{t("activities.closed")}</p>
           ) : (
@@ -115,6 +142,7 @@ export default function ActivityPage() {
               member={member}
               errors={actionData?.errors}
               typedNote={actionData?.values.note}
+              typedPlace={actionData?.values.meetPlace}
               deadline={formatActivityTime(
                 tag,
                 rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
@@ -167,12 +195,14 @@ function AnswerForm({
   member,
   errors,
   typedNote,
+  typedPlace,
   deadline,
 }: {
   activity: LoaderData["activity"];
   member: NonNullable<LoaderData["member"]>;
   errors?: FieldErrors;
   typedNote?: string;
+  typedPlace?: string;
   deadline: string;
 }) {
   const { t } = useTranslation();
@@ -186,10 +216,10 @@ function AnswerForm({
     <Form
       method="post"
       className="form"
-      key={`${member.myStatus}:${member.myNote}:${member.myShowPseudonym}`}
+      key={`${member.myStatus}:${member.myNote}:${member.myShowPseudonym}:${member.myMeetAtDoor}:${member.myMeetPlace}`}
       noValidate
     >
-      <ErrorSummary errors={errors} fieldOrder={["intent", "note"]} />
+      <ErrorSummary errors={errors} fieldOrder={["intent", "note", "meetPlace"]} />
       <p>{t("activities.deadline", { time: deadline })}</p>
       <TextAreaField
         name="note"
@@ -205,6 +235,22 @@ function AnswerForm({
         label={t("activities.showPseudonymLabel")}
         hint={t("activities.showPseudonymHint")}
         defaultChecked={member.myShowPseudonym}
+      />
+      {/* Only for a "going" answer; the place is her own words, seen only by her and staff. */}
+      <CheckboxField
+        name="meetAtDoor"
+        label={t("door.askLabel")}
+        hint={t("door.askHint")}
+        defaultChecked={member.myMeetAtDoor}
+      />
+      <TextField
+        name="meetPlace"
+        label={t("door.placeLabel")}
+        hint={t("door.placeHint")}
+        error={errors?.meetPlace}
+        defaultValue={typedPlace ?? member.myMeetPlace ?? ""}
+        maxLength={MEET_PLACE_MAX}
+        autoComplete="off"
       />
       <div className="button-row">
         <button type="submit" name="intent" value="going" className="button" disabled={busy}>

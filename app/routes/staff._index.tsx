@@ -1,40 +1,31 @@
-// The staff home: my chapters, upcoming activities, and (for admins) the national tools.
+// The staff home: my chapters, this week's activities (by week, with filters), and (for admins)
+// the national tools.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/platform/locale.server";
-import { loadStaffHome } from "~/features/activities/staff-activities.server";
+import { loadStaffDashboard } from "~/features/week/staff-week.server";
+import { WeekFilterForm, WeekGrid, WeekNavigation } from "~/components/StaffWeek";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const { chapters, activities, nationalGroups } = await loadStaffHome(db(), viewer.staff);
-  return {
-    isAdmin: viewer.staff.role === "admin",
-    chapters,
-    nationalGroups,
-    activities: activities.map((a) => ({
-      id: a.id,
-      title: a.title,
-      when: formatOsloDateTime(a.starts_at, tag),
-      cancelled: a.status === "cancelled",
-      draft: a.draft === 1,
-      where: a.group_name ?? a.chapter_name ?? null,
-      goingCount: a.going_count ?? 0,
-      waitlistCount: a.waitlist_count ?? 0,
-      capacity: a.capacity,
-    })),
-  };
+  const params = new URL(request.url).searchParams;
+  const { chapters, nationalGroups, week } = await loadStaffDashboard(
+    db(),
+    viewer.staff,
+    { weekKey: params.get("week"), chapterId: params.get("chapter"), groupId: params.get("group") },
+    { localeTag: LOCALE_TAGS[localeFromRequest(request)] },
+  );
+  return { isAdmin: viewer.staff.role === "admin", chapters, nationalGroups, week };
 }
 
 export default function StaffHome() {
-  const { isAdmin, chapters, nationalGroups, activities } = useLoaderData<typeof loader>();
+  const { isAdmin, chapters, nationalGroups, week } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -43,6 +34,9 @@ export default function StaffHome() {
         <div className="button-row">
           <Link className="button" to="/staff/activities/new">
             {t("staff.home.newActivity")}
+          </Link>
+          <Link className="button button--secondary" to="/staff/week">
+            {t("staffWeek.openWeek")}
           </Link>
           {isAdmin ? (
             <>
@@ -106,31 +100,16 @@ export default function StaffHome() {
       </section>
 
       <section className="panel" aria-labelledby="upcoming">
-        <h2 id="upcoming">{t("staff.home.upcoming")}</h2>
-        {activities.length === 0 ? (
-          <p>{t("staff.home.noActivities")}</p>
+        <h2 id="upcoming">
+          {t("staffWeek.title", { week: String(week.week.week) })}{" "}
+          <span className="week-header__range">{t("staffWeek.range", { from: week.from, to: week.to })}</span>
+        </h2>
+        <WeekNavigation links={week.links} />
+        <WeekFilterForm week={week} />
+        {week.activities.length === 0 ? (
+          <p>{t("staffWeek.noActivities")}</p>
         ) : (
-          <ul className="staff-activity-list">
-            {activities.map((a) => (
-              <li key={a.id} className={a.cancelled ? "is-cancelled" : undefined}>
-                <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
-                {a.draft ? <span className="badge">{t("staffSeries.draftLabel")}</span> : null}
-                <span className="muted">
-                  {a.when}
-                  {a.where ? ` · ${a.where}` : ""}
-                </span>
-                <span>
-                  {a.cancelled
-                    ? t("staff.activity.cancelledBadge")
-                    : t("staff.activity.counts", {
-                        going: String(a.goingCount),
-                        capacity: String(a.capacity ?? "∞"),
-                        waitlist: String(a.waitlistCount),
-                      })}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <WeekGrid days={week.days} activities={week.activities} compact />
         )}
       </section>
     </div>

@@ -10,6 +10,7 @@ import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
 import { translateError } from "~/components/forms";
+import { GoingCount } from "~/components/StaffWeek";
 import {
   activityToFormValues,
   editActivitySchema,
@@ -46,13 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const going = activity.going_count ?? 0;
   const occurrences =
     activity.series_id === null ? [] : await listSeriesOccurrences(db(), viewer.staff, { activityId: activity.id });
+  const tag = LOCALE_TAGS[localeFromRequest(request)];
   return {
     id: activity.id,
+    title: activity.title,
+    when: formatOsloDateTime(activity.starts_at, tag),
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
-    cancelledAt: activity.cancelled_at
-      ? formatOsloDateTime(activity.cancelled_at, LOCALE_TAGS[localeFromRequest(request)])
-      : null,
+    cancelledAt: activity.cancelled_at ? formatOsloDateTime(activity.cancelled_at, tag) : null,
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
     draft: activity.draft === 1,
@@ -232,7 +234,11 @@ export default function EditActivity() {
         <p>
           <Link to="/staff">{t("staff.backHome")}</Link>
         </p>
-        <h1 id="activity-title">{t("staff.activity.editTitle")}</h1>
+        {/* Headed with what it is and when, so a coordinator with three tabs open knows which is which. */}
+        <h1 id="activity-title" className="staff-activity-title">
+          {activity.title}
+        </h1>
+        <p className="lead">{activity.when}</p>
         {created > 0 && !activity.draft ? (
           <p className="notice notice--success" role="status">
             {t("staff.activity.created", { count: created })}
@@ -282,11 +288,8 @@ export default function EditActivity() {
           <dd>{activity.belongsTo ?? t("staff.activityForm.everyone")}</dd>
           <dt>{t("staff.activity.answers")}</dt>
           <dd>
-            {t("staff.activity.counts", {
-              going: String(activity.goingCount),
-              capacity: String(activity.capacity ?? "∞"),
-              waitlist: String(activity.waitlistCount),
-            })}
+            <GoingCount goingCount={activity.goingCount} capacity={activity.capacity} />
+            {activity.waitlistCount > 0 ? ` · ${t("staffWeek.waitlist", { n: String(activity.waitlistCount) })}` : null}
           </dd>
         </dl>
         {activity.overflow > 0 ? (

@@ -1,5 +1,7 @@
 // The answers to one activity: who is going, the waitlist in order, who said no. Staff can move
-// someone up from the waitlist or take them off, with a reason from a fixed list.
+// someone up from the waitlist or take them off, with a reason from a fixed list; reply to a
+// member's note (only she and the chapter's staff see the thread); and say who meets a member who
+// asked to be met at the door.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -12,22 +14,35 @@ import { formatOsloDateTime } from "~/platform/oslo-time";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/platform/locale.server";
 import { findActivityForEditing } from "~/features/activities/staff-activities.server";
-import { changeAnswer, findActivityAnswersForStaff } from "~/features/answers/staff-answers.server";
+import { changeAnswer, loadActivityAnswersPage } from "~/features/answers/staff-answers.server";
+import { assignDoorMeeter, markNoteRead, saveStaffReply } from "~/features/answers/note-threads.server";
+import { REPLY_MAX, staffReplySchema } from "~/features/answers/answer-rules";
+import { z } from "zod";
 import { db } from "~/platform/db.server";
-import { parseForm } from "~/platform/forms";
+import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const found = await findActivityAnswersForStaff(db(), viewer.staff, { activityId: params.activityId ?? "" });
+  const found = await loadActivityAnswersPage(db(), viewer.staff, { activityId: params.activityId ?? "" });
   if (!found) notFound();
-  const { activity, answers } = found;
+  const { activity, answers, replies, meeters } = found;
+  const tag = LOCALE_TAGS[localeFromRequest(request)];
   const going = answers.filter((a) => a.status === "going").length;
   return {
     id: activity.id,
     title: activity.title,
-    when: formatOsloDateTime(activity.starts_at, LOCALE_TAGS[localeFromRequest(request)]),
+    when: formatOsloDateTime(activity.starts_at, tag),
+    meeters: meeters.map((m) => ({ id: m.id, name: m.display_name })),
+    doorRequests: answers
+      .filter((a) => a.meet_at_door === 1 && a.status === "going")
+      .map((a) => ({
+        memberId: a.member_id,
+        pseudonym: a.pseudonym,
+        place: a.meet_place,
+        meetStaffId: a.meet_staff_id,
+      })),
     cancelled: activity.status === "cancelled",
     capacity: activity.capacity,
     overflow: overflowCount(activity.capacity, going),
@@ -37,24 +52,176 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deactivated: a.deactivated_at !== null,
       status: a.status,
       note: a.note,
+      noteUnread: a.note !== null && a.note_seen_at === null,
+      replies: replies
+        .filter((r) => r.memberId === a.member_id)
+        .map((r) => ({ id: r.id, body: r.body, by: r.staffName ?? "", when: formatOsloDateTime(r.createdAt, tag) })),
     })),
   };
 }
+
+const threadSchema = z.object({ memberId: z.string().min(1).max(64) });
+const meetSchema = z.object({
+  memberId: z.string().min(1).max(64),
+  meetStaffId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
   // Out of scope is 404 before anything in the form is looked at.
   if (!(await findActivityForEditing(db(), viewer.staff, { activityId }))) notFound();
-  const parsed = parseForm(await readFormData(request), answerChangeSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const { intent, memberId, reason } = parsed.data;
-  const result = await changeAnswer(db(), viewer.staff, { activityId, memberId, change: intent, reason });
+  const form = await readFormData(request);
+  const back = redirect(`/staff/activities/${activityId}/answers`, { status: 303 });
+  const intent = form.get("intent");
+  if (intent === "reply") {
+    const ref = parseForm(form, threadSchema);
+    const reply = parseForm(form, staffReplySchema);
+    if (!ref.ok) return data({ errors: ref.errors, replyTo: null, body: "" }, { status: 400 });
+    if (!reply.ok) {
+      return data(
+        { errors: reply.errors, replyTo: ref.data.memberId, body: String(form.get("body") ?? "") },
+        { status: 400 },
+      );
+    }
+    const saved = await saveStaffReply(db(), viewer.staff, {
+      activityId,
+      memberId: ref.data.memberId,
+      body: reply.data.body,
+    });
+    if (!saved.ok) notFound();
+    return back;
+  }
+  if (intent === "markRead") {
+    const ref = parseForm(form, threadSchema);
+    if (!ref.ok) return data({ errors: ref.errors, replyTo: null, body: "" }, { status: 400 });
+    if (!(await markNoteRead(db(), viewer.staff, { activityId, memberId: ref.data.memberId })).ok) notFound();
+    return back;
+  }
+  if (intent === "meet") {
+    const meet = parseForm(form, meetSchema);
+    if (!meet.ok) return data({ errors: meet.errors, replyTo: null, body: "" }, { status: 400 });
+    const result = await assignDoorMeeter(db(), viewer.staff, { activityId, ...meet.data });
+    if (!result.ok && result.error === "notAllowed") {
+      const errors: FieldErrors = { meetStaffId: "invalid" };
+      return data({ errors, replyTo: null, body: "" }, { status: 400 });
+    }
+    if (!result.ok) notFound();
+    return back;
+  }
+  const parsed = parseForm(form, answerChangeSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, replyTo: null, body: "" }, { status: 400 });
+  const { memberId, reason } = parsed.data;
+  const result = await changeAnswer(db(), viewer.staff, { activityId, memberId, change: parsed.data.intent, reason });
   if (!result.ok) notFound();
-  return redirect(`/staff/activities/${activityId}/answers`, { status: 303 });
+  return back;
 }
 
-type Answer = ReturnType<typeof useLoaderData<typeof loader>>["answers"][number];
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Answer = LoaderData["answers"][number];
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** Who asked to be met, where, and a choice of who meets her (a plain form per member). */
+function DoorRequests({ activity }: { activity: LoaderData }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="door-title">
+      <h2 id="door-title">{t("staffWeek.answers.doorTitle")}</h2>
+      {activity.doorRequests.length === 0 ? (
+        <p className="muted">{t("staffWeek.answers.doorNone")}</p>
+      ) : (
+        <ul className="staff-answer-list">
+          {activity.doorRequests.map((d) => (
+            <li key={d.memberId}>
+              <p>
+                <strong>{d.pseudonym}</strong> ·{" "}
+                <span className="staff-note">{d.place ?? t("staffWeek.answers.doorAtDoor")}</span>
+              </p>
+              <Form method="post" className="staff-inline-form">
+                <input type="hidden" name="memberId" value={d.memberId} />
+                <label>
+                  <span className="visually-hidden">{t("staffWeek.answers.meetBy")}</span>
+                  <select name="meetStaffId" defaultValue={d.meetStaffId ?? ""} className="field__input">
+                    <option value="">{t("staffWeek.answers.meetNobody")}</option>
+                    {activity.meeters.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" name="intent" value="meet" className="button button--small button--secondary">
+                  {t("staffWeek.answers.saveMeet")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Her note, staff's replies under it, and a reply form. */
+function NoteThread({ answer, replyError }: { answer: Answer; replyError?: ActionData }) {
+  const { t } = useTranslation();
+  const mine = replyError && "replyTo" in replyError && replyError.replyTo === answer.memberId ? replyError : undefined;
+  const fieldId = `reply-${answer.memberId}`;
+  return (
+    <div className="note-thread" aria-label={t("staffWeek.answers.threadTitle")}>
+      <p className="staff-note">
+        {answer.noteUnread ? <span className="staff-badge">{t("staffWeek.answers.unread")}</span> : null} {answer.note}
+      </p>
+      {answer.replies.length > 0 ? (
+        <ol className="note-thread__replies">
+          {answer.replies.map((r) => (
+            <li key={r.id}>
+              <p className="muted">{t("staffWeek.answers.staffReply", { name: r.by, when: r.when })}</p>
+              <p className="staff-note">{r.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <Form method="post" className="note-thread__form">
+        <input type="hidden" name="memberId" value={answer.memberId} />
+        <label htmlFor={fieldId} className="field__label">
+          {t("staffWeek.answers.replyLabel")}
+        </label>
+        <p className="field__hint" id={`${fieldId}-hint`}>
+          {t("staffWeek.answers.replyHint")}
+        </p>
+        {mine?.errors && "body" in mine.errors && mine.errors.body ? (
+          <p className="field__error" id={`${fieldId}-error`}>
+            {t(`validation.${mine.errors.body}` as "validation.tooLong", { max: REPLY_MAX })}
+          </p>
+        ) : null}
+        <textarea
+          id={fieldId}
+          name="body"
+          rows={2}
+          maxLength={REPLY_MAX}
+          className="field__input"
+          defaultValue={mine?.body ?? ""}
+          aria-describedby={`${fieldId}-hint`}
+        />
+        <div className="button-row">
+          <button type="submit" name="intent" value="reply" className="button button--small">
+            {t("staffWeek.answers.sendReply")}
+          </button>
+          {answer.noteUnread ? (
+            <button type="submit" name="intent" value="markRead" className="link-button">
+              {t("staffWeek.answers.markRead")}
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </div>
+  );
+}
 
 export default function ActivityAnswers() {
   const activity = useLoaderData<typeof loader>();
@@ -69,9 +236,9 @@ export default function ActivityAnswers() {
         <p>
           <Link to={`/staff/activities/${activity.id}`}>{t("staff.activity.backToActivity")}</Link>
         </p>
-        <h1>{t("staff.answers.title")}</h1>
+        <h1 className="staff-activity-title">{activity.title}</h1>
         <p className="lead">
-          {activity.title} <span className="muted">· {activity.when}</span>
+          {t("staff.answers.title")} <span className="muted">· {activity.when}</span>
         </p>
         {activity.cancelled ? <p className="notice notice--warning">{t("staff.answers.cancelled")}</p> : null}
         {activity.overflow > 0 ? (
@@ -80,14 +247,25 @@ export default function ActivityAnswers() {
         <ErrorSummary errors={actionData?.errors} />
         <p className="muted">{t("staff.answers.notesPrivate")}</p>
       </section>
-      <AnswerList title={t("staff.answers.going", { count: going.length })} answers={going} action="remove" />
+      <DoorRequests activity={activity} />
+      <AnswerList
+        title={t("staff.answers.going", { count: going.length })}
+        answers={going}
+        action="remove"
+        replyError={actionData}
+      />
       <AnswerList
         title={t("staff.answers.waitlist", { count: waitlist.length })}
         answers={waitlist}
         action="promote"
         ordered
+        replyError={actionData}
       />
-      <AnswerList title={t("staff.answers.notGoing", { count: notGoing.length })} answers={notGoing} />
+      <AnswerList
+        title={t("staff.answers.notGoing", { count: notGoing.length })}
+        answers={notGoing}
+        replyError={actionData}
+      />
     </div>
   );
 }
@@ -97,11 +275,13 @@ function AnswerList({
   answers,
   action,
   ordered = false,
+  replyError,
 }: {
   title: string;
   answers: Answer[];
   action?: "promote" | "remove";
   ordered?: boolean;
+  replyError?: ActionData;
 }) {
   const { t } = useTranslation();
   const List = ordered ? "ol" : "ul";
@@ -118,7 +298,7 @@ function AnswerList({
                 <strong>{a.pseudonym}</strong>
                 {a.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
               </p>
-              {a.note ? <p className="staff-note">{a.note}</p> : null}
+              {a.note ? <NoteThread answer={a} replyError={replyError} /> : null}
               {action ? (
                 <Form method="post" className="staff-inline-form">
                   <input type="hidden" name="memberId" value={a.memberId} />

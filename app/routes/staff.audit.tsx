@@ -1,40 +1,32 @@
 // Admins: the log of every staff action, newest first.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { formatOsloDateTime } from "~/platform/oslo-time";
-import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/platform/locale.server";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/features/audit/audit.server";
+import { loadAuditLog } from "~/features/audit/audit-log.server";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");
-  const before = new URL(request.url).searchParams.get("before");
-  const validBefore = before && !Number.isNaN(Date.parse(before)) ? new Date(before).toISOString() : undefined;
-  const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const entries = await listAuditEntries(db(), { before: validBefore });
-  return {
-    entries: entries.map((e) => ({
-      id: e.id,
-      at: e.at,
-      when: formatOsloDateTime(e.at, tag),
-      actor: e.actor_name,
-      action: e.action,
-      object: `${e.object_type}${e.object_id ? ` ${e.object_id}` : ""}`,
-      details: e.details,
-    })),
-    hasMore: entries.length === AUDIT_PAGE_SIZE,
-  };
+  const params = new URL(request.url).searchParams;
+  return loadAuditLog(
+    db(),
+    {
+      after: params.get("after"),
+      actorStaffId: params.get("staff"),
+      chapterId: params.get("chapter"),
+      kind: params.get("kind"),
+    },
+    localeFromRequest(request),
+  );
 }
 
 export default function Audit() {
-  const { entries, hasMore } = useLoaderData<typeof loader>();
+  const { entries, olderHref, filter, actors, chapters, kinds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const last = entries[entries.length - 1];
   return (
     <section className="panel">
       <p>
@@ -42,43 +34,68 @@ export default function Audit() {
       </p>
       <h1>{t("staff.audit.title")}</h1>
       <p>{t("staff.audit.intro")}</p>
+      <Form method="get" className="week-filter">
+        <label className="field">
+          <span className="field__label">{t("staffAudit.filterStaff")}</span>
+          <select name="staff" defaultValue={filter.actorStaffId ?? ""} className="field__input">
+            <option value="">{t("staffAudit.all")}</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t("staffAudit.filterChapter")}</span>
+          <select name="chapter" defaultValue={filter.chapterId ?? ""} className="field__input">
+            <option value="">{t("staffAudit.all")}</option>
+            {chapters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t("staffAudit.filterKind")}</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className="field__input">
+            <option value="">{t("staffAudit.all")}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`staffAudit.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="week-filter__actions">
+          <button type="submit" className="button button--secondary">
+            {t("staffAudit.show")}
+          </button>
+        </div>
+      </Form>
       {entries.length === 0 ? (
         <p>{t("staff.audit.none")}</p>
       ) : (
-        <div className="staff-table-wrap">
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.audit.at")}</th>
-                <th scope="col">{t("staff.audit.actor")}</th>
-                <th scope="col">{t("staff.audit.action")}</th>
-                <th scope="col">{t("staff.audit.object")}</th>
-                <th scope="col">{t("staff.audit.details")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.when}</td>
-                  <td>{e.actor ?? "—"}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    <code>{e.object}</code>
-                  </td>
-                  <td>
-                    <code>{e.details ?? ""}</code>
-                  </td>
-                </tr>
+        <ol className="audit-list">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <p className="muted">
+                {e.when}
+                {e.chapter ? ` · ${e.chapter}` : ""}
+              </p>
+              {e.sentences.map((sentence, i) => (
+                <p key={i} className="audit-list__sentence">
+                  {sentence}
+                </p>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </li>
+          ))}
+        </ol>
       )}
-      {hasMore && last ? (
+      {olderHref ? (
         <p>
-          <Link to={`/staff/audit?before=${encodeURIComponent(last.at)}`}>{t("staff.audit.older")}</Link>
+          <Link to={olderHref}>{t("staff.audit.older")}</Link>
         </p>
       ) : null}
     </section>

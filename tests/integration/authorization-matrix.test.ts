@@ -544,6 +544,7 @@ const MATRIX: Record<string, RouteSpec> = {
     },
   },
   "staff._index.tsx": { path: () => "/staff", get: anyStaff },
+  "staff.week.tsx": { path: () => "/staff/week", get: anyStaff },
   "staff.sessions.tsx": {
     path: () => "/staff/sessions",
     get: anyStaff,

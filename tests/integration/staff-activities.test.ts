@@ -46,7 +46,7 @@ describe("staff activities", () => {
     return testDb().db.selectFrom("activities").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   }
 
-  it("publishes an activity for a group, in UTC, with an audit entry that holds no text", async () => {
+  it("publishes an activity for a group, in UTC, with an audit entry that holds its title but no other text", async () => {
     const { gutta, bergen, cookie, coordinator } = await setUp();
     const res = await publish(cookie, { target: `group:${gutta.id}`, title: "Middag <b>for</b>\r\ngutta" });
     expect(res.status).toBe(303);
@@ -66,7 +66,10 @@ describe("staff activities", () => {
     const audit = await testDb().db.selectFrom("audit_log").selectAll().execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "activity.create", object_id: id, actor_staff_id: coordinator.id });
-    expect(audit[0]!.details).not.toContain("Middag");
+    // The title lets the log say which activity (decision 033); the description and address stay out.
+    expect(JSON.parse(audit[0]!.details!).title).toBe("Middag <b>for</b> gutta");
+    expect(audit[0]!.details).not.toContain("Vi lager mat");
+    expect(audit[0]!.details).not.toContain("Eksempelsmauet");
   });
 
   it("does not save twice when the submit button is clicked twice", async () => {

@@ -83,14 +83,21 @@ describe("the answer form", () => {
   test("reads an answer with a note and the pseudonym choice", () => {
     expect(form({ intent: "going", note: "  Jeg trenger tolk\r\n ", showPseudonym: "on" })).toEqual({
       ok: true,
-      data: { intent: "going", note: "Jeg trenger tolk", showPseudonym: true },
+      data: { intent: "going", note: "Jeg trenger tolk", showPseudonym: true, meetAtDoor: false, meetPlace: null },
     });
   });
 
   test("an empty note is no note, and the pseudonym stays hidden unless ticked", () => {
     expect(form({ intent: "not_going", note: "   " })).toEqual({
       ok: true,
-      data: { intent: "not_going", note: null, showPseudonym: false },
+      data: { intent: "not_going", note: null, showPseudonym: false, meetAtDoor: false, meetPlace: null },
+    });
+  });
+
+  test("reads a request to be met at a place, with the place's spaces tidied", () => {
+    expect(form({ intent: "going", meetAtDoor: "on", meetPlace: "  ved   kiosken " })).toMatchObject({
+      ok: true,
+      data: { meetAtDoor: true, meetPlace: "ved kiosken" },
     });
   });
 

@@ -257,6 +257,10 @@ export interface ActivityDetail extends ActivitySummary {
 export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
   myNote: string | null;
   myShowPseudonym: boolean;
+  /** she asked to be met at the door, where (her words), and whether someone from staff is assigned */
+  myMeetAtDoor: boolean;
+  myMeetPlace: string | null;
+  myMeetAssigned: boolean;
 }
 
 function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
@@ -284,6 +288,9 @@ export async function findActivityForMember(
       "activities.rsvp_deadline",
       "mine.note as my_note",
       "mine.show_pseudonym as my_show_pseudonym",
+      "mine.meet_at_door as my_meet_at_door",
+      "mine.meet_place as my_meet_place",
+      "mine.meet_staff_id as my_meet_staff_id",
       eb
         .case()
         .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
@@ -301,6 +308,10 @@ export async function findActivityForMember(
     waitlistPosition: row.waitlist_position,
     myNote: row.my_note,
     myShowPseudonym: row.my_show_pseudonym === 1,
+    myMeetAtDoor: row.my_meet_at_door === 1,
+    myMeetPlace: row.my_meet_place ?? null,
+    // Only that someone is assigned, never who: the member needs to know she will be met.
+    myMeetAssigned: row.my_meet_staff_id !== null && row.my_meet_staff_id !== undefined,
   };
 }
 
@@ -479,10 +490,11 @@ export async function findActivityPageForMember(
 ) {
   const activity = await findActivityForMember(db, member, { activityId });
   if (!activity) return undefined;
-  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
+  const { myStatus, waitlistPosition, myNote, myShowPseudonym, myMeetAtDoor, myMeetPlace, myMeetAssigned, ...shared } =
+    activity;
   return {
     activity: shared,
-    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym },
+    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym, myMeetAtDoor, myMeetPlace, myMeetAssigned },
     block: answerBlock(
       { status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline },
       now,

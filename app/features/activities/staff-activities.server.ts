@@ -43,45 +43,6 @@ function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: Rs
     .where("rsvps.status", "=", status);
 }
 
-export function listUpcomingActivitiesForStaff(
-  db: AppDatabase,
-  scope: StaffScope,
-  { now, limit = 100 }: { now: Date; limit?: number },
-) {
-  return db
-    .selectFrom("activities")
-    .leftJoin("groups", "groups.id", "activities.group_id")
-    .leftJoin("chapters", "chapters.id", "activities.chapter_id")
-    .where(activityInScope(scope))
-    .where("activities.ends_at", ">", now.toISOString())
-    .select((eb) => [
-      "activities.id",
-      "activities.title",
-      "activities.starts_at",
-      "activities.status",
-      "activities.capacity",
-      "activities.series_id",
-      "activities.draft",
-      "groups.name as group_name",
-      "chapters.name as chapter_name",
-      countByStatus(eb, "going").as("going_count"),
-      countByStatus(eb, "waitlisted").as("waitlist_count"),
-    ])
-    .orderBy("activities.starts_at")
-    .limit(limit)
-    .execute();
-}
-
-/** The staff home: their chapters, the national groups (admins' tools) and the next activities. */
-export async function loadStaffHome(db: AppDatabase, scope: StaffScope, now = new Date()) {
-  const [chapters, activities, groups] = await Promise.all([
-    listChaptersForStaff(db, scope),
-    listUpcomingActivitiesForStaff(db, scope, { now, limit: 50 }),
-    listGroupsForStaff(db, scope),
-  ]);
-  return { chapters, activities, nationalGroups: groups.filter((g) => g.chapter_id === null) };
-}
-
 /** Everything the edit form needs, or undefined when it does not exist or is out of scope. */
 export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { activityId }: { activityId: string }) {
   return db
@@ -242,12 +203,15 @@ export async function publishActivities(
         action: draft ? "activity.draft" : "activity.create",
         objectType: "activity",
         objectId: rows[0]!.id,
+        chapterId: where.chapterId,
         details: {
           chapterId: where.chapterId,
           groupId: where.groupId,
           occurrences: rows.length,
           skipped: planned.length - rows.length,
           seriesId,
+          title: input.title,
+          startsAt: first.startsAt,
           pastConfirmed: choices.pastConfirmed === true && Date.parse(first.startsAt) < now.getTime(),
         },
       },
@@ -281,7 +245,7 @@ export async function changeOccurrence(
   const only = chapterFilter(staff);
   const before = await trx
     .selectFrom("activities")
-    .select(["capacity", "starts_at"])
+    .select(["capacity", "title", "starts_at", "ends_at", "area", "chapter_id"])
     .where("id", "=", input.activityId)
     .executeTakeFirst();
   const result = await trx
@@ -314,9 +278,13 @@ export async function changeOccurrence(
       action: "activity.update",
       objectType: "activity",
       objectId: input.activityId,
+      chapterId: before.chapter_id,
       details: {
         sequence: result.sequence,
         scope,
+        // Staff text and times only (never member text), so the log can say what changed.
+        title: input.title,
+        ...changedFields(before, input),
         startsAtBefore: before.starts_at,
         startsAtAfter: input.startsAt,
         capacityBefore: before.capacity,
@@ -327,6 +295,18 @@ export async function changeOccurrence(
     now,
   );
   return { ok: true, sequence: result.sequence, promotedMemberIds };
+}
+
+/** Before and after of the fields the audit log names, for those that changed (e.g. areaBefore/After). */
+function changedFields(
+  before: { title: string; starts_at: string; ends_at: string; area: string },
+  after: { title: string; startsAt: string; endsAt: string; area: string },
+): Record<string, string> {
+  const changed: Record<string, string> = {};
+  if (before.title !== after.title) Object.assign(changed, { titleBefore: before.title });
+  if (before.ends_at !== after.endsAt) Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
+  if (before.area !== after.area) Object.assign(changed, { areaBefore: before.area, areaAfter: after.area });
+  return changed;
 }
 
 /** Saves an edit of one activity (see `changeOccurrence`) in its own transaction. */
@@ -543,7 +523,7 @@ export async function cancelOccurrence(
     .where("sequence", "=", input.expectedSequence)
     .where("status", "=", "scheduled")
     .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-    .returning("sequence")
+    .returning(["sequence", "title", "starts_at", "chapter_id"])
     .executeTakeFirst();
   if (!result) return whyNotWritten(trx, staff, input.activityId);
   await recordAudit(
@@ -553,7 +533,8 @@ export async function cancelOccurrence(
       action,
       objectType: "activity",
       objectId: input.activityId,
-      details: { sequence: result.sequence },
+      chapterId: result.chapter_id,
+      details: { sequence: result.sequence, title: result.title, startsAt: result.starts_at },
     },
     now,
   );

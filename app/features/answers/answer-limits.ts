@@ -2,3 +2,6 @@
 
 /** The longest private note a member can leave with an answer. */
 export const RSVP_NOTE_MAX = 500;
+
+/** The longest "meet me at …" place a member can name. */
+export const MEET_PLACE_MAX = 80;

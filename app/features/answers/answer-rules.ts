@@ -3,12 +3,14 @@
 // When an activity takes answers and how its places read: activities/answer-window.ts; who is
 // promoted: waitlist/.
 import { z } from "zod";
-import { RSVP_NOTE_MAX } from "./answer-limits";
+import { MEET_PLACE_MAX, RSVP_NOTE_MAX } from "./answer-limits";
 import { msg } from "~/platform/validation";
 import type { RsvpStatus } from "../../../db/schema";
 
 // The note's limit lives in a module without zod, for the answer form in the browser.
 export { RSVP_NOTE_MAX };
+
+/** Where to be met: a few words ("by the bus stop"), not directions. */
 
 /** A new "going" answer gets a place while there is one; otherwise it joins the waitlist. */
 export function statusForGoing(
@@ -49,4 +51,35 @@ export const rsvpFormSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on"),
+  meetAtDoor: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  meetPlace: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .max(MEET_PLACE_MAX, msg("tooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
+    )
+    .transform((v) => (v === "" ? null : v)),
+});
+
+/** A staff reply to a member's note: plain text, a little longer than the note itself. */
+export const REPLY_MAX = 1000;
+export const staffReplySchema = z.object({
+  body: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, msg("required"))
+        .max(REPLY_MAX, msg("tooLong"))
+        .refine((v) => !UNSAFE_IN_NOTE.test(v), msg("activities.noteCharacters")),
+    ),
 });

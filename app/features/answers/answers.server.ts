@@ -20,6 +20,10 @@ export interface AnswerDetails {
   /** plain text for staff only; already validated (see rsvpFormSchema) */
   note: string | null;
   showPseudonym: boolean;
+  /** she asks to be met at the door (the first time); going only */
+  meetAtDoor?: boolean;
+  /** member free text: where to meet her; never logged, never in audit rows */
+  meetPlace?: string | null;
 }
 
 export type RsvpOutcome =
@@ -28,7 +32,7 @@ export type RsvpOutcome =
   | { ok: false; reason: "not_found" | AnswerBlock };
 
 type Change = (trx: AppDatabase, existing: ExistingAnswer | undefined, capacity: number | null) => Promise<void>;
-type ExistingAnswer = { id: string; status: RsvpStatus };
+type ExistingAnswer = { id: string; status: RsvpStatus; note: string | null };
 
 /** The frame every answer shares: visible? still open? then change, promote, and report. */
 async function answer(
@@ -45,7 +49,7 @@ async function answer(
     if (block) return { ok: false, reason: block };
     const existing = await trx
       .selectFrom("rsvps")
-      .select(["id", "status"])
+      .select(["id", "status", "note"])
       .where("activity_id", "=", activityId)
       .where("member_id", "=", member.id)
       .executeTakeFirst();
@@ -93,12 +97,22 @@ async function currentAnswer(trx: AppDatabase, activityId: string, memberId: str
 export function rsvpGoing(
   db: AppDatabase,
   member: Answerer,
-  { activityId, note, showPseudonym }: { activityId: string } & AnswerDetails,
+  { activityId, note, showPseudonym, meetAtDoor = false, meetPlace = null }: { activityId: string } & AnswerDetails,
   at: Date = new Date(),
 ): Promise<RsvpOutcome> {
   return answer(db, member, activityId, at, async (trx, existing, capacity) => {
     const now = at.toISOString();
-    const fields = { note, show_pseudonym: showPseudonym ? 1 : 0, updated_at: now };
+    const fields = {
+      note,
+      // A changed note is unread again for staff.
+      ...(existing?.note === note ? {} : { note_seen_at: null }),
+      show_pseudonym: showPseudonym ? 1 : 0,
+      meet_at_door: meetAtDoor ? 1 : 0,
+      meet_place: meetAtDoor ? meetPlace : null,
+      // No longer asking: nobody needs to stand at the door for her.
+      ...(meetAtDoor ? {} : { meet_staff_id: null }),
+      updated_at: now,
+    };
     if (existing && existing.status !== "not_going") {
       await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
       return;
@@ -137,8 +151,17 @@ export function rsvpNotGoing(
 ): Promise<RsvpOutcome> {
   return answer(db, member, activityId, at, async (trx, existing) => {
     const now = at.toISOString();
-    // Nobody sees the pseudonym of someone who is not coming.
-    const fields = { status: "not_going" as const, note, show_pseudonym: 0, updated_at: now };
+    // Nobody sees the pseudonym of someone who is not coming, and nobody waits at the door for her.
+    const fields = {
+      status: "not_going" as const,
+      note,
+      ...(existing?.note === note ? {} : { note_seen_at: null }),
+      show_pseudonym: 0,
+      meet_at_door: 0,
+      meet_place: null,
+      meet_staff_id: null,
+      updated_at: now,
+    };
     if (existing) {
       await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
     } else {
@@ -167,9 +190,16 @@ export function withdrawRsvp(
 export function answerActivity(
   db: AppDatabase,
   member: Answerer,
-  { activityId, intent, note, showPseudonym }: { activityId: string; intent: RsvpIntent } & AnswerDetails,
+  {
+    activityId,
+    intent,
+    note,
+    showPseudonym,
+    meetAtDoor,
+    meetPlace,
+  }: { activityId: string; intent: RsvpIntent } & AnswerDetails,
 ): Promise<RsvpOutcome> {
-  if (intent === "going") return rsvpGoing(db, member, { activityId, note, showPseudonym });
+  if (intent === "going") return rsvpGoing(db, member, { activityId, note, showPseudonym, meetAtDoor, meetPlace });
   if (intent === "not_going") return rsvpNotGoing(db, member, { activityId, note });
   return withdrawRsvp(db, member, { activityId });
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "~/features/audit/audit.server";
 import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
 import type { ANSWER_CHANGE_REASONS } from "~/features/activities/activity-form";
 import type { StaffScope } from "~/features/staff/staff.server";
+import { listRepliesForStaff, listStaffWhoMayMeet } from "./note-threads.server";
 
 /**
  * One activity and every answer to it, or undefined when it is out of scope: going and
@@ -30,6 +31,10 @@ export async function findActivityAnswersForStaff(
       "rsvps.status",
       "rsvps.arrival",
       "rsvps.note",
+      "rsvps.note_seen_at",
+      "rsvps.meet_at_door",
+      "rsvps.meet_place",
+      "rsvps.meet_staff_id",
       "rsvps.updated_at",
     ])
     .where("rsvps.activity_id", "=", activity.id)
@@ -46,6 +51,21 @@ export async function findActivityAnswersForStaff(
     .orderBy("rsvps.arrival")
     .execute();
   return { activity, answers };
+}
+
+/** The answers page: the answers, each note's thread, and the staff who may meet members at the door. */
+export async function loadActivityAnswersPage(
+  db: AppDatabase,
+  scope: StaffScope,
+  { activityId }: { activityId: string },
+) {
+  const found = await findActivityAnswersForStaff(db, scope, { activityId });
+  if (!found) return undefined;
+  const [replies, meeters] = await Promise.all([
+    listRepliesForStaff(db, scope, { activityId }),
+    listStaffWhoMayMeet(db, scope, { chapterId: found.activity.chapter_id }),
+  ]);
+  return { ...found, replies, meeters };
 }
 
 export interface AnswerChange {
@@ -67,7 +87,8 @@ export async function changeAnswer(
   now = new Date(),
 ): Promise<{ ok: true; changed: boolean } | { ok: false; error: "notFound" }> {
   return writeTransaction(db, async (trx) => {
-    if (!(await findActivityForEditing(trx, staff, { activityId }))) return { ok: false, error: "notFound" };
+    const activity = await findActivityForEditing(trx, staff, { activityId });
+    if (!activity) return { ok: false, error: "notFound" };
     const result = await trx
       .updateTable("rsvps")
       .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
@@ -84,7 +105,8 @@ export async function changeAnswer(
         action: change === "promote" ? "rsvp.promote" : "rsvp.remove",
         objectType: "rsvp",
         objectId: activityId,
-        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length },
+        chapterId: activity.chapter_id,
+        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length, title: activity.title },
       },
       now,
     );

@@ -46,6 +46,14 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
         "rsvps.status",
         "rsvps.note",
         "rsvps.show_pseudonym",
+        "rsvps.meet_at_door",
+        "rsvps.meet_place",
+        (eb) =>
+          eb
+            .selectFrom("answer_replies")
+            .select((c) => c.fn.countAll<number>().as("n"))
+            .whereRef("answer_replies.rsvp_id", "=", "rsvps.id")
+            .as("reply_count"),
         "rsvps.created_at",
         "rsvps.updated_at",
       ])
@@ -111,6 +119,9 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
       answer: a.status,
       noteToStaff: a.note,
       showPseudonymToOthers: a.show_pseudonym === 1,
+      askedToBeMet: a.meet_at_door === 1,
+      whereToBeMet: a.meet_place,
+      staffRepliesToNote: Number(a.reply_count ?? 0),
       answeredAt: a.created_at,
       changedAt: a.updated_at,
     })),

@@ -52,6 +52,19 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where("note", "is not", null)
     .where("activity_id", "in", endedBefore(policy.notesAfterDays))
     .executeTakeFirst();
+  // The thread about a note, and where she asked to be met, go with the note.
+  await db
+    .deleteFrom("answer_replies")
+    .where("rsvp_id", "in", (eb) =>
+      eb.selectFrom("rsvps").select("id").where("activity_id", "in", endedBefore(policy.notesAfterDays)),
+    )
+    .execute();
+  await db
+    .updateTable("rsvps")
+    .set({ meet_at_door: 0, meet_place: null, meet_staff_id: null })
+    .where("meet_at_door", "=", 1)
+    .where("activity_id", "in", endedBefore(policy.notesAfterDays))
+    .execute();
 
   const addresses = await db
     .updateTable("activities")

@@ -14,6 +14,9 @@ import staffAttendance from "./staff-attendance";
 import staffReports from "./staff-reports";
 import interest from "./interest";
 import staffDemand from "./staff-demand";
+import staffWeek from "./staff-week";
+import door from "./door";
+import staffAudit from "./staff-audit";
 
 const ar: Catalog = {
   ...common,
@@ -29,6 +32,9 @@ const ar: Catalog = {
   ...staffReports,
   ...interest,
   ...staffDemand,
+  ...staffWeek,
+  ...door,
+  ...staffAudit,
   validation: {
     ...common.validation,
     ...members.validation,

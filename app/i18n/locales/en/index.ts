@@ -12,6 +12,9 @@ import staffAttendance from "./staff-attendance";
 import staffReports from "./staff-reports";
 import interest from "./interest";
 import staffDemand from "./staff-demand";
+import staffWeek from "./staff-week";
+import door from "./door";
+import staffAudit from "./staff-audit";
 
 const en: Catalog = {
   ...common,
@@ -27,6 +30,9 @@ const en: Catalog = {
   ...staffReports,
   ...interest,
   ...staffDemand,
+  ...staffWeek,
+  ...door,
+  ...staffAudit,
   validation: {
     ...common.validation,
     ...members.validation,

@@ -1,0 +1,136 @@
+// The Bergen coordinator looks at her week: seven day columns on a desktop, one day after another
+// on a phone, and on paper without the quick-exit bar or footer. Screenshots of each, and of the
+// printed invite slips, for people to look at.
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "../../db/connection";
+import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { currentTotpCode } from "~/platform/totp.server";
+import { resources } from "~/i18n/config";
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type RunningApp,
+} from "./support";
+
+const nb = resources.nb.translation;
+const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
+
+let app: RunningApp;
+let browser: Browser;
+let bergenId = "";
+let signedIn: Page | undefined;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ seed: true }), launchBrowser()]);
+  // One member going to a Bergen activity this week asks to be met at the bus stop, with a note.
+  const opened = openDatabase(app.databasePath);
+  try {
+    const now = new Date().toISOString();
+    bergenId = (
+      await opened.db.selectFrom("chapters").select("id").where("slug", "=", "bergen").executeTakeFirstOrThrow()
+    ).id;
+    const rsvp = await opened.db
+      .selectFrom("rsvps")
+      .innerJoin("activities", "activities.id", "rsvps.activity_id")
+      .innerJoin("chapters", "chapters.id", "activities.chapter_id")
+      .where("chapters.slug", "=", "bergen")
+      .where("rsvps.status", "=", "going")
+      .where("activities.starts_at", ">", now)
+      .select("rsvps.id")
+      .orderBy("activities.starts_at")
+      .executeTakeFirstOrThrow();
+    await opened.db
+      .updateTable("rsvps")
+      .set({ meet_at_door: 1, meet_place: "ved bussholdeplassen", note: "Første gang, litt nervøs" })
+      .where("id", "=", rsvp.id)
+      .execute();
+  } finally {
+    await opened.db.destroy();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function staffSignIn(page: Page) {
+  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
+  await waitForHydration(page);
+  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
+  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff/login/totp"),
+    page.getByRole("button", { name: nb.staff.login.submit }).click(),
+  ]);
+  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff"),
+    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
+  ]);
+}
+
+describe("the staff week", () => {
+  test("shows the week as seven days on a desktop and a phone, pages by week, and prints without the exit bar", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
+    const page = await context.newPage();
+    const problems = await watchPage(page, app.baseUrl);
+    await staffSignIn(page);
+    await screenshot(page, "staff-dashboard");
+
+    await page.goto(app.baseUrl + "/staff/week", { waitUntil: "networkidle" });
+    await waitForHydration(page);
+    const heading = page.getByRole("heading", { level: 1 });
+    await expect(heading.textContent()).resolves.toMatch(/^Uke \d{1,2}/);
+    expect(await page.locator(".week-day").count()).toBe(7);
+    await expect(page.getByText(nb.staffWeek.door, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText("ved bussholdeplassen").first().isVisible()).resolves.toBe(true);
+    await screenshot(page, "staff-week");
+
+    // Seven columns side by side on a desktop: the days share one row.
+    const tops = await page.locator(".week-day").evaluateAll((days) => days.map((d) => d.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".quick-exit").isVisible()).toBe(false);
+    expect(await page.locator(".site-footer").isVisible()).toBe(false);
+    await screenshot(page, "staff-week-print");
+    await page.emulateMedia({ media: "screen" });
+
+    const before = await heading.textContent();
+    await page.getByRole("link", { name: `${nb.staffWeek.next} →` }).click();
+    await page.waitForURL(/\/staff\/week\?week=\d{4}-W\d{2}/);
+    await expect(heading.textContent()).resolves.not.toBe(before);
+
+    await page.setViewportSize(PHONE);
+    await page.goto(app.baseUrl + "/staff/week", { waitUntil: "networkidle" });
+    const phoneTops = await page
+      .locator(".week-day")
+      .evaluateAll((days) => days.map((d) => d.getBoundingClientRect().top));
+    expect(new Set(phoneTops).size).toBe(7);
+    await screenshot(page, "staff-week");
+
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.setViewportSize(DESKTOP);
+    signedIn = page;
+  });
+
+  // The same signed-in page: a TOTP code is accepted once, so a second sign-in in the same 30 s would fail.
+  test("invite slips print without the quick-exit bar and footer", async () => {
+    const page = signedIn!;
+    await page.goto(`${app.baseUrl}/staff/chapters/${bergenId}/invites`, { waitUntil: "networkidle" });
+    await waitForHydration(page);
+    await page.getByLabel(nb.staff.invites.count, { exact: true }).fill("4");
+    await page.getByRole("button", { name: nb.staff.invites.submit }).click();
+    await page.getByRole("heading", { name: nb.staff.invites.slipsTitle }).waitFor();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".quick-exit").isVisible()).toBe(false);
+    expect(await page.locator(".site-footer").isVisible()).toBe(false);
+    await screenshot(page, "invite-slips-print");
+    await page.context().close();
+  });
+});
