@@ -5,6 +5,7 @@ import * as activitiesUpcomingIndex from "./migrations/2026-11-26T1420_activitie
 import * as pseudonymCaseAndSkeletonKeys from "./migrations/2026-12-01T1900_pseudonym_case_and_skeleton_keys";
 import * as joinReceipts from "./migrations/2026-12-01T1910_join_receipts";
 import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
+import * as notices from "./migrations/2026-12-02T1010_notices";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1900_pseudonym_case_and_skeleton_keys": pseudonymCaseAndSkeletonKeys,
   "2026-12-01T1910_join_receipts": joinReceipts,
   "2026-12-01T1930_health_probe": healthProbe,
+  "2026-12-02T1010_notices": notices,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -232,6 +232,24 @@ export interface HealthProbeTable {
   written_at: string;
 }
 
+/**
+ * What a notice is about. Member-facing text comes from the catalogs (notices.ts) by kind; the
+ * params fill in ids and times only.
+ */
+export type NoticeKind = "promoted" | "offered" | "offer_expired" | "changed" | "cancelled" | "restored" | "reminder";
+
+export interface NoticeTable {
+  id: string;
+  member_id: string;
+  kind: NoticeKind;
+  /** null when it is about no activity, or the activity was deleted */
+  activity_id: string | null;
+  /** JSON object of ids, ISO times and enums only; never text a member typed */
+  params: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -253,6 +271,7 @@ export interface Database {
   anonymous_attendance: AnonymousAttendanceTable;
   join_receipts: JoinReceiptTable;
   health_probe: HealthProbeTable;
+  notices: NoticeTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -271,3 +290,4 @@ export type Rsvp = Selectable<RsvpTable>;
 export type Session = Selectable<SessionTable>;
 export type FeedToken = Selectable<FeedTokenTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Notice = Selectable<NoticeTable>;
