@@ -6,6 +6,7 @@ import * as pseudonymCaseAndSkeletonKeys from "./migrations/2026-12-01T1900_pseu
 import * as joinReceipts from "./migrations/2026-12-01T1910_join_receipts";
 import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
 import * as notices from "./migrations/2026-12-02T1010_notices";
+import * as offersRemindersCancellations from "./migrations/2026-12-02T1020_offers_reminders_cancellations";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1910_join_receipts": joinReceipts,
   "2026-12-01T1930_health_probe": healthProbe,
   "2026-12-02T1010_notices": notices,
+  "2026-12-02T1020_offers_reminders_cancellations": offersRemindersCancellations,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -9,6 +9,8 @@ export type StaffRole = "admin" | "coordinator";
 export type ActivityStatus = "scheduled" | "cancelled";
 export type RsvpStatus = "going" | "waitlisted" | "not_going";
 export type MembershipStatus = "active" | "requested";
+/** when a member wants a reminder of an activity she is going to */
+export type ReminderChoice = "none" | "day_before" | "two_hours";
 
 export interface ChapterTable {
   id: string;
@@ -69,6 +71,8 @@ export interface MemberTable {
   feed_all_group_activities: Generated<number>;
   /** a day (YYYY-MM-DD), not a time: staff only need to know who is still around */
   last_active_on: string | null;
+  /** "day_before" unless she chose otherwise on My page */
+  reminder: Generated<ReminderChoice>;
   deactivated_at: string | null;
   created_at: string;
   updated_at: string;
@@ -140,6 +144,8 @@ export interface ActivityTable {
   interpreter_available: Generated<number>;
   status: ActivityStatus;
   cancelled_at: string | null;
+  /** staff's reason in plain words, shown to members with the cancellation; staff text, never member text */
+  cancel_reason: string | null;
   /** grows on every change; calendars need it (RFC 5545 SEQUENCE) */
   sequence: Generated<number>;
   created_by_staff_id: string | null;
@@ -157,6 +163,8 @@ export interface RsvpTable {
   /** note to staff, visible only to staff */
   note: string | null;
   show_pseudonym: Generated<number>;
+  /** set while a freed place is offered to this waitlisted answer: until then it holds the place */
+  offer_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -250,6 +258,21 @@ export interface NoticeTable {
   read_at: string | null;
 }
 
+/** One row per reminder sent: the key that makes it exactly one per activity and member. */
+export interface ReminderSendTable {
+  activity_id: string;
+  member_id: string;
+  sent_at: string;
+}
+
+/** What a cancellation kept so an undo can restore it: every answer (JSON of ids, statuses, order). */
+export interface CancellationSnapshotTable {
+  activity_id: string;
+  cancelled_at: string;
+  cancelled_by_staff_id: string | null;
+  answers: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -272,6 +295,8 @@ export interface Database {
   join_receipts: JoinReceiptTable;
   health_probe: HealthProbeTable;
   notices: NoticeTable;
+  reminder_sends: ReminderSendTable;
+  cancellation_snapshots: CancellationSnapshotTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;

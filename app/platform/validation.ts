@@ -72,8 +72,22 @@ type StaffError =
   | "staff.chooseJoinPolicy"
   | "staff.chooseRole";
 
+/** Cancelling with care (app/features/activities/activity-form.ts). */
+type CancelError =
+  | "staffNotices.reasonRequired"
+  | "staffNotices.reasonTooLong"
+  | "staffNotices.confirmRequired"
+  | "staffNotices.tooLateToUndo";
+
 export type ValidationCode =
-  GeneralError | MemberError | PseudonymError | PassphraseError | ActivityAnswerError | SafetyError | StaffError;
+  | GeneralError
+  | MemberError
+  | PseudonymError
+  | PassphraseError
+  | ActivityAnswerError
+  | SafetyError
+  | StaffError
+  | CancelError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
     const activity = await findActivityForStaff(db(), viewer.staff, { activityId });
     if (!activity) notFound();
-    return { view: "staff" as const, activity, member: null, block: null };
+    return { view: "staff" as const, activity: { ...activity, cancelReason: null }, member: null, block: null };
   }
   const { member } = await requireMember(request);
   const page = await findActivityPageForMember(db(), member, { activityId });
@@ -57,17 +57,36 @@ export default function ActivityPage() {
   const { t } = useTranslation();
   const tag = useLocaleTag();
   const cancelled = activity.status === "cancelled";
+  const coming = view === "member" && !cancelled && member?.myStatus === "going";
   return (
     <div className="stack">
       <p>
         <Link to={view === "staff" ? "/staff" : "/"}>{t("activities.backToList")}</Link>
       </p>
+      {/* Always in the page, so screen readers announce it when an answer makes it say something. */}
+      <div role="status" aria-live="polite" className="activity-detail__live">
+        {coming ? <p className="notice notice--success">{t("notices.coming")}</p> : null}
+      </div>
       <article className="panel activity-detail" aria-labelledby="activity-title">
         <p className="activity-card__group">
           <ScopeLabel scope={activity.scope} groupName={activity.groupName} />
         </p>
         <h1 id="activity-title">{activity.title}</h1>
-        {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
+        {cancelled ? (
+          <div className="notice notice--warning">
+            <p>{t("activities.cancelledNotice")}</p>
+            {activity.cancelReason ? (
+              <p>
+                {/* staff's words: bdi keeps their direction apart from the page's */}
+                {t("notices.cancelReasonLabel")}
+                <bdi>{activity.cancelReason}</bdi>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {view === "member" && member?.myOfferExpiresAt && !block ? (
+          <OfferPanel until={formatActivityTime(tag, member.myOfferExpiresAt)} />
+        ) : null}
         {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
         <ActivityFactList activity={activity} className="activity-facts">
           {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
@@ -87,6 +106,41 @@ export default function ActivityPage() {
               {t("calendar.download.link")}
             </a>
           </p>
+        ) : null}
+        {/* The answer comes right after the facts, so on a phone its buttons are near the top. */}
+        {view === "member" && member ? (
+          <section className="rsvp activity-detail__answer" aria-labelledby="answer-title">
+            <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
+            <p className="rsvp__status">
+              <AnswerBadge
+                activityStatus={activity.status}
+                myStatus={member.myStatus}
+                waitlistPosition={member.waitlistPosition}
+              />{" "}
+              {member.myStatus === "going"
+                ? t("activities.statusGoing")
+                : member.myStatus === "waitlisted"
+                  ? t("activities.statusWaitlisted", { position: String(member.waitlistPosition ?? "") })
+                  : member.myStatus === "not_going"
+                    ? t("activities.statusNotGoing")
+                    : t("activities.statusNone")}
+            </p>
+            {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
+            {block === "cancelled" ? null : block === "closed" ? (
+              <p className="notice">{t("activities.closed")}</p>
+            ) : (
+              <AnswerForm
+                activity={activity}
+                member={member}
+                errors={actionData?.errors}
+                typedNote={actionData?.values.note}
+                deadline={formatActivityTime(
+                  tag,
+                  rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
+                )}
+              />
+            )}
+          </section>
         ) : null}
         {activity.description.trim() !== "" ? (
           <section aria-labelledby="about-title" className="activity-detail__about">
@@ -124,45 +178,32 @@ export default function ActivityPage() {
           ) : null}
         </section>
       </article>
-      {view === "member" && member ? (
-        <section className="panel rsvp" aria-labelledby="answer-title">
-          <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
-          <p className="rsvp__status">
-            <AnswerBadge
-              activityStatus={activity.status}
-              myStatus={member.myStatus}
-              waitlistPosition={member.waitlistPosition}
-            />{" "}
-            {member.myStatus === "going"
-              ? t("activities.statusGoing")
-              : member.myStatus === "waitlisted"
-                ? t("activities.statusWaitlisted", { position: String(member.waitlistPosition ?? "") })
-                : member.myStatus === "not_going"
-                  ? t("activities.statusNotGoing")
-                  : t("activities.statusNone")}
-          </p>
-          {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
-          {block === "cancelled" ? null : block === "closed" ? (
-            <p className="notice">{t("activities.closed")}</p>
-          ) : (
-            <AnswerForm
-              activity={activity}
-              member={member}
-              errors={actionData?.errors}
-              typedNote={actionData?.values.note}
-              deadline={formatActivityTime(
-                tag,
-                rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
-              )}
-            />
-          )}
-        </section>
-      ) : null}
     </div>
   );
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** A place held for her: take it or pass it on, right under the title (near the top on a phone). */
+function OfferPanel({ until }: { until: string }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  return (
+    <section className="notice offer" aria-labelledby="offer-title">
+      <h2 id="offer-title">{t("notices.offer.title")}</h2>
+      <p>{t("notices.offer.text", { until })}</p>
+      <Form method="post" className="button-row">
+        <button type="submit" name="intent" value="going" className="button" disabled={busy}>
+          {t("notices.offer.accept")}
+        </button>
+        <button type="submit" name="intent" value="not_going" className="button button--secondary" disabled={busy}>
+          {t("notices.offer.decline")}
+        </button>
+      </Form>
+    </section>
+  );
+}
 
 function AnswerForm({
   activity,

@@ -727,6 +727,8 @@ const MATRIX: Record<string, RouteSpec> = {
     post: {
       fields: (w) => [
         ["intent", "cancel"],
+        ["reason", "Beklager, lederen er syk"],
+        ["confirm", "yes"],
         ["sequence", String(w.activitySequence)],
       ],
       expect: bergenStaff,

@@ -217,6 +217,10 @@ export interface ActivityDetail extends ActivitySummary {
 export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
   myNote: string | null;
   myShowPseudonym: boolean;
+  /** while a freed place is offered to her: until when she may take it */
+  myOfferExpiresAt: string | null;
+  /** staff's reason, when the activity is cancelled */
+  cancelReason: string | null;
 }
 
 function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
@@ -244,6 +248,8 @@ export async function findActivityForMember(
       "activities.rsvp_deadline",
       "mine.note as my_note",
       "mine.show_pseudonym as my_show_pseudonym",
+      "mine.offer_expires_at as my_offer_expires_at",
+      "activities.cancel_reason",
       eb
         .case()
         .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
@@ -261,6 +267,8 @@ export async function findActivityForMember(
     waitlistPosition: row.waitlist_position,
     myNote: row.my_note,
     myShowPseudonym: row.my_show_pseudonym === 1,
+    myOfferExpiresAt: row.my_status === "waitlisted" ? row.my_offer_expires_at : null,
+    cancelReason: row.status === "cancelled" ? row.cancel_reason : null,
   };
 }
 
@@ -410,10 +418,10 @@ export async function findActivityPageForMember(
 ) {
   const activity = await findActivityForMember(db, member, { activityId });
   if (!activity) return undefined;
-  const { myStatus, waitlistPosition, myNote, myShowPseudonym, ...shared } = activity;
+  const { myStatus, waitlistPosition, myNote, myShowPseudonym, myOfferExpiresAt, ...shared } = activity;
   return {
     activity: shared,
-    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym },
+    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym, myOfferExpiresAt },
     block: answerBlock(
       { status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline },
       now,

@@ -8,7 +8,14 @@ import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { fillFreedPlaces } from "~/features/waitlist/waitlist.server";
+import { fillMode } from "~/features/waitlist/waitlist-rules";
+import {
+  factsOf,
+  noticeActivityCancelled,
+  noticeActivityChanged,
+  noticeActivityRestored,
+} from "~/features/notices/activity-notices.server";
 import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
 import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
@@ -90,12 +97,25 @@ export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { act
       "activities.interpreter_available",
       "activities.status",
       "activities.cancelled_at",
+      "activities.cancel_reason",
       "activities.sequence",
       "activities.updated_at",
       "groups.name as group_name",
       "chapters.name as chapter_name",
       countByStatus(eb, "going").as("going_count"),
       countByStatus(eb, "waitlisted").as("waitlist_count"),
+      eb
+        .selectFrom("rsvps")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("rsvps.activity_id", "=", "activities.id")
+        .where("rsvps.status", "=", "waitlisted")
+        .where("rsvps.offer_expires_at", "is not", null)
+        .as("offer_count"),
+      eb
+        .selectFrom("cancellation_snapshots")
+        .select("cancellation_snapshots.cancelled_at")
+        .whereRef("cancellation_snapshots.activity_id", "=", "activities.id")
+        .as("undoable_since"),
     ])
     .executeTakeFirst();
 }
@@ -218,7 +238,7 @@ export function updateActivity(
   return writeTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom("activities")
-      .select("capacity")
+      .select(["capacity", "starts_at", "ends_at", "area", "address"])
       .where("id", "=", input.activityId)
       .executeTakeFirst();
     const result = await trx
@@ -243,7 +263,18 @@ export function updateActivity(
       .returning("sequence")
       .executeTakeFirst();
     if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
-    const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
+    const filled = await fillFreedPlaces(trx, { activityId: input.activityId }, now);
+    // Told after the places are filled, so whoever just got or was offered a place hears of the change too.
+    const changed = await noticeActivityChanged(
+      trx,
+      {
+        activityId: input.activityId,
+        before: factsOf(before),
+        after: { startsAt: input.startsAt, endsAt: input.endsAt, area: input.area, address: input.address },
+      },
+      now,
+    );
+    const promotedMemberIds = filled.promoted;
     await recordAudit(
       trx,
       {
@@ -256,6 +287,8 @@ export function updateActivity(
           capacityBefore: before.capacity,
           capacityAfter: input.capacity,
           promoted: promotedMemberIds.length,
+          offered: filled.offered.length,
+          changed,
         },
       },
       now,
@@ -264,11 +297,34 @@ export function updateActivity(
   });
 }
 
-/** Cancels one occurrence. Answers stay, so members can be told; the activity shows as cancelled. */
+/** How long after cancelling staff may undo it (and never after the start). */
+export const UNDO_CANCEL_MS = 24 * 60 * 60 * 1000;
+
+/** May a cancellation made at `cancelledAt` still be undone? */
+export function canUndoCancellation(
+  { cancelledAt, startsAt }: { cancelledAt: string; startsAt: string },
+  now: Date = new Date(),
+): boolean {
+  return now.getTime() - Date.parse(cancelledAt) < UNDO_CANCEL_MS && now.getTime() < Date.parse(startsAt);
+}
+
+/** One answer as a cancellation keeps it, so an undo can put it back exactly. */
+interface KeptAnswer {
+  id: string;
+  status: RsvpStatus;
+  arrival: number;
+  offerExpiresAt: string | null;
+}
+
+/**
+ * Cancels one occurrence with staff's reason (plain words, shown to members). Answers stay, so
+ * members can be told; every answer is also kept as it is, so an undo within a day can restore
+ * them. Those going, offered and waitlisted get a notice in the same transaction.
+ */
 export function cancelActivity(
   db: AppDatabase,
   staff: StaffActor,
-  input: { activityId: string; expectedSequence: number },
+  input: { activityId: string; expectedSequence: number; reason: string },
   now = new Date(),
 ): Promise<ActivityWriteResult> {
   const only = chapterFilter(staff);
@@ -278,6 +334,7 @@ export function cancelActivity(
       .set((eb) => ({
         status: "cancelled" as const,
         cancelled_at: now.toISOString(),
+        cancel_reason: input.reason,
         sequence: eb("sequence", "+", 1),
         updated_at: now.toISOString(),
       }))
@@ -288,6 +345,29 @@ export function cancelActivity(
       .returning("sequence")
       .executeTakeFirst();
     if (!result) return whyNotWritten(trx, staff, input.activityId);
+    const answers = await trx
+      .selectFrom("rsvps")
+      .select(["id", "status", "arrival", "offer_expires_at"])
+      .where("activity_id", "=", input.activityId)
+      .execute();
+    const kept: KeptAnswer[] = answers.map((a) => ({
+      id: a.id,
+      status: a.status,
+      arrival: a.arrival,
+      offerExpiresAt: a.offer_expires_at,
+    }));
+    const snapshot = {
+      activity_id: input.activityId,
+      cancelled_at: now.toISOString(),
+      cancelled_by_staff_id: staff.id,
+      answers: JSON.stringify(kept),
+    };
+    await trx
+      .insertInto("cancellation_snapshots")
+      .values(snapshot)
+      .onConflict((oc) => oc.column("activity_id").doUpdateSet(snapshot))
+      .execute();
+    const told = await noticeActivityCancelled(trx, { activityId: input.activityId }, now);
     await recordAudit(
       trx,
       {
@@ -295,7 +375,79 @@ export function cancelActivity(
         action: "activity.cancel",
         objectType: "activity",
         objectId: input.activityId,
-        details: { sequence: result.sequence },
+        details: { sequence: result.sequence, told, reasonLength: input.reason.length },
+      },
+      now,
+    );
+    return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
+  });
+}
+
+/**
+ * Undoes a cancellation within 24 hours and before the start: the activity is on again, and every
+ * answer that still exists is put back exactly as it was (status, order in the queue, offers; an
+ * offer that ran out meanwhile gets a fresh time). Everyone concerned is told it is on again.
+ */
+export function undoCancellation(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string },
+  now = new Date(),
+): Promise<ActivityWriteResult | { ok: false; error: "tooLate" }> {
+  const only = chapterFilter(staff);
+  return writeTransaction(db, async (trx) => {
+    const found = await trx
+      .selectFrom("activities")
+      .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
+      .select([
+        "activities.starts_at",
+        "activities.rsvp_deadline",
+        "cancellation_snapshots.cancelled_at",
+        "cancellation_snapshots.answers",
+      ])
+      .where("activities.id", "=", input.activityId)
+      .where("activities.status", "=", "cancelled")
+      .where(activityInScope(staff))
+      .executeTakeFirst();
+    if (!found) return whyNotWritten(trx, staff, input.activityId);
+    if (!canUndoCancellation({ cancelledAt: found.cancelled_at, startsAt: found.starts_at }, now))
+      return { ok: false, error: "tooLate" };
+    const result = await trx
+      .updateTable("activities")
+      .set((eb) => ({
+        status: "scheduled" as const,
+        cancelled_at: null,
+        sequence: eb("sequence", "+", 1),
+        updated_at: now.toISOString(),
+      }))
+      .where("id", "=", input.activityId)
+      .where("status", "=", "cancelled")
+      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+      .returning("sequence")
+      .executeTakeFirst();
+    if (!result) return whyNotWritten(trx, staff, input.activityId);
+    const mode = fillMode({ startsAt: found.starts_at, rsvpDeadline: found.rsvp_deadline, now });
+    for (const kept of JSON.parse(found.answers) as KeptAnswer[]) {
+      const lapsed = kept.offerExpiresAt !== null && Date.parse(kept.offerExpiresAt) <= now.getTime();
+      const offerExpiresAt = lapsed ? (mode.kind === "offer" ? mode.expiresAt : null) : kept.offerExpiresAt;
+      const status = lapsed && offerExpiresAt === null ? "going" : kept.status;
+      await trx
+        .updateTable("rsvps")
+        .set({ status, arrival: kept.arrival, offer_expires_at: offerExpiresAt, updated_at: now.toISOString() })
+        .where("id", "=", kept.id)
+        .where("activity_id", "=", input.activityId)
+        .execute();
+    }
+    await trx.deleteFrom("cancellation_snapshots").where("activity_id", "=", input.activityId).execute();
+    const told = await noticeActivityRestored(trx, { activityId: input.activityId }, now);
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.restore",
+        objectType: "activity",
+        objectId: input.activityId,
+        details: { sequence: result.sequence, told },
       },
       now,
     );

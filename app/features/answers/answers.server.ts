@@ -7,7 +7,7 @@ import { writeTransaction } from "../../../db/transaction";
 import { nextArrival, statusForGoing, type RsvpIntent } from "./answer-rules";
 import { answerBlock, type AnswerBlock } from "~/features/activities/answer-window";
 import { findAnswerableActivity } from "~/features/activities/member-activities.server";
-import { countGoing, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { countHeldPlaces, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { newId } from "~/platform/ids.server";
 
 /** The member answering: every answer is scoped by both. */
@@ -28,7 +28,7 @@ export type RsvpOutcome =
   | { ok: false; reason: "not_found" | AnswerBlock };
 
 type Change = (trx: AppDatabase, existing: ExistingAnswer | undefined, capacity: number | null) => Promise<void>;
-type ExistingAnswer = { id: string; status: RsvpStatus };
+type ExistingAnswer = { id: string; status: RsvpStatus; offer_expires_at: string | null };
 
 /** The frame every answer shares: visible? still open? then change, promote, and report. */
 async function answer(
@@ -45,7 +45,7 @@ async function answer(
     if (block) return { ok: false, reason: block };
     const existing = await trx
       .selectFrom("rsvps")
-      .select(["id", "status"])
+      .select(["id", "status", "offer_expires_at"])
       .where("activity_id", "=", activityId)
       .where("member_id", "=", member.id)
       .executeTakeFirst();
@@ -100,10 +100,17 @@ export function rsvpGoing(
     const now = at.toISOString();
     const fields = { note, show_pseudonym: showPseudonym ? 1 : 0, updated_at: now };
     if (existing && existing.status !== "not_going") {
-      await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
+      // "I'm coming" while a place is offered to her accepts it (expireOffers has not run yet
+      // when the offer ran out a moment ago: it is still hers until then).
+      const accepts = existing.status === "waitlisted" && existing.offer_expires_at !== null;
+      await trx
+        .updateTable("rsvps")
+        .set(accepts ? { ...fields, status: "going", offer_expires_at: null } : fields)
+        .where("id", "=", existing.id)
+        .execute();
       return;
     }
-    const status = statusForGoing(capacity, await countGoing(trx, activityId));
+    const status = statusForGoing(capacity, await countHeldPlaces(trx, activityId));
     const arrival = await arrivalAtBack(trx, activityId);
     if (existing) {
       await trx
@@ -128,7 +135,10 @@ export function rsvpGoing(
   });
 }
 
-/** "I can't come". Frees the member's place (if they had one) for the first on the waitlist. */
+/**
+ * "I can't come". Frees the member's place (if they had one) for the first on the waitlist; with a
+ * place offered to her, it declines the offer and the next in line is offered it.
+ */
 export function rsvpNotGoing(
   db: AppDatabase,
   member: Answerer,
@@ -138,7 +148,7 @@ export function rsvpNotGoing(
   return answer(db, member, activityId, at, async (trx, existing) => {
     const now = at.toISOString();
     // Nobody sees the pseudonym of someone who is not coming.
-    const fields = { status: "not_going" as const, note, show_pseudonym: 0, updated_at: now };
+    const fields = { status: "not_going" as const, note, show_pseudonym: 0, offer_expires_at: null, updated_at: now };
     if (existing) {
       await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
     } else {

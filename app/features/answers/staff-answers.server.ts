@@ -3,8 +3,9 @@
 // same transaction.
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
-import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { fillFreedPlaces } from "~/features/waitlist/waitlist.server";
 import { recordAudit } from "~/features/audit/audit.server";
+import { addNotice } from "~/features/notices/notices.server";
 import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
 import type { ANSWER_CHANGE_REASONS } from "~/features/activities/activity-form";
 import type { StaffScope } from "~/features/staff/staff.server";
@@ -70,13 +71,18 @@ export async function changeAnswer(
     if (!(await findActivityForEditing(trx, staff, { activityId }))) return { ok: false, error: "notFound" };
     const result = await trx
       .updateTable("rsvps")
-      .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
+      .set({
+        status: change === "promote" ? "going" : "not_going",
+        offer_expires_at: null,
+        updated_at: now.toISOString(),
+      })
       .where("activity_id", "=", activityId)
       .where("member_id", "=", memberId)
       .where("status", "in", change === "promote" ? ["waitlisted"] : ["going", "waitlisted"])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return { ok: true, changed: false };
-    const promoted = change === "remove" ? await promoteFromWaitlist(trx, { activityId }, now) : [];
+    if (change === "promote") await addNotice(trx, { memberId, kind: "promoted", activityId }, now);
+    const filled = change === "remove" ? await fillFreedPlaces(trx, { activityId }, now) : undefined;
     await recordAudit(
       trx,
       {
@@ -84,7 +90,9 @@ export async function changeAnswer(
         action: change === "promote" ? "rsvp.promote" : "rsvp.remove",
         objectType: "rsvp",
         objectId: activityId,
-        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length },
+        details: { activityId, memberId, reason, promotedFromWaitlist: filled?.promoted.length ?? 0,
+          offeredFromWaitlist: filled?.offered.length ?? 0,
+        },
       },
       now,
     );

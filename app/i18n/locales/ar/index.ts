@@ -7,6 +7,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import notices from "./notices";
+import staffNotices from "./staff-notices";
 
 const ar: Catalog = {
   ...common,
@@ -15,12 +17,15 @@ const ar: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...notices,
+  ...staffNotices,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...staffNotices.validation,
   },
 };
 

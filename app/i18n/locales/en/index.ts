@@ -5,6 +5,8 @@ import activities from "./activities";
 import safety from "./safety";
 import calendar from "./calendar";
 import staff from "./staff";
+import notices from "./notices";
+import staffNotices from "./staff-notices";
 
 const en: Catalog = {
   ...common,
@@ -13,12 +15,15 @@ const en: Catalog = {
   ...safety,
   ...calendar,
   ...staff,
+  ...notices,
+  ...staffNotices,
   validation: {
     ...common.validation,
     ...members.validation,
     ...activities.validation,
     ...safety.validation,
     ...staff.validation,
+    ...staffNotices.validation,
   },
 };
 
