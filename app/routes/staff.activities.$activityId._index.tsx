@@ -48,9 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: activity.id,
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
-    cancelledAt: activity.cancelled_at
-      ? formatOsloDateTime(activity.cancelled_at, tag)
-      : null,
+    cancelledAt: activity.cancelled_at ? formatOsloDateTime(activity.cancelled_at, tag) : null,
     cancelReason: activity.status === "cancelled" ? activity.cancel_reason : null,
     undoUntil:
       undoable && activity.undoable_since
@@ -109,7 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseForm(form, editActivitySchema);
   if (!parsed.ok)
-    return data({ errors: parsed.errors, values: parsed.values, sequence: undefined, cancel: undefined }, { status: 400 });
+    return data(
+      { errors: parsed.errors, values: parsed.values, sequence: undefined, cancel: undefined },
+      { status: 400 },
+    );
   const input = parsed.data;
   const times = resolveActivityTimes(input);
   if (!times.ok)

@@ -338,10 +338,7 @@ export const cancelActivitySchema = z.object({
     .string({ required_error: msg("staffNotices.reasonRequired") })
     .transform(singleLine)
     .pipe(
-      z
-        .string()
-        .min(1, msg("staffNotices.reasonRequired"))
-        .max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong")),
+      z.string().min(1, msg("staffNotices.reasonRequired")).max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong")),
     ),
   confirm: z.literal("yes", { errorMap: () => ({ message: msg("staffNotices.confirmRequired") }) }),
 });

@@ -90,7 +90,11 @@ export async function changeAnswer(
         action: change === "promote" ? "rsvp.promote" : "rsvp.remove",
         objectType: "rsvp",
         objectId: activityId,
-        details: { activityId, memberId, reason, promotedFromWaitlist: filled?.promoted.length ?? 0,
+        details: {
+          activityId,
+          memberId,
+          reason,
+          promotedFromWaitlist: filled?.promoted.length ?? 0,
           offeredFromWaitlist: filled?.offered.length ?? 0,
         },
       },

@@ -13,7 +13,10 @@ export type ChangedFact = "time" | "place";
 
 export function significantChanges(before: ActivityFacts, after: ActivityFacts): ChangedFact[] {
   const changed: ChangedFact[] = [];
-  if (Date.parse(before.startsAt) !== Date.parse(after.startsAt) || Date.parse(before.endsAt) !== Date.parse(after.endsAt))
+  if (
+    Date.parse(before.startsAt) !== Date.parse(after.startsAt) ||
+    Date.parse(before.endsAt) !== Date.parse(after.endsAt)
+  )
     changed.push("time");
   if (before.area.trim() !== after.area.trim() || (before.address ?? "").trim() !== (after.address ?? "").trim())
     changed.push("place");

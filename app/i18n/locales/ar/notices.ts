@@ -10,7 +10,6 @@ export default {
     headerLink: "الإشعارات",
     headerUnread: "غير مقروءة: {{n}}",
     unread: "جديد",
-    received: "{{when}}",
     open: "عرض النشاط",
     markRead: "تحديد كمقروء",
     markAllRead: "تحديد الكل كمقروء",

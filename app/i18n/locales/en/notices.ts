@@ -10,7 +10,6 @@ export default {
     headerLink: "Notices",
     headerUnread: "{{n}} unread",
     unread: "New",
-    received: "{{when}}",
     open: "See the activity",
     markRead: "Mark as read",
     markAllRead: "Mark all as read",

@@ -8,7 +8,6 @@ export default {
     headerLink: "Varsler",
     headerUnread: "{{n}} uleste",
     unread: "Ny",
-    received: "{{when}}",
     open: "Se aktiviteten",
     markRead: "Merk som lest",
     markAllRead: "Merk alle som lest",

@@ -6,11 +6,11 @@ export default {
     meta: { title: "Ogeysiisyo" },
     title: "Ogeysiisyo",
     intro: "Fariimo naga socda oo ku saabsan hawlahaaga. Adiga oo kaliya ayaa arka, marka aad gashan tahay.",
-    empty: "Hadda ogeysiis ma jiro. Marka aad boos hesho, wax isbeddelaan ama ay tahay waqtiga xusuusinta, halkan ayay ka muuqan doontaa.",
+    empty:
+      "Hadda ogeysiis ma jiro. Marka aad boos hesho, wax isbeddelaan ama ay tahay waqtiga xusuusinta, halkan ayay ka muuqan doontaa.",
     headerLink: "Ogeysiisyo",
     headerUnread: "{{n}} aan la akhrin",
     unread: "Cusub",
-    received: "{{when}}",
     open: "Eeg hawsha",
     markRead: "Calaamadee mid la akhriyay",
     markAllRead: "Calaamadee dhammaan kuwo la akhriyay",

@@ -8,7 +8,8 @@ export default {
     confirmLabel: "Haa, jooji oo u sheeg qof kasta",
     reasonShown: "Sababta:",
     undoHeading: "Ka noqo joojinta",
-    undoExplain: "Waad ka noqon kartaa ilaa {{until}}. Hawsha iyo jawaab kasta sidii hore ayay noqonayaan, qof kastana waa loo sheegayaa.",
+    undoExplain:
+      "Waad ka noqon kartaa ilaa {{until}}. Hawsha iyo jawaab kasta sidii hore ayay noqonayaan, qof kastana waa loo sheegayaa.",
     undo: "Ka noqo joojinta",
     restored: "Hawsha mar dambe lama joojin. Jawaab kasta sidii bay ahayd.",
     offersHeld: "Boosas la soo bandhigay",

@@ -10,7 +10,6 @@ export default {
     headerLink: "اطلاعات",
     headerUnread: "{{n}} نہ پڑھی گئیں",
     unread: "نئی",
-    received: "{{when}}",
     open: "سرگرمی دیکھیں",
     markRead: "پڑھی ہوئی نشان زد کریں",
     markAllRead: "سب کو پڑھی ہوئی نشان زد کریں",
