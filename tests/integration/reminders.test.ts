@@ -1,4 +1,4 @@
-import { sendDueReminders } from "~/features/notices/reminders.server";
+import { readReminderChoice, sendDueReminders, setReminderChoice } from "~/features/notices/reminders.server";
 import { createActivity, createChapter, createMember, createRsvp } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
@@ -82,5 +82,14 @@ describe("reminders", () => {
     expect(await sendDueReminders(db, { now: DAY_BEFORE })).toBe(0);
     expect(await sendDueReminders(db, { now: new Date("2026-12-03T17:30:00.000Z") })).toBe(0);
     expect(await reminders(db)).toEqual([]);
+  });
+
+  test("a member's choice is saved, and anything but the three choices is refused", async () => {
+    const { db, going } = await world();
+    expect(await readReminderChoice(db, { memberId: going.id })).toBe("day_before");
+    expect(await setReminderChoice(db, going, { choice: "every_minute" })).toBe(false);
+    expect(await setReminderChoice(db, going, { choice: "none" })).toBe(true);
+    expect(await readReminderChoice(db, { memberId: going.id })).toBe("none");
+    expect(await sendDueReminders(db, { now: DAY_BEFORE })).toBe(0);
   });
 });

@@ -2,10 +2,12 @@
 // on My page. The scheduler calls sendDueReminders; it may run on several instances at once or
 // again after a crash, and still each reminder is sent exactly once: the key (activity, member)
 // is inserted in the same transaction as the notice, and only the caller whose insert lands adds it.
+import { z } from "zod";
 import type { AppDatabase } from "../../../db/connection";
+import type { ReminderChoice } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { addNotice } from "./notices.server";
-import { isQuietHour, LONGEST_REMINDER_LEAD_MS, reminderDue } from "./reminder-rules";
+import { isQuietHour, LONGEST_REMINDER_LEAD_MS, REMINDER_CHOICES, reminderDue } from "./reminder-rules";
 
 /** Sends every reminder due at `now`. Returns how many this call sent. */
 export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }): Promise<number> {
@@ -54,4 +56,22 @@ export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }):
     });
   }
   return sent;
+}
+
+/** The member's reminder choice, for My page. */
+export async function readReminderChoice(db: AppDatabase, { memberId }: { memberId: string }): Promise<ReminderChoice> {
+  const row = await db.selectFrom("members").select("reminder").where("id", "=", memberId).executeTakeFirst();
+  return row?.reminder ?? "day_before";
+}
+
+/** Saves her choice; a value that is not one of the three is refused (false). */
+export async function setReminderChoice(db: AppDatabase, member: { id: string }, { choice }: { choice: string }) {
+  const parsed = z.enum(REMINDER_CHOICES).safeParse(choice);
+  if (!parsed.success) return false;
+  await db
+    .updateTable("members")
+    .set({ reminder: parsed.data, updated_at: new Date().toISOString() })
+    .where("id", "=", member.id)
+    .execute();
+  return true;
 }

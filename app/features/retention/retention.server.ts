@@ -16,7 +16,14 @@ export interface RetentionPolicy {
   deactivatedAfterDays: number;
   /** audit log entries */
   auditAfterDays: number;
+  /** a member's notices, after they were created (and the reminder keys of activities that ended as long ago) */
+  noticesAfterDays?: number;
 }
+
+/** How long notices are kept when the policy does not say (RETENTION_NOTICES_DAYS). */
+export const DEFAULT_NOTICES_DAYS = 60;
+/** What a cancellation keeps for its undo is needed for a day at most (the undo window). */
+const CANCELLATION_SNAPSHOT_DAYS = 1;
 
 export interface RetentionReport {
   notesCleared: number;
@@ -28,6 +35,7 @@ export interface RetentionReport {
   rateLimitWindowsDeleted: number;
   joinReceiptsDeleted: number;
   feedTokensDeleted: number;
+  noticesDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -103,6 +111,14 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .where("revoked_at", "<=", now.toISOString())
     .executeTakeFirst();
 
+  const noticesDays = policy.noticesAfterDays ?? DEFAULT_NOTICES_DAYS;
+  const notices = await db.deleteFrom("notices").where("created_at", "<", before(noticesDays)).executeTakeFirst();
+  await db.deleteFrom("reminder_sends").where("activity_id", "in", endedBefore(noticesDays)).executeTakeFirst();
+  await db
+    .deleteFrom("cancellation_snapshots")
+    .where("cancelled_at", "<", before(CANCELLATION_SNAPSHOT_DAYS))
+    .executeTakeFirst();
+
   return {
     notesCleared: Number(notes.numUpdatedRows),
     addressesCleared: Number(addresses.numUpdatedRows),
@@ -113,6 +129,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     rateLimitWindowsDeleted: Number(rateLimits.numDeletedRows),
     joinReceiptsDeleted: Number(joinReceipts.numDeletedRows),
     feedTokensDeleted: Number(feedTokens.numDeletedRows),
+    noticesDeleted: Number(notices.numDeletedRows),
   };
 }
 
@@ -122,5 +139,6 @@ export function retentionPolicyFromEnv(env: Env): RetentionPolicy {
     addressesAfterDays: env.RETENTION_ADDRESSES_DAYS,
     deactivatedAfterDays: env.RETENTION_DEACTIVATED_DAYS,
     auditAfterDays: env.RETENTION_AUDIT_DAYS,
+    noticesAfterDays: env.RETENTION_NOTICES_DAYS,
   };
 }
