@@ -37,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deactivated: a.deactivated_at !== null,
       status: a.status,
       note: a.note,
+      offeredUntil:
+        a.status === "waitlisted" && a.offer_expires_at
+          ? formatOsloDateTime(a.offer_expires_at, LOCALE_TAGS[localeFromRequest(request)])
+          : null,
     })),
   };
 }
@@ -117,6 +121,7 @@ function AnswerList({
               <p>
                 <strong>{a.pseudonym}</strong>
                 {a.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
+                {a.offeredUntil ? <span> · {t("staffNotices.offeredUntil", { until: a.offeredUntil })}</span> : null}
               </p>
               {a.note ? <p className="staff-note">{a.note}</p> : null}
               {action ? (

@@ -247,7 +247,7 @@ describe("change notices", () => {
   });
 
   test("a notice about an activity she can no longer see says only that something changed", async () => {
-    const { db, chapter, group, activity, people, who, staff, now } = await world({ capacity: 5 });
+    const { db, group, activity, people, who, staff, now } = await world({ capacity: 5 });
     await rsvpGoing(db, who(0), { activityId: activity.id, ...noDetails }, now);
     await updateActivity(db, staff, edited(activity, { area: "Et annet sted" }), now);
     const seen = await listNoticesForMember(db, who(0));

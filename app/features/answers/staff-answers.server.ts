@@ -31,6 +31,7 @@ export async function findActivityAnswersForStaff(
       "rsvps.status",
       "rsvps.arrival",
       "rsvps.note",
+      "rsvps.offer_expires_at",
       "rsvps.updated_at",
     ])
     .where("rsvps.activity_id", "=", activity.id)
