@@ -27,7 +27,9 @@ import {
 import { catalogForPath } from "~/i18n/catalogs.server";
 import { languageCookie, languageToRemember, localeFromRequest } from "~/platform/locale.server";
 import { getViewer } from "~/features/sessions/viewer.server";
+import { countUnreadNotices } from "~/features/notices/notices.server";
 import { env } from "~/platform/env.server";
+import { db } from "~/platform/db.server";
 import { useNonce } from "~/platform/nonce";
 import stylesheet from "~/styles/app.css";
 
@@ -45,7 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only what the header needs: never more about the person than the page shows anyway.
   const who =
     viewer.kind === "member"
-      ? ({ kind: "member", name: viewer.member.pseudonym } as const)
+      ? ({
+          kind: "member",
+          name: viewer.member.pseudonym,
+          // One indexed count per page: the header's unread notices.
+          unreadNotices: await countUnreadNotices(db(), { memberId: viewer.member.id }),
+        } as const)
       : viewer.kind === "staff"
         ? ({ kind: "staff", name: viewer.staff.displayName } as const)
         : ({ kind: "anonymous" } as const);

@@ -11,6 +11,8 @@ import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
 import * as attendance from "./migrations/2026-12-02T1400_attendance";
 import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
 import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
+import * as notices from "./migrations/2026-12-02T1010_notices";
+import * as offersRemindersCancellations from "./migrations/2026-12-02T1020_offers_reminders_cancellations";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -30,6 +32,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1400_attendance": attendance,
   "2026-12-02T1500_interest_counts": interestCounts,
   "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
+  "2026-12-02T1010_notices": notices,
+  "2026-12-02T1020_offers_reminders_cancellations": offersRemindersCancellations,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -9,6 +9,8 @@ export type StaffRole = "admin" | "coordinator";
 export type ActivityStatus = "scheduled" | "cancelled";
 export type RsvpStatus = "going" | "waitlisted" | "not_going";
 export type MembershipStatus = "active" | "requested";
+/** when a member wants a reminder of an activity she is going to */
+export type ReminderChoice = "none" | "day_before" | "two_hours";
 
 export interface ChapterTable {
   id: string;
@@ -69,6 +71,8 @@ export interface MemberTable {
   feed_all_group_activities: Generated<number>;
   /** a day (YYYY-MM-DD), not a time: staff only need to know who is still around */
   last_active_on: string | null;
+  /** "day_before" unless she chose otherwise on My page */
+  reminder: Generated<ReminderChoice>;
   deactivated_at: string | null;
   created_at: string;
   updated_at: string;
@@ -143,6 +147,8 @@ export interface ActivityTable {
   interpreter_available: Generated<number>;
   status: ActivityStatus;
   cancelled_at: string | null;
+  /** staff's reason in plain words, shown to members with the cancellation; staff text, never member text */
+  cancel_reason: string | null;
   /** grows on every change; calendars need it (RFC 5545 SEQUENCE) */
   sequence: Generated<number>;
   created_by_staff_id: string | null;
@@ -170,6 +176,8 @@ export interface RsvpTable {
   meet_staff_id: string | null;
   /** when staff last read her note; null or older than updated_at of the note: unread */
   note_seen_at: string | null;
+  /** set while a freed place is offered to this waitlisted answer: until then it holds the place */
+  offer_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -320,6 +328,39 @@ export interface InterestCountTable {
   count: number;
 }
 
+/**
+ * What a notice is about. Member-facing text comes from the catalogs (notices.ts) by kind; the
+ * params fill in ids and times only.
+ */
+export type NoticeKind = "promoted" | "offered" | "offer_expired" | "changed" | "cancelled" | "restored" | "reminder";
+
+export interface NoticeTable {
+  id: string;
+  member_id: string;
+  kind: NoticeKind;
+  /** null when it is about no activity, or the activity was deleted */
+  activity_id: string | null;
+  /** JSON object of ids, ISO times and enums only; never text a member typed */
+  params: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** One row per reminder sent: the key that makes it exactly one per activity and member. */
+export interface ReminderSendTable {
+  activity_id: string;
+  member_id: string;
+  sent_at: string;
+}
+
+/** What a cancellation kept so an undo can restore it: every answer (JSON of ids, statuses, order). */
+export interface CancellationSnapshotTable {
+  activity_id: string;
+  cancelled_at: string;
+  cancelled_by_staff_id: string | null;
+  answers: string;
+}
+
 export interface Database {
   chapters: ChapterTable;
   groups: GroupTable;
@@ -347,6 +388,9 @@ export interface Database {
   check_ins: CheckInTable;
   walk_in_counts: WalkInCountTable;
   interest_counts: InterestCountTable;
+  notices: NoticeTable;
+  reminder_sends: ReminderSendTable;
+  cancellation_snapshots: CancellationSnapshotTable;
 }
 
 export type Chapter = Selectable<ChapterTable>;
@@ -371,3 +415,4 @@ export type PushSubscriptionRow = Selectable<PushSubscriptionTable>;
 
 export type CheckIn = Selectable<CheckInTable>;
 export type InterestCount = Selectable<InterestCountTable>;
+export type Notice = Selectable<NoticeTable>;

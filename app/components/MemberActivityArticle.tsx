@@ -12,6 +12,8 @@ export interface ArticleActivity extends ActivitySummary {
   address: string | null;
   waitlistCount: number;
   shownPseudonyms: string[];
+  /** staff's reason, when the activity is cancelled */
+  cancelReason?: string | null;
 }
 
 export function MemberActivityArticle({
@@ -19,6 +21,8 @@ export function MemberActivityArticle({
   view,
   myStatus,
   banner,
+  offer,
+  answer,
   calendarLink,
 }: {
   activity: ArticleActivity;
@@ -26,6 +30,10 @@ export function MemberActivityArticle({
   view: "member" | "staff" | "preview";
   myStatus: RsvpStatus | null;
   banner?: React.ReactNode;
+  /** a place held for her, right under the title */
+  offer?: React.ReactNode;
+  /** her answer, right after the facts, so on a phone its buttons are near the top */
+  answer?: React.ReactNode;
   calendarLink?: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -38,7 +46,19 @@ export function MemberActivityArticle({
         <ScopeLabel scope={activity.scope} groupName={activity.groupName} />
       </p>
       <h1 id="activity-title">{activity.title}</h1>
-      {cancelled ? <p className="notice notice--warning">{t("activities.cancelledNotice")}</p> : null}
+      {cancelled ? (
+        <div className="notice notice--warning">
+          <p>{t("activities.cancelledNotice")}</p>
+          {activity.cancelReason ? (
+            <p>
+              {/* staff's words: bdi keeps their direction apart from the page's */}
+              {t("notices.cancelReasonLabel")}
+              <bdi>{activity.cancelReason}</bdi>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {offer}
       {view === "staff" ? <p className="notice">{t("activities.staffView")}</p> : null}
       <ActivityFactList activity={activity} className="activity-facts">
         {/* A cancelled activity has no address to promise a member, and no meeting to find. */}
@@ -50,6 +70,7 @@ export function MemberActivityArticle({
         )}
       </ActivityFactList>
       {calendarLink}
+      {answer}
       {activity.description.trim() !== "" ? (
         <section aria-labelledby="about-title" className="activity-detail__about">
           <h2 id="about-title">{t("activities.about")}</h2>

@@ -2,7 +2,8 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 
-export type Who = { kind: "anonymous" } | { kind: "member" | "staff"; name: string };
+export type Who =
+  { kind: "anonymous" } | { kind: "member"; name: string; unreadNotices: number } | { kind: "staff"; name: string };
 
 export function SiteHeader({ siteName, who }: { siteName: string; who: Who }) {
   const { t } = useTranslation();
@@ -25,6 +26,23 @@ export function SiteHeader({ siteName, who }: { siteName: string; who: Who }) {
                 <li>
                   <NavLink to="/" end>
                     {t("layout.activities")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/notices">
+                    {t("notices.headerLink")}
+                    {who.unreadNotices > 0 ? (
+                      <>
+                        {" "}
+                        <span className="count-badge" aria-hidden="true">
+                          {who.unreadNotices}
+                        </span>
+                        <span className="visually-hidden">
+                          {", "}
+                          {t("notices.headerUnread", { n: String(who.unreadNotices) })}
+                        </span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
                 <li>

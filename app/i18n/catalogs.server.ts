@@ -14,6 +14,7 @@ import nbStaffReports from "./locales/nb/staff-reports";
 import nbStaffDemand from "./locales/nb/staff-demand";
 import nbStaffWeek from "./locales/nb/staff-week";
 import nbStaffAudit from "./locales/nb/staff-audit";
+import nbStaffNotices from "./locales/nb/staff-notices";
 
 export const resources = {
   nb: { translation: nb },
@@ -28,7 +29,7 @@ export const resources = {
  * reach the browser only under /staff. Register each new one here with one import of its nb file
  * (the key tree is the same in every language); tests/unit/catalog-split.test.ts fails until you do.
  */
-export const STAFF_PARTS: readonly CatalogTree[] = [nbStaff, nbStaffSeries, nbStaffAttendance, nbStaffReports, nbStaffDemand, nbStaffWeek, nbStaffAudit];
+export const STAFF_PARTS: readonly CatalogTree[] = [nbStaff, nbStaffSeries, nbStaffAttendance, nbStaffReports, nbStaffDemand, nbStaffWeek, nbStaffAudit, nbStaffNotices];
 
 /** The catalog without every key a staff part holds (leaves; objects left empty go too). */
 function withoutParts(tree: CatalogTree, parts: readonly CatalogTree[]): CatalogTree {

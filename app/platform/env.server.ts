@@ -61,6 +61,8 @@ export const envSchema = z.object({
   RETENTION_DEACTIVATED_DAYS: z.coerce.number().int().min(1).default(90),
   /** retention (days): audit log entries */
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
+  /** retention (days): a member's notices */
+  RETENTION_NOTICES_DAYS: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof envSchema> & { SECURE_COOKIES: boolean };

@@ -79,6 +79,11 @@ function osloWallClock(at: Date): WallClock {
   return wallClock(OSLO, at.getTime());
 }
 
+/** The hour (0–23) an Oslo clock shows at an instant. */
+export function osloHourOf(at: Date): number {
+  return osloWallClock(at).hour;
+}
+
 /** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function osloOffsetMinutes(at: number): number {
   return Math.round(utcOffsetSeconds(OSLO, at) / 60);

@@ -82,6 +82,12 @@ type InterestError =
   | "interest.chooseAudience"
   | "interest.chooseLanguage"
   | "interest.tooManyAttempts";
+/** Cancelling with care (app/features/activities/activity-form.ts). */
+type CancelError =
+  | "staffNotices.reasonRequired"
+  | "staffNotices.reasonTooLong"
+  | "staffNotices.confirmRequired"
+  | "staffNotices.tooLateToUndo";
 
 export type ValidationCode =
   | GeneralError
@@ -92,7 +98,8 @@ export type ValidationCode =
   | SafetyError
   | StaffError
   | StaffSeriesError
-  | InterestError;
+  | InterestError
+  | CancelError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // scoped the same way as staffCoversChapter); anything else is the same 404 as for members.
     const activity = await findActivityForStaff(db(), viewer.staff, { activityId });
     if (!activity) notFound();
-    return { view: "staff" as const, activity, member: null, block: null, series: [] };
+    return {
+      view: "staff" as const,
+      activity: { ...activity, cancelReason: null },
+      member: null,
+      block: null,
+      series: [],
+    };
   }
   const { member } = await requireMember(request);
   const page = await loadActivityPageForMember(db(), member, { activityId });
@@ -74,15 +80,86 @@ export default function ActivityPage() {
   const { t } = useTranslation();
   const tag = useLocaleTag();
   const cancelled = activity.status === "cancelled";
+  const coming = view === "member" && !cancelled && member?.myStatus === "going";
   return (
     <div className="stack">
       <p>
         <Link to={view === "staff" ? "/staff" : "/"}>{t("activities.backToList")}</Link>
       </p>
+      {/* Always in the page, so screen readers announce it when an answer makes it say something. */}
+      <div role="status" aria-live="polite" className="activity-detail__live">
+        {coming ? <p className="notice notice--success">{t("notices.coming")}</p> : null}
+      </div>
       <MemberActivityArticle
         activity={activity}
         view={view}
         myStatus={member?.myStatus ?? null}
+        offer={
+          view === "member" && member?.myOfferExpiresAt && !block ? (
+            <OfferPanel until={formatActivityTime(tag, member.myOfferExpiresAt)} />
+          ) : null
+        }
+        answer={
+          view === "member" && member ? (
+            <section className="rsvp activity-detail__answer" aria-labelledby="answer-title">
+              <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
+              <p className="rsvp__status">
+                <AnswerBadge
+                  activityStatus={activity.status}
+                  myStatus={member.myStatus}
+                  waitlistPosition={member.waitlistPosition}
+                />{" "}
+                {member.myStatus === "going"
+                  ? t("activities.statusGoing")
+                  : member.myStatus === "waitlisted"
+                    ? t("activities.statusWaitlisted", { position: String(member.waitlistPosition ?? "") })
+                    : member.myStatus === "not_going"
+                      ? t("activities.statusNotGoing")
+                      : t("activities.statusNone")}
+              </p>
+              {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
+              {member.myStatus === "going" && member.myMeetAtDoor && !cancelled ? (
+                <p className={member.myMeetAssigned ? "notice notice--success" : "notice"}>
+                  {t(member.myMeetAssigned ? "door.assigned" : "door.requested", {
+                    place: member.myMeetPlace ?? t("door.atDoor"),
+                  })}
+                </p>
+              ) : null}
+              {member.myNote && member.replies.length > 0 ? (
+                <section className="note-thread" aria-labelledby="thread-title">
+                  <h3 id="thread-title">{t("door.threadTitle")}</h3>
+                  <p className="muted">{t("door.you")}</p>
+                  <p className="staff-note">{member.myNote}</p>
+                  <ol className="note-thread__replies">
+                    {member.replies.map((r) => (
+                      <li key={r.id}>
+                        <p className="muted">
+                          {t("door.staffReplied", { when: formatOsloDateTime(r.createdAt, tag) })}
+                        </p>
+                        <p className="staff-note">{r.body}</p>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ) : null}
+              {block === "cancelled" ? null : block === "closed" ? (
+                <p className="notice">{t("activities.closed")}</p>
+              ) : (
+                <AnswerForm
+                  activity={activity}
+                  member={member}
+                  errors={actionData?.errors}
+                  typedNote={actionData?.values.note}
+                  typedPlace={actionData?.values.meetPlace}
+                  deadline={formatActivityTime(
+                    tag,
+                    rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
+                  )}
+                />
+              )}
+            </section>
+          ) : null
+        }
         calendarLink={
           view === "member" && !cancelled ? (
             <p>
@@ -94,63 +171,6 @@ export default function ActivityPage() {
           ) : null
         }
       />
-      {view === "member" && member ? (
-        <section className="panel rsvp" aria-labelledby="answer-title">
-          <h2 id="answer-title">{t("activities.yourAnswer")}</h2>
-          <p className="rsvp__status">
-            <AnswerBadge
-              activityStatus={activity.status}
-              myStatus={member.myStatus}
-              waitlistPosition={member.waitlistPosition}
-            />{" "}
-            {member.myStatus === "going"
-              ? t("activities.statusGoing")
-              : member.myStatus === "waitlisted"
-                ? t("activities.statusWaitlisted", { position: String(member.waitlistPosition ?? "") })
-                : member.myStatus === "not_going"
-                  ? t("activities.statusNotGoing")
-                  : t("activities.statusNone")}
-          </p>
-          {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
-          {member.myStatus === "going" && member.myMeetAtDoor && !cancelled ? (
-            <p className={member.myMeetAssigned ? "notice notice--success" : "notice"}>
-              {t(member.myMeetAssigned ? "door.assigned" : "door.requested", {
-                place: member.myMeetPlace ?? t("door.atDoor"),
-              })}
-            </p>
-          ) : null}
-          {member.myNote && member.replies.length > 0 ? (
-            <section className="note-thread" aria-labelledby="thread-title">
-              <h3 id="thread-title">{t("door.threadTitle")}</h3>
-              <p className="muted">{t("door.you")}</p>
-              <p className="staff-note">{member.myNote}</p>
-              <ol className="note-thread__replies">
-                {member.replies.map((r) => (
-                  <li key={r.id}>
-                    <p className="muted">{t("door.staffReplied", { when: formatOsloDateTime(r.createdAt, tag) })}</p>
-                    <p className="staff-note">{r.body}</p>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ) : null}
-          {block === "cancelled" ? null : block === "closed" ? (
-            <p className="notice">{t("activities.closed")}</p>
-          ) : (
-            <AnswerForm
-              activity={activity}
-              member={member}
-              errors={actionData?.errors}
-              typedNote={actionData?.values.note}
-              typedPlace={actionData?.values.meetPlace}
-              deadline={formatActivityTime(
-                tag,
-                rsvpDeadline({ starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline }),
-              )}
-            />
-          )}
-        </section>
-      ) : null}
       {view === "member" && series.length > 0 ? (
         <section className="panel" aria-labelledby="series-title">
           <h2 id="series-title">{t("memberSeries.heading")}</h2>
@@ -189,6 +209,27 @@ export default function ActivityPage() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** A place held for her: take it or pass it on, right under the title (near the top on a phone). */
+function OfferPanel({ until }: { until: string }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  return (
+    <section className="notice offer" aria-labelledby="offer-title">
+      <h2 id="offer-title">{t("notices.offer.title")}</h2>
+      <p>{t("notices.offer.text", { until })}</p>
+      <Form method="post" className="button-row">
+        <button type="submit" name="intent" value="going" className="button" disabled={busy}>
+          {t("notices.offer.accept")}
+        </button>
+        <button type="submit" name="intent" value="not_going" className="button button--secondary" disabled={busy}>
+          {t("notices.offer.decline")}
+        </button>
+      </Form>
+    </section>
+  );
+}
 
 function AnswerForm({
   activity,

@@ -1,5 +1,7 @@
 // My page: answers, groups, passphrase, recovery codes, sessions and data. Everything here is
 // the member's own and scoped to their id in every query.
+import { setReminderChoice } from "~/features/notices/reminders.server";
+import { REMINDER_CHOICES } from "~/features/notices/reminder-rules";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = {
   intent: string;
   errors: FieldErrors | null;
-  notice: "joined" | "requested" | "left" | "passphraseChanged" | null;
+  notice: "joined" | "requested" | "left" | "passphraseChanged" | "remindersSaved" | null;
   recoveryCodes: string[] | null;
 };
 
@@ -67,6 +69,11 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return reply({ errors: null, notice: "passphraseChanged", recoveryCodes: null });
     }
+    case "setReminder": {
+      const saved = await setReminderChoice(db(), viewer.member, { choice: String(form.get("reminder") ?? "") });
+      if (!saved) return reply({ errors: { reminder: "invalid" }, notice: null, recoveryCodes: null }, 400);
+      return reply({ errors: null, notice: "remindersSaved", recoveryCodes: null });
+    }
     case "regenerateRecoveryCodes": {
       const codes = await regenerateRecoveryCodes(db(), memberId);
       return reply({ errors: null, notice: null, recoveryCodes: codes });
@@ -82,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyPage() {
-  const { pseudonym, answers, groups, recoveryCodesLeft, calendar } = useLoaderData<typeof loader>();
+  const { pseudonym, answers, groups, recoveryCodesLeft, calendar, reminder } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -99,7 +106,7 @@ export default function MyPage() {
       <section className="panel">
         <h1>{t("me.title")}</h1>
         <p>{t("me.signedInAs", { pseudonym })}</p>
-        {actionData?.notice ? (
+        {actionData?.notice && actionData.notice !== "remindersSaved" ? (
           <p className="notice notice--success" role="status">
             {t(`me.${actionData.notice}`)}
           </p>
@@ -228,6 +235,36 @@ export default function MyPage() {
             disabled={busy}
           >
             {t("me.recoveryRegenerate")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="panel stack" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">{t("notices.reminders.legend")}</h2>
+        <Form method="post" className="form" key={reminder}>
+          <fieldset className="field">
+            <legend className="visually-hidden">{t("notices.reminders.legend")}</legend>
+            <p className="field__hint">{t("notices.reminders.hint")}</p>
+            {REMINDER_CHOICES.map((choice) => (
+              <div className="field field--checkbox" key={choice}>
+                <input
+                  type="radio"
+                  id={`reminder-${choice}`}
+                  name="reminder"
+                  value={choice}
+                  defaultChecked={reminder === choice}
+                />
+                <label htmlFor={`reminder-${choice}`}>{t(`notices.reminders.${choice}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          {actionData?.notice === "remindersSaved" ? (
+            <p className="notice notice--success" role="status">
+              {t("notices.reminders.saved")}
+            </p>
+          ) : null}
+          <button type="submit" name="intent" value="setReminder" className="button button--secondary" disabled={busy}>
+            {t("notices.reminders.save")}
           </button>
         </Form>
       </section>

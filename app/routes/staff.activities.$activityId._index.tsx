@@ -1,6 +1,7 @@
 // One activity for staff: edit it, or its series from this date on (refused if someone else saved
 // since the form was opened), skip dates, cancel it or the rest of its series, copy it to another
-// date, publish a draft, and see how many are going.
+// date, publish a draft, and see how many are going. Cancelling asks for a reason (members are
+// told it) and can be undone within a day.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -9,10 +10,12 @@ import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
-import { translateError } from "~/components/forms";
+import { CheckboxField, ErrorSummary, TextField, translateError } from "~/components/forms";
 import { GoingCount } from "~/components/StaffWeek";
 import {
   activityToFormValues,
+  CANCEL_REASON_MAX,
+  cancelActivitySchema,
   editActivitySchema,
   formatSequences,
   joinCheckboxes,
@@ -26,6 +29,7 @@ import { useLocaleTag } from "~/components/ActivityTime";
 import { LOCALE_TAGS } from "~/i18n/config";
 import { localeFromRequest } from "~/platform/locale.server";
 import {
+  canUndoCancellation,
   cancelActivity,
   cancelRestOfSeries,
   copyActivity,
@@ -33,6 +37,8 @@ import {
   listSeriesOccurrences,
   publishDraft,
   skipOccurrences,
+  undoCancellation,
+  UNDO_CANCEL_MS,
   updateSeries,
 } from "~/features/activities/staff-activities.server";
 import { db } from "~/platform/db.server";
@@ -48,6 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const occurrences =
     activity.series_id === null ? [] : await listSeriesOccurrences(db(), viewer.staff, { activityId: activity.id });
   const tag = LOCALE_TAGS[localeFromRequest(request)];
+  const undoable =
+    activity.status === "cancelled" &&
+    activity.undoable_since !== null &&
+    canUndoCancellation({ cancelledAt: activity.undoable_since, startsAt: activity.starts_at });
   return {
     id: activity.id,
     title: activity.title,
@@ -55,6 +65,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sequence: activity.sequence,
     cancelled: activity.status === "cancelled",
     cancelledAt: activity.cancelled_at ? formatOsloDateTime(activity.cancelled_at, tag) : null,
+    cancelReason: activity.status === "cancelled" ? activity.cancel_reason : null,
+    undoUntil:
+      undoable && activity.undoable_since
+        ? formatOsloDateTime(
+            new Date(
+              Math.min(Date.parse(activity.undoable_since) + UNDO_CANCEL_MS, Date.parse(activity.starts_at)),
+            ).toISOString(),
+            tag,
+          )
+        : null,
+    offerCount: Number(activity.offer_count ?? 0),
     belongsTo: activity.group_name ?? activity.chapter_name,
     isSeries: activity.series_id !== null,
     draft: activity.draft === 1,
@@ -111,15 +132,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     : { seriesSequences: {}, skip: [], copyDate: "", pastConfirmed: false };
 
   if (intent === "cancel") {
-    const parsed = parseForm(form, cancelSchema);
-    const result = parsed.ok
-      ? await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: parsed.data.sequence })
-      : ({ ok: false, error: "changedSinceOpened" } as const);
+    const parsed = parseForm(form, cancelActivitySchema);
+    if (!parsed.ok) {
+      const cancel = { errors: parsed.errors, values: { reason: parsed.values.reason ?? "" } };
+      return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status: 400 });
+    }
+    const { sequence, reason } = parsed.data;
+    const result = await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: sequence, reason });
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       return notSaved();
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
+  }
+
+  if (intent === "undoCancel") {
+    const result = await undoCancellation(db(), viewer.staff, { activityId });
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      const errors: FieldErrors = {
+        form: result.error === "tooLate" ? "staffNotices.tooLateToUndo" : "staff.changedSinceOpened",
+      };
+      return data({ errors, values: undefined, sequence: undefined, notice: undefined }, { status: 409 });
+    }
+    return redirect(`/staff/activities/${activityId}?restored=1`, { status: 303 });
   }
 
   if (intent === "cancelRest") {
@@ -222,6 +258,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditActivity() {
   const activity = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const cancelForm = actionData && "cancel" in actionData ? actionData.cancel : undefined;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const localeTag = useLocaleTag();
@@ -277,10 +314,20 @@ export default function EditActivity() {
             {t("staffSeries.published")}
           </p>
         ) : null}
-        {activity.cancelled ? (
-          <p className="notice notice--warning" role="status">
-            {t("staff.activity.isCancelled", { when: activity.cancelledAt ?? "" })}
+        {searchParams.get("restored") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffNotices.restored")}
           </p>
+        ) : null}
+        {activity.cancelled ? (
+          <div className="notice notice--warning" role="status">
+            <p>{t("staff.activity.isCancelled", { when: activity.cancelledAt ?? "" })}</p>
+            {activity.cancelReason ? (
+              <p>
+                {t("staffNotices.reasonShown")} <bdi>{activity.cancelReason}</bdi>
+              </p>
+            ) : null}
+          </div>
         ) : null}
         {activity.draft ? <p className="notice notice--warning">{t("staffSeries.draftNotice")}</p> : null}
         <dl className="staff-facts">
@@ -291,6 +338,12 @@ export default function EditActivity() {
             <GoingCount goingCount={activity.goingCount} capacity={activity.capacity} />
             {activity.waitlistCount > 0 ? ` · ${t("staffWeek.waitlist", { n: String(activity.waitlistCount) })}` : null}
           </dd>
+          {activity.offerCount > 0 ? (
+            <>
+              <dt>{t("staffNotices.offersHeld")}</dt>
+              <dd>{t("staffNotices.offersCount", { n: String(activity.offerCount) })}</dd>
+            </>
+          ) : null}
         </dl>
         {activity.overflow > 0 ? (
           <p className="notice notice--warning">{t("staff.activity.overflow", { count: activity.overflow })}</p>
@@ -430,11 +483,37 @@ export default function EditActivity() {
         </Form>
       </section>
 
-      {activity.cancelled ? null : (
+      {activity.cancelled ? (
+        activity.undoUntil ? (
+          <section className="panel" aria-labelledby="undo-title">
+            <h2 id="undo-title">{t("staffNotices.undoHeading")}</h2>
+            <p>{t("staffNotices.undoExplain", { until: activity.undoUntil })}</p>
+            <Form method="post">
+              <button type="submit" className="button" name="intent" value="undoCancel">
+                {t("staffNotices.undo")}
+              </button>
+            </Form>
+          </section>
+        ) : null
+      ) : (
         <section className="panel" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t("staff.activity.cancelHeading")}</h2>
-          <p>{t("staff.activity.cancelExplain")}</p>
-          <Form method="post">
+          <p>{t("staffNotices.cancelExplain")}</p>
+          <Form method="post" noValidate>
+            <ErrorSummary errors={cancelForm?.errors} fieldOrder={["reason", "confirm"]} />
+            <TextField
+              name="reason"
+              label={t("staffNotices.reasonLabel")}
+              hint={t("staffNotices.reasonHint", { max: String(CANCEL_REASON_MAX) })}
+              error={cancelForm?.errors.reason}
+              defaultValue={cancelForm?.values.reason ?? ""}
+              maxLength={CANCEL_REASON_MAX}
+              required
+            />
+            <CheckboxField name="confirm" value="yes" label={t("staffNotices.confirmLabel")} />
+            {cancelForm?.errors.confirm ? (
+              <p className="field__error">{translateError(t, cancelForm.errors.confirm)}</p>
+            ) : null}
             <input type="hidden" name="sequence" value={activity.sequence} />
             <button type="submit" className="button button--danger" name="intent" value="cancel">
               {t("staff.activity.cancel")}

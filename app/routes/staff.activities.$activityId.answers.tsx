@@ -56,6 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replies: replies
         .filter((r) => r.memberId === a.member_id)
         .map((r) => ({ id: r.id, body: r.body, by: r.staffName ?? "", when: formatOsloDateTime(r.createdAt, tag) })),
+      offeredUntil:
+        a.status === "waitlisted" && a.offer_expires_at
+          ? formatOsloDateTime(a.offer_expires_at, LOCALE_TAGS[localeFromRequest(request)])
+          : null,
     })),
   };
 }
@@ -297,6 +301,7 @@ function AnswerList({
               <p>
                 <strong>{a.pseudonym}</strong>
                 {a.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
+                {a.offeredUntil ? <span> · {t("staffNotices.offeredUntil", { until: a.offeredUntil })}</span> : null}
               </p>
               {a.note ? <NoteThread answer={a} replyError={replyError} /> : null}
               {action ? (

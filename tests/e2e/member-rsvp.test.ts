@@ -97,7 +97,7 @@ async function signIn(page: Page, pseudonym: string, passphrase: string) {
 const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
 
 describe("a new member on a phone", () => {
-  test("joins, signs in, browses, lands on the waitlist and gets the place when someone cancels", async () => {
+  test("joins, signs in, browses, lands on the waitlist and takes the place offered when someone cancels", async () => {
     const newcomer = await newPhone();
     const solsikke = await newPhone();
     const { page } = newcomer;
@@ -159,8 +159,12 @@ describe("a new member on a phone", () => {
       await solsikke.page.getByRole("button", { name: nb.activities.withdraw }).click();
       await solsikke.page.getByText(nb.activities.statusNone).waitFor();
 
-      // The newcomer has the place now, sees the address, and is listed by pseudonym.
+      // Two days before the start the freed place is offered to the newcomer; she takes it.
       await page.reload({ waitUntil: "networkidle" });
+      await page.getByRole("heading", { name: nb.notices.offer.title }).waitFor();
+      await page.getByRole("button", { name: nb.notices.offer.accept }).click();
+      await page.getByText(nb.notices.coming).waitFor();
+      // The newcomer has the place now, sees the address, and is listed by pseudonym.
       await page.getByText(nb.activities.statusGoing).waitFor();
       const main = await page.locator("main").textContent();
       expect(main).toContain("Testveien 1, ring på «Kafé»");

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
 import { currentTotpCode } from "~/platform/totp.server";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/catalogs.server";
 import {
   DESKTOP,
   launchBrowser,

@@ -274,6 +274,13 @@ describe("answering", () => {
   test("withdrawing takes the answer away and gives the place to the first on the waitlist", async () => {
     const w = await world();
     const other = await createMember(w.db, { chapter_id: w.oslo.id, groupIds: [w.women.id] });
+    // Under a day away, so the freed place is given at once rather than offered.
+    const soon = new Date(Date.now() + 20 * 60 * 60 * 1000);
+    await w.db
+      .updateTable("activities")
+      .set({ starts_at: soon.toISOString(), ends_at: new Date(soon.getTime() + 7_200_000).toISOString() })
+      .where("id", "=", w.activity.id)
+      .execute();
     await settle(post(w.activity.id, w.cookie, [["intent", "going"]]));
     await createRsvp(w.db, { activity_id: w.activity.id, member_id: other.id, status: "waitlisted" });
     expect(await settle(post(w.activity.id, w.cookie, [["intent", "withdraw"]]))).toMatchObject({ status: 303 });

@@ -2,7 +2,7 @@ import { loadAuditLog } from "~/features/audit/audit-log.server";
 import { auditSentences } from "~/features/audit/audit-sentences";
 import { listAuditEntries, recordAudit } from "~/features/audit/audit.server";
 import { cancelActivity, updateActivity } from "~/features/activities/staff-activities.server";
-import { tFor } from "~/i18n/config";
+import { tFor } from "~/i18n/catalogs.server";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createStaff } from "../factories";
 
@@ -55,7 +55,7 @@ describe("the audit log as sentences", () => {
 
   it("names a cancelled activity with its date", async () => {
     const { db, actor, activity } = await bergenWithKari();
-    await cancelActivity(db, actor, { activityId: activity.id, expectedSequence: 0 });
+    await cancelActivity(db, actor, { activityId: activity.id, expectedSequence: 0, reason: "The leader is ill" });
     const log = await loadAuditLog(db, { after: null, actorStaffId: null, chapterId: null, kind: null }, "en");
     expect(log.entries[0]!.sentences[0]).toMatch(
       /^Kari Nordmann cancelled ‘Middag sammen’ \(Thu,? 14 Jan 2027,? 17:00\)$/,
@@ -137,7 +137,7 @@ describe("paging the audit log by keys", () => {
   it("filters by staff member, chapter and kind, and the older link keeps the filters", async () => {
     const { db, actor, activity, kari, bergen } = await bergenWithKari();
     const other = await createStaff(db, { role: "admin", display_name: "Admin" });
-    await cancelActivity(db, actor, { activityId: activity.id, expectedSequence: 0 });
+    await cancelActivity(db, actor, { activityId: activity.id, expectedSequence: 0, reason: "The leader is ill" });
     await recordAudit(db, { actorStaffId: other.id, action: "invite.create", objectType: "invite", objectId: null });
     const q = { after: null, actorStaffId: null, chapterId: null, kind: null };
     const byStaff = await loadAuditLog(db, { ...q, actorStaffId: kari.id }, "en");

@@ -16,6 +16,7 @@
 // sends a form the action accepts: an "ok" cell then checks what the action did (`did`), a refused
 // cell that not one row in the database changed. A pass therefore means the action ran.
 import { createECDH } from "node:crypto";
+import { addNotice } from "~/features/notices/notices.server";
 import fs from "node:fs";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
@@ -404,6 +405,20 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     },
   },
+  "notices.tsx": {
+    path: () => "/notices",
+    get: membersOnly,
+    post: {
+      fields: () => [["intent", "readAll"]],
+      expect: membersOnly,
+      async did({ db, world, role, res }) {
+        expect(res.status).toBe(303);
+        expect(res.headers.get("Location")).toBe("/notices?done=readAll");
+        const rows = await db.selectFrom("notices").select(["member_id", "read_at"]).execute();
+        for (const row of rows) expect(row.read_at !== null, row.member_id).toBe(row.member_id === world.ids[role]);
+      },
+    },
+  },
   "activities.$activityId.tsx": {
     path: (w) => `/activities/${w.activityId}`,
     params: (w) => ({ activityId: w.activityId }),
@@ -779,6 +794,8 @@ const MATRIX: Record<string, RouteSpec> = {
     post: {
       fields: (w) => [
         ["intent", "cancel"],
+        ["reason", "Beklager, lederen er syk"],
+        ["confirm", "yes"],
         ["sequence", String(w.activitySequence)],
       ],
       expect: bergenStaff,
@@ -931,6 +948,9 @@ async function buildWorld(database: TestDatabase) {
     { id: coordinator.id, role: "coordinator", chapterIds: [bergen.id] },
     { chapterId: bergen.id, memberId: member.id },
   );
+  // Every member visitor has an unread notice, so marking them read can be seen to happen (or not).
+  for (const who of [member, other, deactivated])
+    await addNotice(db, { memberId: who.id, kind: "changed", activityId: activity.id, params: { changed: ["time"] } });
   // Issuing the fixture's reset code writes its own audit row; the rows below count only what a request writes.
   await db.deleteFrom("audit_log").execute();
   const ids: Record<Role, string | undefined> = {

@@ -217,7 +217,12 @@ describe("a member's feed", () => {
     await createRsvp(db, { activity_id: a.id, member_id: member.id });
     const cancelledAt = new Date(NOW.getTime() + DAY_MS);
     expect(
-      await cancelActivity(db, await anAdmin(db), { activityId: a.id, expectedSequence: 0 }, cancelledAt),
+      await cancelActivity(
+        db,
+        await anAdmin(db),
+        { activityId: a.id, expectedSequence: 0, reason: "Lederen er syk" },
+        cancelledAt,
+      ),
     ).toMatchObject({
       ok: true,
     });
@@ -469,7 +474,7 @@ describe("the feed version", () => {
     await cancelActivity(
       db,
       await anAdmin(db),
-      { activityId: a.id, expectedSequence: 0 },
+      { activityId: a.id, expectedSequence: 0, reason: "Lederen er syk" },
       new Date(NOW.getTime() + 1000),
     );
     await expectNew();

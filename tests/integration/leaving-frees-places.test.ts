@@ -8,6 +8,7 @@ import { createActivity, createChapter, createGroup, createMember, createStaff }
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 
 const HOUR = 60 * 60 * 1000;
+const soon = () => new Date(Date.now() + 20 * HOUR).toISOString();
 const noDetails = { note: null, showPseudonym: false };
 let database: TestDatabase;
 afterEach(() => database.close());
@@ -19,7 +20,13 @@ async function setup() {
   const chapter = await createChapter(db);
   const group = await createGroup(db, { chapter_id: chapter.id });
   const other = await createGroup(db, { chapter_id: chapter.id });
-  const activity = await createActivity(db, { chapter_id: chapter.id, group_id: group.id, capacity: 1 });
+  // Under a day away, so a freed place is given at once rather than offered.
+  const activity = await createActivity(db, {
+    chapter_id: chapter.id,
+    group_id: group.id,
+    capacity: 1,
+    starts_at: soon(),
+  });
   const holder = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
   const waiting = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id, other.id] });
   const answer = (activityId: string, memberId: string) =>
@@ -101,7 +108,12 @@ describe("a member who leaves a group", () => {
 describe("a member whom staff deactivate", () => {
   test("gives up every place in coming activities at once, and the waitlist moves up", async () => {
     const { db, chapter, other, activity, holder, waiting, answer, staff } = await setup();
-    const ofChapter = await createActivity(db, { chapter_id: chapter.id, group_id: null, capacity: 1 });
+    const ofChapter = await createActivity(db, {
+      chapter_id: chapter.id,
+      group_id: null,
+      capacity: 1,
+      starts_at: soon(),
+    });
     const ofOther = await createActivity(db, { chapter_id: chapter.id, group_id: other.id });
     await answer(ofChapter.id, holder.id);
     await answer(ofChapter.id, waiting.id);

@@ -41,6 +41,8 @@ async function memberWithHistory(db: TestDatabase["db"]) {
     group_id: group.id,
     title: "Kafékveld",
     capacity: 2,
+    // under a day away, so a freed place is given at once rather than offered
+    starts_at: new Date(Date.now() + 20 * HOUR).toISOString(),
   });
   await createRsvp(db, { activity_id: past.id, member_id: member.id, status: "going", note: "Jeg kommer sent" });
   await createRsvp(db, { activity_id: past.id, member_id: someoneElse.id, status: "going", note: "Annen beskjed" });

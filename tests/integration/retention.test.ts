@@ -1,3 +1,4 @@
+import { addNotice } from "~/features/notices/notices.server";
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { rotateFeedToken } from "~/features/calendar/feed-tokens.server";
@@ -188,12 +189,24 @@ describe("runRetention", () => {
     expect(await db.selectFrom("push_subscriptions").select("id").execute()).toEqual([{ id: "seen" }]);
   });
 
-  test("reads its periods from RETENTION_* variables, 30/30/90/365 days unless set", () => {
+  test("deletes notices 60 days after they were made (RETENTION_NOTICES_DAYS), and not before", async () => {
+    const { db } = database();
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id });
+    await addNotice(db, { memberId: member.id, kind: "reminder", activityId: null }, new Date(daysAgo(61)));
+    await addNotice(db, { memberId: member.id, kind: "promoted", activityId: null }, new Date(daysAgo(59)));
+    expect(await runRetention(db, POLICY)).toMatchObject({ noticesDeleted: 1 });
+    expect(await db.selectFrom("notices").select("kind").execute()).toEqual([{ kind: "promoted" }]);
+    expect(await runRetention(db, { ...POLICY, noticesAfterDays: 7 })).toMatchObject({ noticesDeleted: 1 });
+  });
+
+  test("reads its periods from RETENTION_* variables, 30/30/90/365/60 days unless set", () => {
     expect(retentionPolicyFromEnv(parseEnv({}))).toEqual({
       notesAfterDays: 30,
       addressesAfterDays: 30,
       deactivatedAfterDays: 90,
       auditAfterDays: 365,
+      noticesAfterDays: 60,
     });
     expect(retentionPolicyFromEnv(parseEnv({ RETENTION_NOTES_DAYS: "7", RETENTION_AUDIT_DAYS: "730" }))).toMatchObject({
       notesAfterDays: 7,

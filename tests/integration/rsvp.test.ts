@@ -14,6 +14,8 @@ const WORKER_BOOT = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.str
 )}, ${JSON.stringify(import.meta.url)}))`;
 let database: TestDatabase;
 afterEach(() => database.close());
+/** Under a day away: a freed place is given at once, not offered (offers: waitlist-offers.test.ts). */
+const soon = () => new Date(Date.now() + 20 * 60 * 60 * 1000).toISOString();
 
 async function setup({
   file = false,
@@ -26,6 +28,7 @@ async function setup({
   capacity?: number | null;
   rsvp_deadline?: string | null;
   status?: "scheduled" | "cancelled";
+  starts_at?: string;
 } = {}) {
   database = await createTestDatabase({ file });
   const db = database.db;
@@ -119,7 +122,7 @@ describe("capacity under concurrency", () => {
 
 describe("the waitlist", () => {
   test("a member who withdraws frees their place for the first on the waitlist", async () => {
-    const { db, activity, who, people } = await setup({ members: 4, capacity: 2 });
+    const { db, activity, who, people } = await setup({ members: 4, capacity: 2, starts_at: soon() });
     for (const i of [0, 1, 2, 3]) await rsvpGoing(db, who(i), { activityId: activity.id, ...noDetails });
     expect(await withdrawRsvp(db, who(0), { activityId: activity.id })).toEqual({
       ok: true,
@@ -140,7 +143,7 @@ describe("the waitlist", () => {
   });
 
   test("a member who says they cannot come frees their place the same way", async () => {
-    const { db, activity, who, people } = await setup({ members: 3, capacity: 1 });
+    const { db, activity, who, people } = await setup({ members: 3, capacity: 1, starts_at: soon() });
     for (const i of [0, 1, 2]) await rsvpGoing(db, who(i), { activityId: activity.id, ...noDetails });
     expect(await rsvpNotGoing(db, who(0), { activityId: activity.id, note: "Syk" })).toEqual({
       ok: true,
@@ -167,7 +170,7 @@ describe("the waitlist", () => {
   });
 
   test("more capacity promotes the earliest waiting, as many as the new places", async () => {
-    const { db, activity, who, people } = await setup({ members: 4, capacity: 1 });
+    const { db, activity, who, people } = await setup({ members: 4, capacity: 1, starts_at: soon() });
     for (const i of [0, 1, 2, 3]) await rsvpGoing(db, who(i), { activityId: activity.id, ...noDetails });
     await db.updateTable("activities").set({ capacity: 3 }).where("id", "=", activity.id).execute();
     expect(await promoteFromWaitlist(db, { activityId: activity.id })).toEqual([people[1]!.id, people[2]!.id]);

@@ -102,6 +102,8 @@ describe("a staff change whose audit row cannot be written", () => {
         cookie,
         [
           ["intent", "cancel"],
+          ["reason", "Beklager, lederen er syk"],
+          ["confirm", "yes"],
           ["sequence", "0"],
         ],
         {

@@ -144,6 +144,8 @@ describe("staff activities", () => {
     const cancel = await call(editAction, `/staff/activities/${second.id}`, {
       fields: [
         ["intent", "cancel"],
+        ["reason", "Beklager, lederen er syk"],
+        ["confirm", "yes"],
         ["sequence", "0"],
       ],
       cookie,
@@ -184,6 +186,8 @@ describe("staff activities", () => {
     const cancelled = await call(editAction, `/staff/activities/${activity.id}`, {
       fields: [
         ["intent", "cancel"],
+        ["reason", "Beklager, lederen er syk"],
+        ["confirm", "yes"],
         ["sequence", "2"],
       ],
       cookie,
@@ -231,24 +235,24 @@ describe("staff activities", () => {
     (
       await testDb()
         .db.selectFrom("rsvps")
-        .select(["member_id", "status"])
+        .select(["member_id", "status", "offer_expires_at"])
         .where("activity_id", "=", activityId)
         .orderBy("arrival")
         .execute()
-    ).map((r) => r.status);
+    ).map((r) => (r.status === "waitlisted" && r.offer_expires_at !== null ? "offered" : r.status));
 
-  it("promotes from the waitlist in order when capacity is raised, and keeps everyone going when it is lowered", async () => {
+  it("offers the new places to the waitlist in order when capacity is raised, and keeps everyone going when it is lowered", async () => {
     const { activity, cookie } = await withAnswers();
     expect((await edit(cookie, activity.id, { sequence: "0", capacity: "5" })).status).toBe(303);
-    expect(await statuses(activity.id)).toEqual(["going", "going", "going", "going", "going", "waitlisted"]);
+    expect(await statuses(activity.id)).toEqual(["going", "going", "going", "offered", "offered", "waitlisted"]);
 
     expect((await edit(cookie, activity.id, { sequence: "1", capacity: "2" })).status).toBe(303);
-    expect(await statuses(activity.id)).toEqual(["going", "going", "going", "going", "going", "waitlisted"]);
+    expect(await statuses(activity.id)).toEqual(["going", "going", "going", "offered", "offered", "waitlisted"]);
     const page = await call(editLoader, `/staff/activities/${activity.id}`, {
       cookie,
       params: { activityId: activity.id },
     });
-    expect(page.data.overflow).toBe(3);
+    expect(page.data.overflow).toBe(1);
 
     expect((await edit(cookie, activity.id, { sequence: "2", capacity: "" })).status).toBe(303);
     expect(await statuses(activity.id)).toEqual(["going", "going", "going", "going", "going", "going"]);
@@ -259,6 +263,8 @@ describe("staff activities", () => {
     await call(editAction, `/staff/activities/${activity.id}`, {
       fields: [
         ["intent", "cancel"],
+        ["reason", "Beklager, lederen er syk"],
+        ["confirm", "yes"],
         ["sequence", "0"],
       ],
       cookie,
@@ -306,8 +312,8 @@ describe("staff activities", () => {
         ])
       ).status,
     ).toBe(303);
-    // The freed place goes to the first on the waitlist.
-    expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "going", "waitlisted", "waitlisted"]);
+    // The freed place is offered to the first on the waitlist (the activity is weeks away).
+    expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "offered", "waitlisted", "waitlisted"]);
     expect(
       (
         await post([
@@ -317,14 +323,18 @@ describe("staff activities", () => {
         ])
       ).status,
     ).toBe(303);
-    expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "going", "waitlisted", "going"]);
+    expect(await statuses(activity.id)).toEqual(["not_going", "going", "going", "offered", "waitlisted", "going"]);
 
     const audit = await testDb().db.selectFrom("audit_log").selectAll().orderBy("at").execute();
     expect(audit.map((a) => [a.action, a.actor_staff_id])).toEqual([
       ["rsvp.remove", coordinator.id],
       ["rsvp.promote", coordinator.id],
     ]);
-    expect(JSON.parse(audit[0]!.details!)).toMatchObject({ reason: "member_asked", promotedFromWaitlist: 1 });
+    expect(JSON.parse(audit[0]!.details!)).toMatchObject({
+      reason: "member_asked",
+      promotedFromWaitlist: 0,
+      offeredFromWaitlist: 1,
+    });
     expect(audit.map((a) => a.details).join()).not.toContain("Kommer sent");
   });
 });

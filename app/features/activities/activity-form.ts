@@ -377,3 +377,21 @@ export const answerChangeSchema = z.object({
   memberId: z.string().min(1).max(64),
   reason: z.enum(ANSWER_CHANGE_REASONS, { errorMap: () => ({ message: msg("staff.reasonRequired") }) }),
 });
+
+/** Staff's reason for cancelling: a sentence members read, not a letter. */
+export const CANCEL_REASON_MAX = 300;
+
+/** Cancelling asks for a reason in plain words and a ticked confirmation, in one form. */
+export const cancelActivitySchema = z.object({
+  sequence: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+  reason: z
+    .string({ required_error: msg("staffNotices.reasonRequired") })
+    .transform(singleLine)
+    .pipe(
+      z.string().min(1, msg("staffNotices.reasonRequired")).max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong")),
+    ),
+  confirm: z.literal("yes", { errorMap: () => ({ message: msg("staffNotices.confirmRequired") }) }),
+});

@@ -261,6 +261,10 @@ export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
   myMeetAtDoor: boolean;
   myMeetPlace: string | null;
   myMeetAssigned: boolean;
+  /** while a freed place is offered to her: until when she may take it */
+  myOfferExpiresAt: string | null;
+  /** staff's reason, when the activity is cancelled */
+  cancelReason: string | null;
 }
 
 function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
@@ -291,6 +295,8 @@ export async function findActivityForMember(
       "mine.meet_at_door as my_meet_at_door",
       "mine.meet_place as my_meet_place",
       "mine.meet_staff_id as my_meet_staff_id",
+      "mine.offer_expires_at as my_offer_expires_at",
+      "activities.cancel_reason",
       eb
         .case()
         .when(eb.and([eb("mine.status", "=", "going"), eb("activities.status", "=", "scheduled")]))
@@ -312,6 +318,8 @@ export async function findActivityForMember(
     myMeetPlace: row.my_meet_place ?? null,
     // Only that someone is assigned, never who: the member needs to know she will be met.
     myMeetAssigned: row.my_meet_staff_id !== null && row.my_meet_staff_id !== undefined,
+    myOfferExpiresAt: row.my_status === "waitlisted" ? row.my_offer_expires_at : null,
+    cancelReason: row.status === "cancelled" ? row.cancel_reason : null,
   };
 }
 
@@ -490,11 +498,29 @@ export async function findActivityPageForMember(
 ) {
   const activity = await findActivityForMember(db, member, { activityId });
   if (!activity) return undefined;
-  const { myStatus, waitlistPosition, myNote, myShowPseudonym, myMeetAtDoor, myMeetPlace, myMeetAssigned, ...shared } =
-    activity;
+  const {
+    myStatus,
+    waitlistPosition,
+    myNote,
+    myShowPseudonym,
+    myMeetAtDoor,
+    myMeetPlace,
+    myMeetAssigned,
+    myOfferExpiresAt,
+    ...shared
+  } = activity;
   return {
     activity: shared,
-    answer: { myStatus, waitlistPosition, myNote, myShowPseudonym, myMeetAtDoor, myMeetPlace, myMeetAssigned },
+    answer: {
+      myStatus,
+      waitlistPosition,
+      myNote,
+      myShowPseudonym,
+      myMeetAtDoor,
+      myMeetPlace,
+      myMeetAssigned,
+      myOfferExpiresAt,
+    },
     block: answerBlock(
       { status: activity.status, starts_at: activity.startsAt, rsvp_deadline: activity.rsvpDeadline },
       now,

@@ -11,9 +11,16 @@ import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
-import { findChapterForStaff, listChaptersForStaff } from "~/features/chapters/staff-chapters.server";
-import { findGroupForStaff, listGroupsForStaff } from "~/features/groups/groups.server";
+import { fillFreedPlaces } from "~/features/waitlist/waitlist.server";
+import { fillMode } from "~/features/waitlist/waitlist-rules";
+import {
+  factsOf,
+  noticeActivityCancelled,
+  noticeActivityChanged,
+  noticeActivityRestored,
+} from "~/features/notices/activity-notices.server";
+import { findChapterForStaff } from "~/features/chapters/staff-chapters.server";
+import { findGroupForStaff } from "~/features/groups/groups.server";
 import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
 import { activityInScope } from "./activity-scope.server";
 import type { FieldErrors } from "~/platform/validation";
@@ -68,6 +75,7 @@ export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { act
       "activities.interpreter_available",
       "activities.status",
       "activities.cancelled_at",
+      "activities.cancel_reason",
       "activities.sequence",
       "activities.draft",
       "activities.updated_at",
@@ -75,6 +83,18 @@ export function findActivityForEditing(db: AppDatabase, scope: StaffScope, { act
       "chapters.name as chapter_name",
       countByStatus(eb, "going").as("going_count"),
       countByStatus(eb, "waitlisted").as("waitlist_count"),
+      eb
+        .selectFrom("rsvps")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("rsvps.activity_id", "=", "activities.id")
+        .where("rsvps.status", "=", "waitlisted")
+        .where("rsvps.offer_expires_at", "is not", null)
+        .as("offer_count"),
+      eb
+        .selectFrom("cancellation_snapshots")
+        .select("cancellation_snapshots.cancelled_at")
+        .whereRef("cancellation_snapshots.activity_id", "=", "activities.id")
+        .as("undoable_since"),
     ])
     .executeTakeFirst();
 }
@@ -245,7 +265,7 @@ export async function changeOccurrence(
   const only = chapterFilter(staff);
   const before = await trx
     .selectFrom("activities")
-    .select(["capacity", "title", "starts_at", "ends_at", "area", "chapter_id"])
+    .select(["capacity", "title", "starts_at", "ends_at", "area", "address", "chapter_id"])
     .where("id", "=", input.activityId)
     .executeTakeFirst();
   const result = await trx
@@ -270,7 +290,18 @@ export async function changeOccurrence(
     .returning("sequence")
     .executeTakeFirst();
   if (!result || !before) return whyNotWritten(trx, staff, input.activityId);
-  const promotedMemberIds = await promoteFromWaitlist(trx, { activityId: input.activityId }, now);
+  const filled = await fillFreedPlaces(trx, { activityId: input.activityId }, now);
+  // Told after the places are filled, so whoever just got or was offered a place hears of the change too.
+  const changed = await noticeActivityChanged(
+    trx,
+    {
+      activityId: input.activityId,
+      before: factsOf(before),
+      after: { startsAt: input.startsAt, endsAt: input.endsAt, area: input.area, address: input.address },
+    },
+    now,
+  );
+  const promotedMemberIds = filled.promoted;
   await recordAudit(
     trx,
     {
@@ -290,6 +321,8 @@ export async function changeOccurrence(
         capacityBefore: before.capacity,
         capacityAfter: input.capacity,
         promoted: promotedMemberIds.length,
+        offered: filled.offered.length,
+        changed,
       },
     },
     now,
@@ -502,11 +535,35 @@ export async function updateSeries(
   });
 }
 
-/** Cancels one occurrence inside the caller's transaction, with its audit row. */
+/** How long after cancelling staff may undo it (and never after the start). */
+export const UNDO_CANCEL_MS = 24 * 60 * 60 * 1000;
+
+/** May a cancellation made at `cancelledAt` still be undone? */
+export function canUndoCancellation(
+  { cancelledAt, startsAt }: { cancelledAt: string; startsAt: string },
+  now: Date = new Date(),
+): boolean {
+  return now.getTime() - Date.parse(cancelledAt) < UNDO_CANCEL_MS && now.getTime() < Date.parse(startsAt);
+}
+
+/** One answer as a cancellation keeps it, so an undo can put it back exactly. */
+interface KeptAnswer {
+  id: string;
+  status: RsvpStatus;
+  arrival: number;
+  offerExpiresAt: string | null;
+}
+
+/**
+ * Cancels one occurrence inside the caller's transaction, with staff's reason (plain words, shown
+ * to members; a series' skipped or cancelled-rest dates may have none). Answers stay, so members
+ * can be told; every answer is also kept as it is, so an undo within a day can restore them. Those
+ * going, offered and waitlisted get a notice, and the audit row is written, in the same transaction.
+ */
 export async function cancelOccurrence(
   trx: Kysely<Database>,
   staff: StaffActor,
-  input: { activityId: string; expectedSequence: number },
+  input: { activityId: string; expectedSequence: number; reason?: string },
   now: Date,
   { action = "activity.cancel" }: { action?: string } = {},
 ): Promise<ActivityWriteResult> {
@@ -516,6 +573,7 @@ export async function cancelOccurrence(
     .set((eb) => ({
       status: "cancelled" as const,
       cancelled_at: now.toISOString(),
+      cancel_reason: input.reason ?? null,
       sequence: eb("sequence", "+", 1),
       updated_at: now.toISOString(),
     }))
@@ -526,6 +584,29 @@ export async function cancelOccurrence(
     .returning(["sequence", "title", "starts_at", "chapter_id"])
     .executeTakeFirst();
   if (!result) return whyNotWritten(trx, staff, input.activityId);
+  const answers = await trx
+    .selectFrom("rsvps")
+    .select(["id", "status", "arrival", "offer_expires_at"])
+    .where("activity_id", "=", input.activityId)
+    .execute();
+  const kept: KeptAnswer[] = answers.map((a) => ({
+    id: a.id,
+    status: a.status,
+    arrival: a.arrival,
+    offerExpiresAt: a.offer_expires_at,
+  }));
+  const snapshot = {
+    activity_id: input.activityId,
+    cancelled_at: now.toISOString(),
+    cancelled_by_staff_id: staff.id,
+    answers: JSON.stringify(kept),
+  };
+  await trx
+    .insertInto("cancellation_snapshots")
+    .values(snapshot)
+    .onConflict((oc) => oc.column("activity_id").doUpdateSet(snapshot))
+    .execute();
+  const told = await noticeActivityCancelled(trx, { activityId: input.activityId }, now);
   await recordAudit(
     trx,
     {
@@ -534,18 +615,24 @@ export async function cancelOccurrence(
       objectType: "activity",
       objectId: input.activityId,
       chapterId: result.chapter_id,
-      details: { sequence: result.sequence, title: result.title, startsAt: result.starts_at },
+      details: {
+        sequence: result.sequence,
+        title: result.title,
+        startsAt: result.starts_at,
+        told,
+        reasonLength: input.reason?.length ?? 0,
+      },
     },
     now,
   );
   return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
 }
 
-/** Cancels one occurrence. Answers stay, so members can be told; the activity shows as cancelled. */
+/** Cancels one occurrence with staff's reason (see `cancelOccurrence`) in its own transaction. */
 export function cancelActivity(
   db: AppDatabase,
   staff: StaffActor,
-  input: { activityId: string; expectedSequence: number },
+  input: { activityId: string; expectedSequence: number; reason: string },
   now = new Date(),
 ): Promise<ActivityWriteResult> {
   return writeTransaction(db, (trx) => cancelOccurrence(trx, staff, input, now));
@@ -763,6 +850,81 @@ export async function publishDraft(
       now,
     );
     return { ok: true, changedIds: [edited.id, ...others.map((o) => o.id)], sequence: own.sequence };
+  });
+}
+
+/**
+ * Undoes a cancellation within 24 hours and before the start: the activity is on again, and every
+ * answer that still exists is put back exactly as it was (status, order in the queue, offers; an
+ * offer that ran out meanwhile gets a fresh time). Everyone concerned is told it is on again.
+ */
+export function undoCancellation(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string },
+  now = new Date(),
+): Promise<ActivityWriteResult | { ok: false; error: "tooLate" }> {
+  const only = chapterFilter(staff);
+  return writeTransaction(db, async (trx) => {
+    const found = await trx
+      .selectFrom("activities")
+      .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
+      .select([
+        "activities.starts_at",
+        "activities.rsvp_deadline",
+        "activities.chapter_id",
+        "activities.title",
+        "cancellation_snapshots.cancelled_at",
+        "cancellation_snapshots.answers",
+      ])
+      .where("activities.id", "=", input.activityId)
+      .where("activities.status", "=", "cancelled")
+      .where(activityInScope(staff))
+      .executeTakeFirst();
+    if (!found) return whyNotWritten(trx, staff, input.activityId);
+    if (!canUndoCancellation({ cancelledAt: found.cancelled_at, startsAt: found.starts_at }, now))
+      return { ok: false, error: "tooLate" };
+    const result = await trx
+      .updateTable("activities")
+      .set((eb) => ({
+        status: "scheduled" as const,
+        cancelled_at: null,
+        sequence: eb("sequence", "+", 1),
+        updated_at: now.toISOString(),
+      }))
+      .where("id", "=", input.activityId)
+      .where("status", "=", "cancelled")
+      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+      .returning("sequence")
+      .executeTakeFirst();
+    if (!result) return whyNotWritten(trx, staff, input.activityId);
+    const mode = fillMode({ startsAt: found.starts_at, rsvpDeadline: found.rsvp_deadline, now });
+    for (const kept of JSON.parse(found.answers) as KeptAnswer[]) {
+      const lapsed = kept.offerExpiresAt !== null && Date.parse(kept.offerExpiresAt) <= now.getTime();
+      const offerExpiresAt = lapsed ? (mode.kind === "offer" ? mode.expiresAt : null) : kept.offerExpiresAt;
+      const status = lapsed && offerExpiresAt === null ? "going" : kept.status;
+      await trx
+        .updateTable("rsvps")
+        .set({ status, arrival: kept.arrival, offer_expires_at: offerExpiresAt, updated_at: now.toISOString() })
+        .where("id", "=", kept.id)
+        .where("activity_id", "=", input.activityId)
+        .execute();
+    }
+    await trx.deleteFrom("cancellation_snapshots").where("activity_id", "=", input.activityId).execute();
+    const told = await noticeActivityRestored(trx, { activityId: input.activityId }, now);
+    await recordAudit(
+      trx,
+      {
+        actorStaffId: staff.id,
+        action: "activity.restore",
+        objectType: "activity",
+        objectId: input.activityId,
+        chapterId: found.chapter_id,
+        details: { sequence: result.sequence, told, title: found.title, startsAt: found.starts_at },
+      },
+      now,
+    );
+    return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
   });
 }
 

@@ -7,7 +7,7 @@ import { writeTransaction } from "../../../db/transaction";
 import { nextArrival, statusForGoing, type RsvpIntent } from "./answer-rules";
 import { answerBlock, type AnswerBlock } from "~/features/activities/answer-window";
 import { findAnswerableActivity, visibleToMember } from "~/features/activities/member-activities.server";
-import { countGoing, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { countHeldPlaces, promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
 import { newId } from "~/platform/ids.server";
 
 /** The member answering: every answer is scoped by both. */
@@ -32,7 +32,7 @@ export type RsvpOutcome =
   | { ok: false; reason: "not_found" | AnswerBlock };
 
 type Change = (trx: AppDatabase, existing: ExistingAnswer | undefined, capacity: number | null) => Promise<void>;
-type ExistingAnswer = { id: string; status: RsvpStatus; note: string | null };
+type ExistingAnswer = { id: string; status: RsvpStatus; note: string | null; offer_expires_at: string | null };
 
 /** The frame every answer shares: visible? still open? then change, promote, and report. */
 async function answer(
@@ -49,7 +49,7 @@ async function answer(
     if (block) return { ok: false, reason: block };
     const existing = await trx
       .selectFrom("rsvps")
-      .select(["id", "status", "note"])
+      .select(["id", "status", "note", "offer_expires_at"])
       .where("activity_id", "=", activityId)
       .where("member_id", "=", member.id)
       .executeTakeFirst();
@@ -114,10 +114,17 @@ export function rsvpGoing(
       updated_at: now,
     };
     if (existing && existing.status !== "not_going") {
-      await trx.updateTable("rsvps").set(fields).where("id", "=", existing.id).execute();
+      // "I'm coming" while a place is offered to her accepts it (expireOffers has not run yet
+      // when the offer ran out a moment ago: it is still hers until then).
+      const accepts = existing.status === "waitlisted" && existing.offer_expires_at !== null;
+      await trx
+        .updateTable("rsvps")
+        .set(accepts ? { ...fields, status: "going", offer_expires_at: null } : fields)
+        .where("id", "=", existing.id)
+        .execute();
       return;
     }
-    const status = statusForGoing(capacity, await countGoing(trx, activityId));
+    const status = statusForGoing(capacity, await countHeldPlaces(trx, activityId));
     const arrival = await arrivalAtBack(trx, activityId);
     if (existing) {
       await trx
@@ -142,7 +149,10 @@ export function rsvpGoing(
   });
 }
 
-/** "I can't come". Frees the member's place (if they had one) for the first on the waitlist. */
+/**
+ * "I can't come". Frees the member's place (if they had one) for the first on the waitlist; with a
+ * place offered to her, it declines the offer and the next in line is offered it.
+ */
 export function rsvpNotGoing(
   db: AppDatabase,
   member: Answerer,
@@ -160,6 +170,7 @@ export function rsvpNotGoing(
       meet_at_door: 0,
       meet_place: null,
       meet_staff_id: null,
+      offer_expires_at: null,
       updated_at: now,
     };
     if (existing) {

@@ -3,8 +3,9 @@
 // same transaction.
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
-import { promoteFromWaitlist } from "~/features/waitlist/waitlist.server";
+import { fillFreedPlaces } from "~/features/waitlist/waitlist.server";
 import { recordAudit } from "~/features/audit/audit.server";
+import { addNotice } from "~/features/notices/notices.server";
 import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
 import type { ANSWER_CHANGE_REASONS } from "~/features/activities/activity-form";
 import type { StaffScope } from "~/features/staff/staff.server";
@@ -35,6 +36,7 @@ export async function findActivityAnswersForStaff(
       "rsvps.meet_at_door",
       "rsvps.meet_place",
       "rsvps.meet_staff_id",
+      "rsvps.offer_expires_at",
       "rsvps.updated_at",
     ])
     .where("rsvps.activity_id", "=", activity.id)
@@ -91,13 +93,18 @@ export async function changeAnswer(
     if (!activity) return { ok: false, error: "notFound" };
     const result = await trx
       .updateTable("rsvps")
-      .set({ status: change === "promote" ? "going" : "not_going", updated_at: now.toISOString() })
+      .set({
+        status: change === "promote" ? "going" : "not_going",
+        offer_expires_at: null,
+        updated_at: now.toISOString(),
+      })
       .where("activity_id", "=", activityId)
       .where("member_id", "=", memberId)
       .where("status", "in", change === "promote" ? ["waitlisted"] : ["going", "waitlisted"])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return { ok: true, changed: false };
-    const promoted = change === "remove" ? await promoteFromWaitlist(trx, { activityId }, now) : [];
+    if (change === "promote") await addNotice(trx, { memberId, kind: "promoted", activityId }, now);
+    const filled = change === "remove" ? await fillFreedPlaces(trx, { activityId }, now) : undefined;
     await recordAudit(
       trx,
       {
@@ -106,7 +113,14 @@ export async function changeAnswer(
         objectType: "rsvp",
         objectId: activityId,
         chapterId: activity.chapter_id,
-        details: { activityId, memberId, reason, promotedFromWaitlist: promoted.length, title: activity.title },
+        details: {
+          activityId,
+          memberId,
+          reason,
+          promotedFromWaitlist: filled?.promoted.length ?? 0,
+          offeredFromWaitlist: filled?.offered.length ?? 0,
+          title: activity.title,
+        },
       },
       now,
     );

@@ -1,7 +1,8 @@
 // The audit log page: filters read from the address (anything unknown is ignored), one page of
 // entries by keys, and each entry as sentences in the reader's language.
 import type { AppDatabase } from "../../../db/connection";
-import { LOCALE_TAGS, tFor, type Locale } from "~/i18n/config";
+import { LOCALE_TAGS, type Locale } from "~/i18n/config";
+import { tFor } from "~/i18n/catalogs.server";
 import { formatOsloDateTime } from "~/platform/oslo-time";
 import { auditSentences } from "./audit-sentences";
 import {

@@ -4,14 +4,16 @@ import type { AppDatabase } from "../../../db/connection";
 import { listUpcomingRsvpsForMember } from "~/features/activities/member-activities.server";
 import { loadCalendarSection } from "~/features/calendar/member-calendar.server";
 import type { MemberViewer } from "~/features/sessions/viewer.server";
+import { readReminderChoice } from "~/features/notices/reminders.server";
 import { countUnusedRecoveryCodes, listGroupsForMember } from "./members.server";
 
 export async function loadMemberPage(db: AppDatabase, member: MemberViewer["member"], now = new Date()) {
-  const [answers, groups, recoveryCodesLeft, calendar] = await Promise.all([
+  const [answers, groups, recoveryCodesLeft, calendar, reminder] = await Promise.all([
     listUpcomingRsvpsForMember(db, member, { now }),
     listGroupsForMember(db, member),
     countUnusedRecoveryCodes(db, member.id),
     loadCalendarSection(db, member),
+    readReminderChoice(db, { memberId: member.id }),
   ]);
-  return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar };
+  return { pseudonym: member.pseudonym, answers, groups, recoveryCodesLeft, calendar, reminder };
 }

@@ -16,7 +16,14 @@ export interface RetentionPolicy {
   deactivatedAfterDays: number;
   /** audit log entries */
   auditAfterDays: number;
+  /** a member's notices, after they were created (and the reminder keys of activities that ended as long ago) */
+  noticesAfterDays?: number;
 }
+
+/** How long notices are kept when the policy does not say (RETENTION_NOTICES_DAYS). */
+export const DEFAULT_NOTICES_DAYS = 60;
+/** What a cancellation keeps for its undo is needed for a day at most (the undo window). */
+const CANCELLATION_SNAPSHOT_DAYS = 1;
 
 export interface RetentionReport {
   notesCleared: number;
@@ -30,6 +37,7 @@ export interface RetentionReport {
   feedTokensDeleted: number;
   jobsDeleted: number;
   pushSubscriptionsDeleted: number;
+  noticesDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -128,6 +136,13 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .deleteFrom("push_subscriptions")
     .where("last_seen_at", "<", before(PUSH_UNSEEN_DAYS))
     .executeTakeFirst();
+  const noticesDays = policy.noticesAfterDays ?? DEFAULT_NOTICES_DAYS;
+  const notices = await db.deleteFrom("notices").where("created_at", "<", before(noticesDays)).executeTakeFirst();
+  await db.deleteFrom("reminder_sends").where("activity_id", "in", endedBefore(noticesDays)).executeTakeFirst();
+  await db
+    .deleteFrom("cancellation_snapshots")
+    .where("cancelled_at", "<", before(CANCELLATION_SNAPSHOT_DAYS))
+    .executeTakeFirst();
 
   return {
     notesCleared: Number(notes.numUpdatedRows),
@@ -141,6 +156,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     feedTokensDeleted: Number(feedTokens.numDeletedRows),
     jobsDeleted: Number(jobs.numDeletedRows),
     pushSubscriptionsDeleted: Number(pushSubscriptions.numDeletedRows),
+    noticesDeleted: Number(notices.numDeletedRows),
   };
 }
 
@@ -150,5 +166,6 @@ export function retentionPolicyFromEnv(env: Env): RetentionPolicy {
     addressesAfterDays: env.RETENTION_ADDRESSES_DAYS,
     deactivatedAfterDays: env.RETENTION_DEACTIVATED_DAYS,
     auditAfterDays: env.RETENTION_AUDIT_DAYS,
+    noticesAfterDays: env.RETENTION_NOTICES_DAYS,
   };
 }

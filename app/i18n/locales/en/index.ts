@@ -15,6 +15,8 @@ import staffDemand from "./staff-demand";
 import staffWeek from "./staff-week";
 import door from "./door";
 import staffAudit from "./staff-audit";
+import notices from "./notices";
+import staffNotices from "./staff-notices";
 
 const en: Catalog = {
   ...common,
@@ -33,6 +35,8 @@ const en: Catalog = {
   ...staffWeek,
   ...door,
   ...staffAudit,
+  ...notices,
+  ...staffNotices,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -41,6 +45,7 @@ const en: Catalog = {
     ...staff.validation,
     ...staffSeries.validation,
     ...interest.validation,
+    ...staffNotices.validation,
   },
 };
 

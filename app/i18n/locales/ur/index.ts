@@ -17,6 +17,8 @@ import staffDemand from "./staff-demand";
 import staffWeek from "./staff-week";
 import door from "./door";
 import staffAudit from "./staff-audit";
+import notices from "./notices";
+import staffNotices from "./staff-notices";
 
 const ur: Catalog = {
   ...common,
@@ -35,6 +37,8 @@ const ur: Catalog = {
   ...staffWeek,
   ...door,
   ...staffAudit,
+  ...notices,
+  ...staffNotices,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -43,6 +47,7 @@ const ur: Catalog = {
     ...staff.validation,
     ...staffSeries.validation,
     ...interest.validation,
+    ...staffNotices.validation,
   },
 };
 

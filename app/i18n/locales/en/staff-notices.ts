@@ -1,0 +1,26 @@
+// English, staff pages only: cancelling with care, undo, offers held.
+export default {
+  staffNotices: {
+    cancelExplain:
+      "Everyone going, offered a place or on the waitlist gets a notice with your reason. You can undo it for a day (and before the start).",
+    reasonLabel: "Reason (members see it)",
+    reasonHint: "In plain words, for example “Sorry, the leader is ill”. At most {{max}} characters.",
+    confirmLabel: "Yes, cancel and tell everyone",
+    reasonShown: "Reason:",
+    undoHeading: "Undo the cancellation",
+    undoExplain: "You can undo until {{until}}. The activity and every answer will be as before, and everyone is told.",
+    undo: "Undo the cancellation",
+    restored: "The activity is on again. Every answer is as it was.",
+    offersHeld: "Places offered",
+    offersCount: "{{n}} held now",
+    offeredUntil: "offered until {{until}}",
+  },
+  validation: {
+    staffNotices: {
+      reasonRequired: "Write why the activity is cancelled. Members will see it.",
+      reasonTooLong: "Write less: at most 300 characters.",
+      confirmRequired: "Tick the box to confirm that you want to cancel.",
+      tooLateToUndo: "It is too late to undo: a day has passed, or the activity has started.",
+    },
+  },
+} as const;

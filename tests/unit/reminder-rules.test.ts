@@ -1,0 +1,31 @@
+import { isQuietHour, reminderDue } from "~/features/notices/reminder-rules";
+
+describe("reminder rules", () => {
+  test("quiet hours run from 22:00 to 08:00 Oslo time, in winter and in summer", () => {
+    expect(isQuietHour(new Date("2026-12-02T20:59:00Z"))).toBe(false); // 21:59 in Oslo (UTC+1)
+    expect(isQuietHour(new Date("2026-12-02T21:00:00Z"))).toBe(true); // 22:00
+    expect(isQuietHour(new Date("2026-12-03T06:59:00Z"))).toBe(true); // 07:59
+    expect(isQuietHour(new Date("2026-12-03T07:00:00Z"))).toBe(false); // 08:00
+    expect(isQuietHour(new Date("2026-06-02T20:00:00Z"))).toBe(true); // 22:00 in summer (UTC+2)
+    expect(isQuietHour(new Date("2026-06-02T06:00:00Z"))).toBe(false); // 08:00 in summer
+  });
+
+  test("the day-before reminder is due from a day before the start until the start", () => {
+    const start = "2026-12-03T17:00:00.000Z"; // 18:00 Oslo
+    expect(reminderDue("day_before", start, new Date("2026-12-02T16:59:00Z"))).toBe(false);
+    expect(reminderDue("day_before", start, new Date("2026-12-02T17:00:00Z"))).toBe(true);
+    expect(reminderDue("day_before", start, new Date("2026-12-03T16:59:00Z"))).toBe(true);
+    expect(reminderDue("day_before", start, new Date("2026-12-03T17:00:00Z"))).toBe(false);
+  });
+
+  test("the two-hour reminder waits for its time, quiet hours hold it back, and none means none", () => {
+    const start = "2026-12-03T17:00:00.000Z";
+    expect(reminderDue("two_hours", start, new Date("2026-12-03T14:59:00Z"))).toBe(false);
+    expect(reminderDue("two_hours", start, new Date("2026-12-03T15:00:00Z"))).toBe(true);
+    expect(reminderDue("none", start, new Date("2026-12-03T15:00:00Z"))).toBe(false);
+    // An activity at 08:30 Oslo: two hours before is 06:30, in quiet hours; at 08:00 it may go.
+    const early = "2026-12-03T07:30:00.000Z";
+    expect(reminderDue("two_hours", early, new Date("2026-12-03T05:30:00Z"))).toBe(false);
+    expect(reminderDue("two_hours", early, new Date("2026-12-03T07:00:00Z"))).toBe(true);
+  });
+});
