@@ -29,7 +29,16 @@ export const resources = {
  * reach the browser only under /staff. Register each new one here with one import of its nb file
  * (the key tree is the same in every language); tests/unit/catalog-split.test.ts fails until you do.
  */
-export const STAFF_PARTS: readonly CatalogTree[] = [nbStaff, nbStaffSeries, nbStaffAttendance, nbStaffReports, nbStaffDemand, nbStaffWeek, nbStaffAudit, nbStaffNotices];
+export const STAFF_PARTS: readonly CatalogTree[] = [
+  nbStaff,
+  nbStaffSeries,
+  nbStaffAttendance,
+  nbStaffReports,
+  nbStaffDemand,
+  nbStaffWeek,
+  nbStaffAudit,
+  nbStaffNotices,
+];
 
 /** The catalog without every key a staff part holds (leaves; objects left empty go too). */
 function withoutParts(tree: CatalogTree, parts: readonly CatalogTree[]): CatalogTree {

@@ -135,7 +135,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, cancelActivitySchema);
     if (!parsed.ok) {
       const cancel = { errors: parsed.errors, values: { reason: parsed.values.reason ?? "" } };
-      return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status: 400 });
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel },
+        { status: 400 },
+      );
     }
     const { sequence, reason } = parsed.data;
     const result = await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: sequence, reason });

@@ -38,7 +38,16 @@ export function visibleToMember(memberId: string, chapterId?: string) {
   return (eb: ExpressionBuilder<Database, "activities">): Expression<SqlBool> =>
     eb.and([
       eb("activities.draft", "=", 0),
-      eb(eb.case().when(memberMaySee(eb, memberId, chapterId)).then(1).else(0).end(), "=", 1),
+      eb(
+        eb
+          .case()
+          .when(memberMaySee(eb, memberId, chapterId))
+          .then(1)
+          .else(0)
+          .end(),
+        "=",
+        1,
+      ),
     ]);
 }
 

@@ -337,7 +337,8 @@ function changedFields(
 ): Record<string, string> {
   const changed: Record<string, string> = {};
   if (before.title !== after.title) Object.assign(changed, { titleBefore: before.title });
-  if (before.ends_at !== after.endsAt) Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
+  if (before.ends_at !== after.endsAt)
+    Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
   if (before.area !== after.area) Object.assign(changed, { areaBefore: before.area, areaAfter: after.area });
   return changed;
 }
