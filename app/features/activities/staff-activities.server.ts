@@ -2,6 +2,7 @@
 // raises `sequence` (calendars need it) and is conditional on the sequence the form was opened at,
 // so a second editor never overwrites the first silently. Each change writes its audit row in its
 // own transaction: a change is never kept without its record.
+import { countRows } from "../../../db/counts";
 import type { ExpressionBuilder } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpStatus } from "../../../db/schema";
@@ -22,7 +23,7 @@ export type StaffActor = StaffScope & { id: string };
 function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: RsvpStatus) {
   return eb
     .selectFrom("rsvps")
-    .select((c) => c.fn.countAll<number>().as("n"))
+    .select((c) => countRows().as("n"))
     .whereRef("rsvps.activity_id", "=", "activities.id")
     .where("rsvps.status", "=", status);
 }

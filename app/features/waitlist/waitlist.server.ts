@@ -2,6 +2,7 @@
 // earliest waitlisted answers move to "going". Below both activities and answers, which call it
 // inside their own transactions.
 import type { AppDatabase } from "../../../db/connection";
+import { lockRowsForDecision } from "../../../db/dialect";
 import { writeTransaction } from "../../../db/transaction";
 import { pickPromotions } from "./waitlist-rules";
 
@@ -9,11 +10,11 @@ import { pickPromotions } from "./waitlist-rules";
 export async function countGoing(trx: AppDatabase, activityId: string): Promise<number> {
   const row = await trx
     .selectFrom("rsvps")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .select((eb) => eb.fn.countAll().as("n"))
     .where("activity_id", "=", activityId)
     .where("status", "=", "going")
     .executeTakeFirstOrThrow();
-  return row.n;
+  return Number(row.n);
 }
 
 /**
@@ -28,6 +29,7 @@ export async function promoteFromWaitlist(
   now: Date = new Date(),
 ): Promise<string[]> {
   return writeTransaction(db, async (trx) => {
+    await lockRowsForDecision(trx, "activities", [activityId]);
     const activity = await trx
       .selectFrom("activities")
       .select(["capacity", "status"])
