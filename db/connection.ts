@@ -47,6 +47,24 @@ export function openConfiguredDatabase(location: DatabaseLocation): OpenedDataba
   return openDatabase(location.path ?? DEFAULT_DATABASE_PATH);
 }
 
+/**
+ * The database the command-line scripts use: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite),
+ * as the server reads them (the server validates them in app/platform/env.server.ts).
+ */
+export function locationFromEnvironment(source: Record<string, string | undefined>): DatabaseLocation {
+  const url = source.DATABASE_URL || undefined;
+  if (url && !isPostgresUrl(url)) throw new Error("DATABASE_URL: must be a postgres:// or postgresql:// URL with a host");
+  const poolSize = source.DATABASE_POOL_SIZE ? Number(source.DATABASE_POOL_SIZE) : undefined;
+  return { url, path: source.DATABASE_PATH || DEFAULT_DATABASE_PATH, poolSize };
+}
+
+/** A name for the database fit for a terminal or a log: the file, or the server and database without the password. */
+export function describeLocation(location: DatabaseLocation): string {
+  if (!location.url) return location.path ?? DEFAULT_DATABASE_PATH;
+  const url = new URL(location.url);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
 /** True for the URLs `pg` understands as a PostgreSQL server. */
 export function isPostgresUrl(value: string): boolean {
   try {

@@ -1,11 +1,13 @@
 // A freshly migrated database per test. On SQLite (the `unit` project) in memory by default (fast,
 // nothing to clean up); pass { file: true } when a test needs what only a file gives: WAL, or a
 // second connection. On PostgreSQL (the `integration-pg` project, MOTEPLASS_TEST_DIALECT=postgres)
-// every test gets its own database, copied from a migrated template (tests/setup/pg-global-setup.ts).
+// every test gets a database of its own, copied from a migrated template
+// (tests/setup/pg-global-setup.ts) and emptied after the test for the next one.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
+import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, openPostgresDatabase, type AppDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
@@ -25,27 +27,75 @@ export interface TestDatabase {
 /** True in the integration-pg project. */
 export const onPostgres = process.env.MOTEPLASS_TEST_DIALECT === "postgres";
 
-let databaseCount = 0;
+/**
+ * Databases this worker made and emptied again, ready for the next test. On globalThis: a worker
+ * runs many test files, each with a fresh module registry.
+ */
+const shared = globalThis as { moteplassTestDatabases?: { made: number; emptied: string[]; tables?: string[] } };
+const pool = (shared.moteplassTestDatabases ??= { made: 0, emptied: [] });
+
+function urlOf(name: string): string {
+  const url = new URL(inject("postgresAdminUrl"));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Empties a test database for the next test: faster than copying the template anew (about 10 ms
+ * against 150–800 ms on a busy machine). Foreign keys are not checked while it deletes
+ * (session_replication_role), so the order of the tables does not matter.
+ */
+async function empty(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlOf(name) });
+  await client.connect();
+  try {
+    if (!pool.tables) {
+      const { rows } = await client.query<{ tablename: string }>(
+        "select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'",
+      );
+      pool.tables = rows.map((r) => `"${r.tablename}"`);
+    }
+    const tables = pool.tables;
+    // What a test added to the schema (a trigger that makes a table fail) goes too.
+    const { rows: added } = await client.query<{ drop: string }>(
+      `select format('drop trigger %I on %I', t.tgname, c.relname) as drop
+         from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where not t.tgisinternal and n.nspname = 'public'
+       union all
+       select format('drop function %I', p.proname) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public'`,
+    );
+    for (const { drop } of added) await client.query(drop);
+    await client.query(
+      `begin; set local session_replication_role = replica; ${tables.map((t) => `delete from ${t};`).join(" ")} commit;`,
+    );
+  } finally {
+    await client.end();
+  }
+}
 
 async function createPostgresTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = inject("postgresAdminUrl");
-  const name = `test_${process.pid}_${++databaseCount}`;
-  await adminQuery(adminUrl, `create database ${name} template ${inject("postgresTemplate")}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const { db } = openPostgresDatabase(url.toString(), { poolSize: 10 });
+  let name = pool.emptied.pop();
+  if (!name) {
+    // Named after the template, so the run's global teardown finds and drops them all.
+    name = `${inject("postgresTemplate")}_${process.pid}_${++pool.made}`;
+    await adminQuery(inject("postgresAdminUrl"), `create database ${name} template ${inject("postgresTemplate")}`);
+  }
+  const url = urlOf(name);
+  const { db } = openPostgresDatabase(url, { poolSize: 10 });
   let closed = false;
   return {
     db,
     get sqlite(): SQLite.Database {
       throw new Error("This test uses SQLite's own handle: it belongs to the SQLite-only list in vitest.config.ts.");
     },
-    filename: url.toString(),
+    filename: url,
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await empty(name);
+      pool.emptied.push(name);
     },
   };
 }

@@ -31,7 +31,18 @@ export default async function setup(project: TestProject) {
   project.provide("postgresTemplate", template);
   if (process.env.TEST_PG_TIMING) process.stdout.write(`PostgreSQL ready in ${Date.now() - started} ms\n`);
   return async () => {
-    await adminQuery(server.adminUrl, `drop database if exists ${template} with (force)`).catch(() => undefined);
+    // The template and every test database copied from it (named `${template}_…`, tests/setup/db.ts).
+    const client = new pg.Client({ connectionString: server.adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        "select datname from pg_database where datname = $1 or datname like $1 || '\\_%'",
+        [template],
+      );
+      for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+    } finally {
+      await client.end();
+    }
     await server.stop();
   };
 }

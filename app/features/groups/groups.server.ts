@@ -13,7 +13,7 @@ import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staf
 function groupInScope(scope: StaffScope) {
   const only = chapterFilter(scope);
   return (eb: ExpressionBuilder<Database, "groups">) =>
-    only === null ? sql<SqlBool>`1` : eb("groups.chapter_id", "in", only);
+    only === null ? sql<SqlBool>`1 = 1` : eb("groups.chapter_id", "in", only);
 }
 
 /** The groups the staff member may manage, optionally only one chapter's. */
