@@ -38,6 +38,8 @@ export default defineConfig({
           environment: "node",
           globals: true,
           env: { MOTEPLASS_TEST_DIALECT: "postgres" },
+          // Each query is a round trip over TCP: a test that sends hundreds needs more than 5 s on a busy machine.
+          testTimeout: 20_000,
           setupFiles: ["tests/setup/unit.ts"],
           globalSetup: ["tests/setup/pg-global-setup.ts"],
         },

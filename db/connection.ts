@@ -53,7 +53,8 @@ export function openConfiguredDatabase(location: DatabaseLocation): OpenedDataba
  */
 export function locationFromEnvironment(source: Record<string, string | undefined>): DatabaseLocation {
   const url = source.DATABASE_URL || undefined;
-  if (url && !isPostgresUrl(url)) throw new Error("DATABASE_URL: must be a postgres:// or postgresql:// URL with a host");
+  if (url && !isPostgresUrl(url))
+    throw new Error("DATABASE_URL: must be a postgres:// or postgresql:// URL with a host");
   const poolSize = source.DATABASE_POOL_SIZE ? Number(source.DATABASE_POOL_SIZE) : undefined;
   return { url, path: source.DATABASE_PATH || DEFAULT_DATABASE_PATH, poolSize };
 }

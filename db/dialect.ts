@@ -1,6 +1,6 @@
 // Where SQLite and PostgreSQL must be spoken differently: one small helper per difference, named
 // for what it does. Nothing outside db/ asks which database it talks to.
-import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from "kysely";
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -62,4 +62,11 @@ export async function lockRowsForDecision(
 ): Promise<void> {
   if (ids.length === 0 || dialectOf(trx) !== "postgres") return;
   await trx.selectFrom(table).select("id").where("id", "in", ids).orderBy("id").forUpdate().execute();
+}
+
+/** True where `needle` occurs in `haystack`, exactly (case and all; no wildcards): instr / strpos. */
+export function containsText(db: Kysely<any>, haystack: Expression<string>, needle: string): RawBuilder<SqlBool> {
+  return dialectOf(db) === "postgres"
+    ? sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`
+    : sql<SqlBool>`instr(${haystack}, ${needle}) > 0`;
 }

@@ -9,7 +9,9 @@ import path from "node:path";
 import type SQLite from "better-sqlite3";
 import pg from "pg";
 import { inject } from "vitest";
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from "kysely";
 import { openDatabase, openPostgresDatabase, type AppDatabase } from "../../db/connection";
+import type { Database } from "../../db/schema";
 import { migrateToLatest } from "../../db/migrator";
 import { useDatabase } from "~/platform/db.server";
 import { adminQuery } from "../support/postgres-server";
@@ -138,4 +140,25 @@ export function useTestDatabase(options?: { file?: boolean }): () => TestDatabas
     if (!current) throw new Error("useTestDatabase(): the database exists only inside a test");
     return current;
   };
+}
+
+/**
+ * Another Kysely instance on the same test database: a second connection (a file or PostgreSQL
+ * database only), optionally with a query log. Destroy it before the test ends.
+ */
+export function openAnotherConnection(database: TestDatabase, { log }: { log?: (event: LogEvent) => void } = {}) {
+  if (onPostgres) {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.filename, max: 1 }) }),
+      ...(log && { log }),
+    });
+  }
+  if (database.filename === ":memory:") {
+    // The same in-memory database is only reachable through its one handle.
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: database.sqlite }), ...(log && { log }) });
+  }
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openDatabase(database.filename).sqlite }),
+    ...(log && { log }),
+  });
 }

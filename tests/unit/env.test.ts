@@ -53,7 +53,10 @@ describe("parseEnv", () => {
 
 describe("DATABASE_URL", () => {
   test("selects PostgreSQL with a pool of the given size", () => {
-    const env = parseEnv({ DATABASE_URL: "postgres://app:secret@db.internal:5432/moteplass", DATABASE_POOL_SIZE: "20" });
+    const env = parseEnv({
+      DATABASE_URL: "postgres://app:secret@db.internal:5432/moteplass",
+      DATABASE_POOL_SIZE: "20",
+    });
     expect(env.DATABASE_URL).toBe("postgres://app:secret@db.internal:5432/moteplass");
     expect(env.DATABASE_POOL_SIZE).toBe(20);
   });

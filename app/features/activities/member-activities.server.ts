@@ -2,6 +2,7 @@
 // clause, and each page is served by a fixed number of queries: counts and the viewer's own
 // answer come from correlated subqueries and a left join over indexed columns, never a query per row.
 import { countRows } from "../../../db/counts";
+import { containsText } from "../../../db/dialect";
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpTable } from "../../../db/schema";
@@ -163,7 +164,7 @@ export async function listUpcomingActivitiesForMember(
     )
     // languages is "nb,en": comma on both sides, so "so" never matches inside another code.
     .$if(language !== undefined, (q) =>
-      q.where(sql<string>`',' || activities.languages || ','`, "like", `%,${language},%`),
+      q.where(containsText(db, sql<string>`',' || activities.languages || ','`, `,${language},`)),
     )
     .$if(interpreterOnly === true, (q) => q.where("activities.interpreter_available", "=", 1))
     .orderBy("activities.starts_at")
