@@ -1,11 +1,12 @@
 // Where SQLite and PostgreSQL must be spoken differently: one small helper per difference, named
 // for what it does. Nothing outside db/ asks which database it talks to.
+import type { Database } from "./schema";
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 
 /** Which database a Kysely instance (or transaction) talks to. */
-export function dialectOf(db: Kysely<any>): DialectName {
+export function dialectOf<DB>(db: Kysely<DB>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
@@ -29,7 +30,7 @@ export function isUniqueViolation(error: unknown, tableColumn: `${string}.${stri
 }
 
 /** The values of `text` over a group, sorted and joined by `separator` (group_concat / string_agg). */
-export function joinedInOrder(db: Kysely<any>, text: Expression<string>, separator: string): RawBuilder<string> {
+export function joinedInOrder<DB>(db: Kysely<DB>, text: Expression<string>, separator: string): RawBuilder<string> {
   return dialectOf(db) === "postgres"
     ? sql<string>`string_agg(${text}, ${separator} order by ${text})`
     : sql<string>`group_concat(${text}, ${separator} order by ${text})`;
@@ -40,7 +41,7 @@ export function joinedInOrder(db: Kysely<any>, text: Expression<string>, separat
  * SQLite's data_version (writes by other connections) with total_changes() (this one); on
  * PostgreSQL the WAL insert position, which every write and every commit moves forward.
  */
-export async function databaseGeneration(db: Kysely<any>): Promise<string> {
+export async function databaseGeneration<DB>(db: Kysely<DB>): Promise<string> {
   if (dialectOf(db) === "postgres") {
     const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db);
     return rows[0]!.lsn;
@@ -56,7 +57,7 @@ export async function databaseGeneration(db: Kysely<any>): Promise<string> {
  * locked by BEGIN IMMEDIATE, so nothing more is needed.
  */
 export async function lockRowsForDecision(
-  trx: Kysely<any>,
+  trx: Kysely<Database>,
   table: "activities" | "invites" | "members",
   ids: string[],
 ): Promise<void> {
@@ -65,7 +66,7 @@ export async function lockRowsForDecision(
 }
 
 /** True where `needle` occurs in `haystack`, exactly (case and all; no wildcards): instr / strpos. */
-export function containsText(db: Kysely<any>, haystack: Expression<string>, needle: string): RawBuilder<SqlBool> {
+export function containsText<DB>(db: Kysely<DB>, haystack: Expression<string>, needle: string): RawBuilder<SqlBool> {
   return dialectOf(db) === "postgres"
     ? sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`
     : sql<SqlBool>`instr(${haystack}, ${needle}) > 0`;

@@ -66,7 +66,7 @@ export function visibleToMember(memberId: string, chapterId?: string) {
 function goingCount(eb: ExpressionBuilder<Database, "activities">) {
   return eb
     .selectFrom("rsvps as going")
-    .select((c) => countRows().as("n"))
+    .select(countRows().as("n"))
     .whereRef("going.activity_id", "=", "activities.id")
     .where("going.status", "=", "going");
 }
@@ -82,7 +82,7 @@ function waitlistPosition(eb: ExpressionBuilder<WithMyAnswer, "activities" | "mi
     .then(
       eb
         .selectFrom("rsvps as ahead")
-        .select((c) => countRows().as("n"))
+        .select(countRows().as("n"))
         .whereRef("ahead.activity_id", "=", "activities.id")
         .where("ahead.status", "=", "waitlisted")
         .whereRef("ahead.arrival", "<=", "mine.arrival"),
@@ -224,7 +224,7 @@ export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
 function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
   return eb
     .selectFrom("rsvps as waiting")
-    .select((c) => countRows().as("n"))
+    .select(countRows().as("n"))
     .whereRef("waiting.activity_id", "=", "activities.id")
     .where("waiting.status", "=", "waitlisted");
 }

@@ -23,7 +23,7 @@ export type StaffActor = StaffScope & { id: string };
 function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: RsvpStatus) {
   return eb
     .selectFrom("rsvps")
-    .select((c) => countRows().as("n"))
+    .select(countRows().as("n"))
     .whereRef("rsvps.activity_id", "=", "activities.id")
     .where("rsvps.status", "=", status);
 }

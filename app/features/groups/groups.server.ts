@@ -32,13 +32,13 @@ export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, { chapter
       "chapters.name as chapter_name",
       eb
         .selectFrom("group_memberships")
-        .select((c) => countRows().as("n"))
+        .select(countRows().as("n"))
         .whereRef("group_memberships.group_id", "=", "groups.id")
         .where("group_memberships.status", "=", "active")
         .as("member_count"),
       eb
         .selectFrom("group_memberships")
-        .select((c) => countRows().as("n"))
+        .select(countRows().as("n"))
         .whereRef("group_memberships.group_id", "=", "groups.id")
         .where("group_memberships.status", "=", "requested")
         .as("request_count"),
