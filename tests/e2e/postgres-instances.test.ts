@@ -7,6 +7,7 @@ import { openPostgresDatabase, type AppDatabase } from "../../db/connection";
 import { createFeedToken } from "~/features/calendar/feed-tokens.server";
 import { createInvites } from "~/features/members/invites.server";
 import { createSession, SESSION_POLICY } from "~/features/sessions/sessions.server";
+import { setHashParamsForTests } from "~/platform/password.server";
 import { adminQuery, startPostgresServer, type PostgresServer } from "../support/postgres-server";
 import { startApp, type RunningApp } from "./support";
 
@@ -14,6 +15,10 @@ let server: PostgresServer;
 let apps: RunningApp[] = [];
 let db: AppDatabase;
 let databaseUrl: string;
+
+// The members made here need a passphrase hash, not a costly one (the servers keep their own).
+setHashParamsForTests({ N: 2 ** 10, r: 8, p: 1 });
+vi.setConfig({ testTimeout: 180_000 });
 
 beforeAll(async () => {
   server = await startPostgresServer({ durable: true });
@@ -153,16 +158,22 @@ test("kill -9 in the middle of answers loses no answer that was acknowledged", a
     const members = [];
     for (let i = 0; i < 30; i++) members.push(await createMember(db, { chapter_id: chapter.id, groupIds: [group.id] }));
     const cookies = await Promise.all(members.map((m) => memberCookie(m.id)));
+    let firstAcknowledged!: () => void;
+    const oneAcknowledged = new Promise<void>((resolve) => (firstAcknowledged = resolve));
     const answers = members.map((m, i) =>
       answerGoing(app, activity.id, cookies[i]!).then(
         (r) => {
-          if (r.status === 303) acknowledged.push(m.id);
+          if (r.status === 303) {
+            acknowledged.push(m.id);
+            firstAcknowledged();
+          }
         },
         () => undefined, // the connection died with the process: not acknowledged
       ),
     );
-    // Killed while answers are on their way: some acknowledged, some cut off.
-    await new Promise((resolve) => setTimeout(resolve, 40 + round * 30));
+    // Killed while answers are on their way: some acknowledged, the rest cut off mid-flight.
+    await oneAcknowledged;
+    await new Promise((resolve) => setTimeout(resolve, round * 5));
     await app.kill();
     await Promise.all(answers);
     apps[0] = await startApp({ databaseUrl, env: { TRUST_PROXY: "1" } });
