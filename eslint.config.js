@@ -181,6 +181,35 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing outside the database layer asks which database it talks to (db/dialect.ts holds one
+    // helper per difference): no database driver, no dialect classes, no dialectOf.
+    // (server/ imports only the build, see below.)
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "pg", message: "Only db/ talks to the database driver." },
+            { name: "better-sqlite3", message: "Only db/ talks to the database driver." },
+            {
+              name: "kysely",
+              importNames: ["PostgresDialect", "PostgresAdapter", "SqliteDialect", "SqliteAdapter"],
+              message: "Only db/ knows the dialect; add a helper to db/dialect.ts.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["**/db/dialect"],
+              importNames: ["dialectOf"],
+              message: "Code outside db/ does not branch on the dialect; add a helper to db/dialect.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen and never import the app's types, so they (and the migrator that runs
     // them) work on Kysely<any>, as Kysely's own migration guide does.
     files: ["db/migrations/**/*.ts", "db/migrator.ts"],

@@ -1,6 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Integration tests of SQLite itself (its raw handle, pragmas, file backups, a full disk, several
+ * processes on one file): they run in the `unit` project only. Everything else in
+ * tests/integration runs on PostgreSQL too (`integration-pg`).
+ */
+const SQLITE_ONLY = [
+  "tests/integration/backup.test.ts",
+  "tests/integration/full-disk.test.ts",
+  "tests/integration/healthz.test.ts",
+  "tests/integration/migrations.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
@@ -15,6 +27,21 @@ export default defineConfig({
           environment: "node",
           globals: true,
           setupFiles: ["tests/setup/unit.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-pg",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          exclude: SQLITE_ONLY,
+          environment: "node",
+          globals: true,
+          env: { MOTEPLASS_TEST_DIALECT: "postgres" },
+          // Each query is a round trip over TCP: a test that sends hundreds needs more than 5 s on a busy machine.
+          testTimeout: 20_000,
+          setupFiles: ["tests/setup/unit.ts"],
+          globalSetup: ["tests/setup/pg-global-setup.ts"],
         },
       },
       {

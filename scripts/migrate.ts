@@ -1,10 +1,12 @@
-// `npm run db:migrate` — brings the database at DATABASE_PATH to the latest migration.
+// `npm run db:migrate` — brings the database (DATABASE_URL, else the file at DATABASE_PATH) to the
+// latest migration. The server also migrates at start-up; this is the same, as a separate step.
 // `npm run db:migrate -- down` undoes every migration (development only).
-import { DEFAULT_DATABASE_PATH, openDatabase } from "../db/connection";
+import { describeLocation, locationFromEnvironment, openConfiguredDatabase } from "../db/connection";
 import { migrateDownToNothing, migrateToLatest } from "../db/migrator";
 
-const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-const { db } = openDatabase(file);
+const location = locationFromEnvironment(process.env);
+const file = describeLocation(location);
+const { db } = openConfiguredDatabase(location);
 try {
   const result = process.argv[2] === "down" ? await migrateDownToNothing(db) : await migrateToLatest(db);
   const applied = result.results ?? [];

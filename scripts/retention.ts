@@ -1,11 +1,11 @@
-// `npm run db:retention`: the retention job once, against DATABASE_PATH, with the RETENTION_*
-// settings (the server runs the same job daily from its scheduler, app/scheduled-jobs.server.ts).
-import { openDatabase } from "../db/connection";
+// `npm run db:retention`: the retention job once, against DATABASE_URL or DATABASE_PATH, with the
+// RETENTION_* settings (the server runs the same job daily from its scheduler, app/scheduled-jobs.server.ts).
+import { openConfiguredDatabase } from "../db/connection";
 import { retentionPolicyFromEnv, runRetention } from "~/features/retention/retention.server";
 import { parseEnv } from "~/platform/env.server";
 
 const env = parseEnv(process.env);
-const { db } = openDatabase(env.DATABASE_PATH);
+const { db } = openConfiguredDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, poolSize: 1 });
 try {
   console.log(JSON.stringify(await runRetention(db, retentionPolicyFromEnv(env))));
 } catch (error) {

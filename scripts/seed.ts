@@ -8,7 +8,7 @@ import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
 import { normalizePseudonym, pseudonymCaseKey, pseudonymKey } from "~/features/members/pseudonym";
 import { addDaysToDateInput, formatOsloDateInput } from "~/platform/oslo-time";
 import { newId, nowIso } from "~/platform/ids.server";
-import { DEFAULT_DATABASE_PATH, openDatabase } from "../db/connection";
+import { describeLocation, locationFromEnvironment, openConfiguredDatabase } from "../db/connection";
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_INVITE_VALID_DAYS,
@@ -303,8 +303,9 @@ export function describeSeed(summary: SeedSummary): string {
 }
 
 if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
-  const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  const { db } = openDatabase(file);
+  const location = locationFromEnvironment(process.env);
+  const file = describeLocation(location);
+  const { db } = openConfiguredDatabase(location);
   try {
     await migrateToLatest(db);
     console.log(`${file}: ${describeSeed(await seedDemoData(db))}`);

@@ -1,7 +1,7 @@
 // The app's database handle. The production server holds one copy of this module (it takes it
 // from the build); tests that run the build in their own process load the source as well, so the
 // handle lives on globalThis and both copies share one connection.
-import { openDatabase, type OpenedDatabase } from "../../db/connection";
+import { openConfiguredDatabase, type OpenedDatabase } from "../../db/connection";
 import { env } from "./env.server";
 
 const KEY = Symbol.for("moteplass.database");
@@ -9,16 +9,13 @@ type Holder = { [KEY]?: OpenedDatabase };
 const holder = globalThis as Holder;
 
 function current(): OpenedDatabase {
-  holder[KEY] ??= openDatabase(env().DATABASE_PATH);
+  const { DATABASE_URL, DATABASE_PATH, DATABASE_POOL_SIZE } = env();
+  holder[KEY] ??= openConfiguredDatabase({ url: DATABASE_URL, path: DATABASE_PATH, poolSize: DATABASE_POOL_SIZE });
   return holder[KEY];
 }
 
 export function db() {
   return current().db;
-}
-
-export function sqlite() {
-  return current().sqlite;
 }
 
 /** Tests put a freshly migrated database here. */

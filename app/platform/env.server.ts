@@ -1,7 +1,7 @@
 // The environment, validated once at start-up. A bad value stops the server with a message
 // that names the variable (see server/index.ts).
 import { z } from "zod";
-import { DEFAULT_DATABASE_PATH } from "../../db/connection";
+import { DEFAULT_DATABASE_PATH, DEFAULT_POOL_SIZE, isPostgresUrl } from "../../db/connection";
 
 function base64urlBytes(length: number, message: string) {
   return z.string().refine((s) => /^[A-Za-z0-9_-]+$/.test(s) && Buffer.from(s, "base64url").length === length, message);
@@ -13,7 +13,16 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** the SQLite file, when DATABASE_URL is not set */
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** postgres://user:password@host:port/database: PostgreSQL instead of the SQLite file */
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, "must be a postgres:// or postgresql:// URL with a host")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** connections each instance keeps to PostgreSQL */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DEFAULT_POOL_SIZE),
   /** the neutral name shown in titles, the manifest and anywhere a lock screen might show it */
   SITE_NAME: z.string().min(1).max(40).default("Møteplass"),
   /** where "Leave quickly" goes: an ordinary, neutral site */

@@ -8,7 +8,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { openDatabase } from "../../db/connection";
+import { openDatabase, openPostgresDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -21,6 +21,7 @@ export type LogLine = { event: string } & Record<string, unknown>;
 
 export interface RunningApp {
   baseUrl: string;
+  /** the SQLite file, or the PostgreSQL URL given */
   databasePath: string;
   /** every JSON line the server has written to stdout so far, parsed */
   logs: LogLine[];
@@ -28,6 +29,8 @@ export interface RunningApp {
   stderr: string[];
   /** SIGTERM, then wait for the process to end; resolves with its exit code */
   stop(): Promise<number | null>;
+  /** SIGKILL (kill -9: no clean shutdown), then wait for the process to end */
+  kill(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -47,14 +50,17 @@ async function freePort(): Promise<number> {
 export async function startApp({
   seed = false,
   env = {},
+  databaseUrl,
 }: {
   seed?: boolean;
   /** extra environment variables for the server, e.g. QUICK_EXIT_URL */
   env?: Record<string, string>;
+  /** a PostgreSQL database (DATABASE_URL) instead of a fresh SQLite file; several apps may share it */
+  databaseUrl?: string;
 } = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "moteplass-e2e-"));
-  const databasePath = path.join(dir, "app.sqlite");
-  const opened = openDatabase(databasePath);
+  const databasePath = databaseUrl ?? path.join(dir, "app.sqlite");
+  const opened = databaseUrl ? openPostgresDatabase(databaseUrl, { poolSize: 1 }) : openDatabase(databasePath);
   try {
     await migrateToLatest(opened.db);
     if (seed) {
@@ -77,7 +83,7 @@ export async function startApp({
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
-      DATABASE_PATH: databasePath,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath }),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -107,6 +113,11 @@ export async function startApp({
     return stopped;
   };
 
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await stop();
+  };
+
   try {
     await waitUntilHealthy(baseUrl, exited);
   } catch (error) {
@@ -114,7 +125,7 @@ export async function startApp({
     const output = [...stderr, ...logs.map((l) => JSON.stringify(l))].join("\n");
     throw new Error(`The server did not start: ${(error as Error).message}\n${output}`, { cause: error });
   }
-  return { baseUrl, databasePath, logs, stderr, stop };
+  return { baseUrl, databasePath, logs, stderr, stop, kill };
 }
 
 async function waitUntilHealthy(baseUrl: string, exited: Promise<number | null>) {

@@ -1,5 +1,3 @@
-import { Kysely, SqliteDialect } from "kysely";
-import type { Database } from "../../db/schema";
 import {
   findActivityForMember,
   findActivityForStaff,
@@ -9,7 +7,7 @@ import {
   listUpcomingRsvpsForMember,
 } from "~/features/activities/member-activities.server";
 import { createActivity, createChapter, createGroup, createMember, createRsvp } from "../factories";
-import { createTestDatabase, type TestDatabase } from "../setup/db";
+import { createTestDatabase, onPostgres, openAnotherConnection, type TestDatabase } from "../setup/db";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -315,8 +313,7 @@ describe("speed", () => {
   /** The same database, through a Kysely instance that counts the queries it sends. */
   function countingDb() {
     const counter = { queries: 0 };
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: database.sqlite }),
+    const db = openAnotherConnection(database, {
       log: (event) => {
         if (event.level === "query") counter.queries++;
       },
@@ -354,6 +351,7 @@ describe("speed", () => {
     counter.queries = 0;
     const detail = await findActivityForMember(db, w.viewer, { activityId: lastId });
     const detailQueries = counter.queries;
+    if (onPostgres) await db.destroy(); // its own pool; on SQLite it shares the test's one handle
     expect(list).toHaveLength(activities);
     expect(detail?.shownPseudonyms).toHaveLength(3);
     return { listQueries, detailQueries };

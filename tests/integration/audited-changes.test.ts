@@ -1,6 +1,5 @@
 // A staff change and its audit row are one transaction: when the audit row cannot be written,
 // the change does not happen either, so there is never an unaudited change.
-import { sql } from "kysely";
 import type { AppDatabase } from "../../db/connection";
 import { action as accountsAction } from "~/routes/staff.accounts";
 import { action as chapterAction } from "~/routes/staff.chapters.$chapterId._index";
@@ -10,6 +9,7 @@ import { action as membersAction } from "~/routes/staff.chapters.$chapterId.memb
 import { action as groupAction } from "~/routes/staff.groups.$groupId";
 import { action as newGroupAction } from "~/routes/staff.groups.new";
 import { useTestDatabase } from "../setup/db";
+import { makeTableRefuse } from "../setup/refusing-table";
 import { createChapter, createGroup, createMember, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
 
@@ -236,9 +236,7 @@ describe("audited staff changes", () => {
   it.each(workflows)("$name writes its audit row in the transaction of the change", async ({ run, state }) => {
     const fixture = await setUp(testDb().db);
     const before = await state(fixture);
-    await sql`create trigger audit_down before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`.execute(
-      fixture.db,
-    );
+    await makeTableRefuse(fixture.db, { table: "audit_log", on: "insert", message: "audit log unavailable" });
 
     await expect(run(fixture)).rejects.toThrow("audit log unavailable");
 

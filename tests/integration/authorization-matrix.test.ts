@@ -19,7 +19,7 @@ import { createECDH } from "node:crypto";
 import { addNotice } from "~/features/notices/notices.server";
 import fs from "node:fs";
 import path from "node:path";
-import type SQLite from "better-sqlite3";
+import { sql } from "kysely";
 import { verifyPassword } from "~/platform/password.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
 import { pendingTotpSecret } from "~/features/staff/staff-sign-in.server";
@@ -892,20 +892,20 @@ function classify(status: number, location: string | null): Outcome | `status ${
  * own session, which a deactivated member's visit ends) and the attempt counters of rate limits
  * (with the key they are made with), which count every attempt before anything is decided.
  */
-function snapshot(sqlite: SQLite.Database, visitorSessionId: string | undefined): Record<string, string[]> {
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name != 'rate_limits'",
-    )
-    .pluck()
-    .all() as string[];
+async function snapshot(db: AppDatabase, visitorSessionId: string | undefined): Promise<Record<string, string[]>> {
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((name) => name !== "rate_limits")
+    .sort();
+  const rows = await Promise.all(
+    tables.map(async (t) => (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(db)).rows),
+  );
   return Object.fromEntries(
-    tables.map((t) => [
+    tables.map((t, i) => [
       t,
-      (sqlite.prepare(`SELECT * FROM "${t}"`).all() as Array<Record<string, unknown>>)
-        .filter(
-          (r) => !(t === "sessions" && r.id === visitorSessionId) && !(t === "app_secrets" && r.name === "rate-limit"),
-        )
+      rows[i]!.filter(
+        (r) => !(t === "sessions" && r.id === visitorSessionId) && !(t === "app_secrets" && r.name === "rate-limit"),
+      )
         .map(({ last_active_on: _visit, ...r }) => JSON.stringify(r))
         .sort(),
     ]),
@@ -1050,7 +1050,7 @@ describe("the authorization matrix", () => {
     expect(mod.action, `${file} has an action`).toBeDefined();
     const database = testDb();
     const { world, cookies } = await buildWorld(database);
-    const before = snapshot(database.sqlite, world.sessionIds[role]);
+    const before = await snapshot(database.db, world.sessionIds[role]);
     const res = await call(mod.action!, spec.path(world), {
       cookie: cookies[role],
       params: spec.params?.(world),
@@ -1063,6 +1063,7 @@ describe("the authorization matrix", () => {
     ).toBe(expected);
     if (expected === "sentOn") expect(res.status, "a redirect").toBeGreaterThanOrEqual(300);
     if (expected === "ok") await post.did({ db: database.db, world, role, res });
-    else expect(snapshot(database.sqlite, world.sessionIds[role]), "a refused request changes nothing").toEqual(before);
+    else
+      expect(await snapshot(database.db, world.sessionIds[role]), "a refused request changes nothing").toEqual(before);
   });
 });

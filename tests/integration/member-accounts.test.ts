@@ -5,8 +5,7 @@ import { runRetention } from "~/features/retention/retention.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
 import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
 import { createInvites } from "~/features/members/invites.server";
-import { openDatabase } from "../../db/connection";
-import { createTestDatabase, useTestDatabase } from "../setup/db";
+import { createTestDatabase, openAnotherConnection, useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember } from "../factories";
 
 const PASS = "en lang og god frase";
@@ -305,7 +304,7 @@ describe("joining from several connections at once", () => {
       count: 1,
       createdByStaffId: null,
     });
-    const connections = Array.from({ length: 20 }, () => openDatabase(file.filename));
+    const connections = Array.from({ length: 20 }, () => ({ db: openAnotherConnection(file) }));
     try {
       const results = await Promise.all(
         connections.map((c, i) =>

@@ -9,7 +9,8 @@ import { loader as dataLoader } from "~/routes/me_.data";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/me_.delete";
 import { newId } from "~/platform/ids.server";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
-import { useTestDatabase, type TestDatabase } from "../setup/db";
+import { sql } from "kysely";
+import { onPostgres, useTestDatabase, type TestDatabase } from "../setup/db";
 
 const database = useTestDatabase();
 const HOUR = 60 * 60 * 1000;
@@ -90,18 +91,17 @@ async function memberWithHistory(db: TestDatabase["db"]) {
 }
 
 /** Every value in every table (Kysely's bookkeeping aside), as text. */
-function everyValue(sqlite: TestDatabase["sqlite"]): Array<{ table: string; value: string }> {
-  const tables = sqlite
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'",
-    )
-    .all() as Array<{ name: string }>;
+async function everyValue(db: TestDatabase["db"]): Promise<Array<{ table: string; value: string }>> {
+  const tables = (await db.introspection.getTables()).map((t) => t.name);
   expect(tables.length).toBeGreaterThan(15);
-  return tables.flatMap(({ name }) =>
-    (sqlite.prepare(`select * from "${name}"`).all() as Array<Record<string, unknown>>).flatMap((row) =>
-      Object.values(row).map((value) => ({ table: name, value: String(value) })),
+  const values = await Promise.all(
+    tables.map(async (name) =>
+      (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows.flatMap((row) =>
+        Object.values(row).map((value) => ({ table: name, value: String(value) })),
+      ),
     ),
   );
+  return values.flat();
 }
 
 const memberCookie = (token: string) => ({ Cookie: `session=${token}` });
@@ -160,15 +160,15 @@ describe("GET /me/data", () => {
 
 describe("deleteMemberAccount", () => {
   test("leaves no row in any table that holds the member's id or pseudonym", async () => {
-    const { db, sqlite } = database();
+    const { db } = database();
     const { member } = await memberWithHistory(db);
-    const before = everyValue(sqlite);
+    const before = await everyValue(db);
     expect(before.some((v) => v.value.includes(member.id))).toBe(true);
     expect(before.some((v) => v.value.includes(PSEUDONYM))).toBe(true);
 
     await expect(deleteMemberAccount(db, member.id)).resolves.toBe(true);
 
-    const leftovers = everyValue(sqlite).filter(
+    const leftovers = (await everyValue(db)).filter(
       (v) =>
         v.value.includes(member.id) ||
         v.value.toLowerCase().includes(PSEUDONYM.toLowerCase()) ||
@@ -178,7 +178,7 @@ describe("deleteMemberAccount", () => {
   });
 
   test("removes the receipt that links a member who just joined to her invite, even with foreign keys off", async () => {
-    const { db, sqlite } = database();
+    const { db } = database();
     const { joinWithInvite } = await import("~/features/members/member-account.server");
     const { createInvites } = await import("~/features/members/invites.server");
     const chapter = await createChapter(db);
@@ -197,9 +197,10 @@ describe("deleteMemberAccount", () => {
     });
     if (!joined.ok) throw new Error("join failed");
     expect((await exportMemberData(db, joined.memberId))?.joinRepeatableUntil).toEqual(expect.any(String));
-    sqlite.pragma("foreign_keys = OFF");
+    // SQLite can run without foreign keys; PostgreSQL always has them, so there it is the plain case.
+    if (!onPostgres) database().sqlite.pragma("foreign_keys = OFF");
     await deleteMemberAccount(db, joined.memberId);
-    sqlite.pragma("foreign_keys = ON");
+    if (!onPostgres) database().sqlite.pragma("foreign_keys = ON");
     expect(await db.selectFrom("join_receipts").selectAll().execute()).toEqual([]);
   });
 

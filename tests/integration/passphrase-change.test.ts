@@ -1,10 +1,10 @@
 // Changing one's passphrase on My page: the current one must be right; the new one works at once,
 // and every other session of the member ends while this browser stays signed in.
-import { sql } from "kysely";
 import { action as meAction } from "~/routes/me";
 import { signInMember } from "~/features/members/member-account.server";
 import { findActiveSession } from "~/features/sessions/sessions.server";
 import { useTestDatabase } from "../setup/db";
+import { makeTableRefuse } from "../setup/refusing-table";
 import { createChapter, createMember, DEFAULT_MEMBER_PASSPHRASE } from "../factories";
 import { call, memberCookie } from "./support/staff";
 
@@ -62,11 +62,9 @@ describe("changing the passphrase on My page", () => {
 
   it("keeps the old passphrase when the other sessions cannot be ended, so both happen or neither", async () => {
     const { db, member, change } = await setUp();
-    await sql`create trigger sessions_stuck before delete on sessions begin select raise(abort, 'sessions unavailable'); end`.execute(
-      db,
-    );
+    const unstick = await makeTableRefuse(db, { table: "sessions", on: "delete", message: "sessions unavailable" });
     await expect(change(DEFAULT_MEMBER_PASSPHRASE)).rejects.toThrow("sessions unavailable");
-    await sql`drop trigger sessions_stuck`.execute(db);
+    await unstick();
     expect(
       (await signInMember(db, { pseudonym: member.pseudonym, passphrase: DEFAULT_MEMBER_PASSPHRASE, ownDevice: false }))
         .ok,

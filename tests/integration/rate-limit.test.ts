@@ -47,10 +47,10 @@ describe("hitRateLimit", () => {
   });
 
   test("stores the subject only as a keyed hash, never as itself", async () => {
-    const { db, sqlite } = database();
+    const { db } = database();
     await hitRateLimit(db, { bucket: "login-ip", subject: "203.0.113.7", limit: 5, windowSeconds: 60 });
     await hitRateLimit(db, { ...login, subject: "Solsikke" });
-    const dump = JSON.stringify(sqlite.prepare("select * from rate_limits").all());
+    const dump = JSON.stringify(await db.selectFrom("rate_limits").selectAll().execute());
     expect(dump).not.toContain("203.0.113.7");
     expect(dump).not.toContain("Solsikke");
     expect(dump.toLowerCase()).not.toContain("solsikke");

@@ -1,11 +1,11 @@
 // Every staff change and its audit row are one: when the audit row cannot be written, the change
 // is not kept either. A trigger refuses audit inserts, standing in for any failure between the two.
-import { sql } from "kysely";
 import { action as editAction } from "~/routes/staff.activities.$activityId._index";
 import { action as answersAction } from "~/routes/staff.activities.$activityId.answers";
 import { action as newAction } from "~/routes/staff.activities.new";
 import { action as staffCalendarAction } from "~/routes/staff.calendar";
 import { useTestDatabase } from "../setup/db";
+import { makeTableRefuse } from "../setup/refusing-table";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
 
@@ -22,9 +22,7 @@ describe("a staff change whose audit row cannot be written", () => {
     const waiting = await createMember(db, { chapter_id: bergen.id, groupIds: [gutta.id] });
     await createRsvp(db, { activity_id: activity.id, member_id: going.id, status: "going" });
     await createRsvp(db, { activity_id: activity.id, member_id: waiting.id, status: "waitlisted" });
-    await sql`create trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end`.execute(
-      db,
-    );
+    await makeTableRefuse(db, { table: "audit_log", on: "insert", message: "audit refused" });
     return { db, bergen, gutta, activity, going, waiting, cookie: await staffCookie(db, coordinator.id) };
   }
 

@@ -50,3 +50,31 @@ describe("parseEnv", () => {
     expect(message).toMatch(/LOG_FORMAT/);
   });
 });
+
+describe("DATABASE_URL", () => {
+  test("selects PostgreSQL with a pool of the given size", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgres://app:secret@db.internal:5432/moteplass",
+      DATABASE_POOL_SIZE: "20",
+    });
+    expect(env.DATABASE_URL).toBe("postgres://app:secret@db.internal:5432/moteplass");
+    expect(env.DATABASE_POOL_SIZE).toBe(20);
+  });
+
+  test("is optional: unset or empty means the SQLite file", () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  test.each(["mysql://db/moteplass", "postgres://", "data/moteplass.sqlite", "not a url"])(
+    "refuses DATABASE_URL=%s and names the variable",
+    (url) => {
+      expect(parseError({ DATABASE_URL: url }).message).toMatch(/^\s*DATABASE_URL: /m);
+    },
+  );
+
+  test.each(["0", "abc", "1000"])("refuses DATABASE_POOL_SIZE=%s and names the variable", (size) => {
+    expect(parseError({ DATABASE_POOL_SIZE: size }).message).toMatch(/^\s*DATABASE_POOL_SIZE: /m);
+  });
+});

@@ -7,5 +7,5 @@ import { chapterFilter, type StaffScope } from "~/features/staff/staff.server";
 export function activityInScope(scope: StaffScope) {
   const only = chapterFilter(scope);
   return (eb: ExpressionBuilder<Database, "activities">) =>
-    only === null ? sql<SqlBool>`1` : eb("activities.chapter_id", "in", only);
+    only === null ? sql<SqlBool>`1 = 1` : eb("activities.chapter_id", "in", only);
 }

@@ -1,6 +1,8 @@
 // Activities as a member (or staff) sees them. Every query carries the viewer's scope in its WHERE
 // clause, and each page is served by a fixed number of queries: counts and the viewer's own
 // answer come from correlated subqueries and a left join over indexed columns, never a query per row.
+import { countRows } from "../../../db/counts";
+import { containsText } from "../../../db/dialect";
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpTable } from "../../../db/schema";
@@ -85,7 +87,7 @@ function memberMaySee(eb: ExpressionBuilder<Database, "activities">, memberId: s
 function goingCount(eb: ExpressionBuilder<Database, "activities">) {
   return eb
     .selectFrom("rsvps as going")
-    .select((c) => c.fn.countAll<number>().as("n"))
+    .select(countRows().as("n"))
     .whereRef("going.activity_id", "=", "activities.id")
     .where("going.status", "=", "going");
 }
@@ -101,7 +103,7 @@ function waitlistPosition(eb: ExpressionBuilder<WithMyAnswer, "activities" | "mi
     .then(
       eb
         .selectFrom("rsvps as ahead")
-        .select((c) => c.fn.countAll<number>().as("n"))
+        .select(countRows().as("n"))
         .whereRef("ahead.activity_id", "=", "activities.id")
         .where("ahead.status", "=", "waitlisted")
         .whereRef("ahead.arrival", "<=", "mine.arrival"),
@@ -210,7 +212,7 @@ export async function listUpcomingActivitiesForMember(
     )
     // languages is "nb,en": comma on both sides, so "so" never matches inside another code.
     .$if(language !== undefined, (q) =>
-      q.where(sql<number>`instr(',' || activities.languages || ',', ${`,${language},`})`, ">", 0),
+      q.where(containsText(db, sql<string>`',' || activities.languages || ','`, `,${language},`)),
     )
     .$if(interpreterOnly === true, (q) => q.where("activities.interpreter_available", "=", 1))
     .orderBy("activities.starts_at")
@@ -279,7 +281,7 @@ export interface MemberActivityDetail extends ActivityDetail, MemberActivity {
 function waitlistCount(eb: ExpressionBuilder<Database, "activities">) {
   return eb
     .selectFrom("rsvps as waiting")
-    .select((c) => c.fn.countAll<number>().as("n"))
+    .select(countRows().as("n"))
     .whereRef("waiting.activity_id", "=", "activities.id")
     .where("waiting.status", "=", "waitlisted");
 }

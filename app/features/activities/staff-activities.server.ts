@@ -6,6 +6,7 @@
 // as part of a series, goes through `changeOccurrence`, so whatever it does (audit, waitlist,
 // notices) covers series edits too.
 import type { ExpressionBuilder, Kysely } from "kysely";
+import { countRows } from "../../../db/counts";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, RsvpStatus } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
@@ -45,7 +46,7 @@ export type StaffActor = StaffScope & { id: string };
 function countByStatus(eb: ExpressionBuilder<Database, "activities">, status: RsvpStatus) {
   return eb
     .selectFrom("rsvps")
-    .select((c) => c.fn.countAll<number>().as("n"))
+    .select(countRows().as("n"))
     .whereRef("rsvps.activity_id", "=", "activities.id")
     .where("rsvps.status", "=", status);
 }

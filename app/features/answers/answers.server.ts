@@ -3,6 +3,7 @@
 // runs in that same transaction with the same scope as the activity page.
 import type { AppDatabase } from "../../../db/connection";
 import type { RsvpStatus } from "../../../db/schema";
+import { lockRowsForDecision } from "../../../db/dialect";
 import { writeTransaction } from "../../../db/transaction";
 import { nextArrival, statusForGoing, type RsvpIntent } from "./answer-rules";
 import { answerBlock, type AnswerBlock } from "~/features/activities/answer-window";
@@ -43,6 +44,8 @@ async function answer(
   change: Change,
 ): Promise<RsvpOutcome> {
   return writeTransaction(db, async (trx) => {
+    // Answers to one activity decide one at a time, also across instances (PostgreSQL).
+    await lockRowsForDecision(trx, "activities", [activityId]);
     const activity = await findAnswerableActivity(trx, member, { activityId });
     if (!activity) return { ok: false, reason: "not_found" };
     const block = answerBlock(activity, now);
@@ -76,7 +79,7 @@ async function currentAnswer(trx: AppDatabase, activityId: string, memberId: str
       "mine.status",
       eb
         .selectFrom("rsvps as ahead")
-        .select((c) => c.fn.countAll<number>().as("n"))
+        .select((c) => c.fn.countAll().as("n"))
         .whereRef("ahead.activity_id", "=", "mine.activity_id")
         .where("ahead.status", "=", "waitlisted")
         .whereRef("ahead.arrival", "<=", "mine.arrival")
@@ -86,7 +89,7 @@ async function currentAnswer(trx: AppDatabase, activityId: string, memberId: str
     .where("mine.member_id", "=", memberId)
     .executeTakeFirst();
   if (!row) return { status: null, waitlistPosition: null };
-  return { status: row.status, waitlistPosition: row.status === "waitlisted" ? row.position : null };
+  return { status: row.status, waitlistPosition: row.status === "waitlisted" ? Number(row.position) : null };
 }
 
 /**
@@ -238,6 +241,7 @@ export async function releaseComingAnswers(
       .execute();
     const activityIds = coming.map((c) => c.activity_id);
     if (activityIds.length === 0) return [];
+    await lockRowsForDecision(trx, "activities", activityIds);
     await trx
       .deleteFrom("rsvps")
       .where("member_id", "=", who.memberId)

@@ -3,6 +3,7 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import { createHash } from "node:crypto";
 import type { AppDatabase } from "../../../db/connection";
+import { databaseGeneration, joinedInOrder } from "../../../db/dialect";
 import type { Database } from "../../../db/schema";
 import { hashSecret } from "~/platform/secrets.server";
 import { FEED_FORMAT_VERSION } from "./build-feed.server";
@@ -20,8 +21,8 @@ export interface FeedVersion {
 
 /**
  * One aggregate query over the same rows the feed is built from — no calendar is built. It
- * fingerprints which rows there are (count and sums of row ids, so one row leaving and another
- * arriving still changes it), their newest change, the sum of their sequences and, for members,
+ * fingerprints which rows there are with their sequences (their ids, sorted, so one row leaving and
+ * another arriving still changes it), their newest change and, for members,
  * the member's answer on each row (a withdrawn answer is deleted and leaves no change time) and
  * their feed settings.
  */
@@ -31,26 +32,22 @@ export async function feedVersion(
   calendarName: string,
   now: Date = new Date(),
 ): Promise<FeedVersion> {
+  // Which rows, each with its sequence: one text, sorted, so the same rows give the same text.
   const aggregates = (eb: ExpressionBuilder<Database, "activities">) => [
-    eb.fn.countAll<number>().as("n"),
-    sql<number>`total(activities.rowid)`.as("ids"),
-    sql<number>`total(activities.rowid * activities.rowid)`.as("ids_squared"),
-    sql<number>`total(activities.sequence)`.as("sequences"),
+    joinedInOrder(db, sql<string>`activities.id || ':' || cast(activities.sequence as text)`, ",").as("rows"),
     eb.fn.max("activities.updated_at").as("changed_at"),
   ];
   let parts: Array<string | number | boolean | null>;
   let times: Array<string | null>;
   if (feed.kind === "staff") {
     const row = await staffFeedRows(db, feed, now).select(aggregates).executeTakeFirstOrThrow();
-    parts = ["staff", feed.chapterId, row.n, row.ids, row.ids_squared, row.sequences, row.changed_at];
+    parts = ["staff", feed.chapterId, row.rows, row.changed_at];
     times = [feed.createdAt, row.changed_at];
   } else {
     const row = await memberFeedRows(db, feed, now)
       .select((eb) => [
         ...aggregates(eb),
-        sql<number>`total(activities.rowid * (case mine.status when 'going' then 1 when 'waitlisted' then 2 else 3 end))`.as(
-          "answers",
-        ),
+        joinedInOrder(db, sql<string>`activities.id || ':' || coalesce(mine.status, '')`, ",").as("answers"),
         eb
           .selectFrom("rsvps")
           .select((s) => s.fn.max("rsvps.updated_at").as("at"))
@@ -63,10 +60,7 @@ export async function feedVersion(
       feed.locale,
       feed.discreetTitles,
       feed.allActivities,
-      row.n,
-      row.ids,
-      row.ids_squared,
-      row.sequences,
+      row.rows,
       row.answers,
       row.changed_at,
       row.any_answer_changed_at,
@@ -80,17 +74,11 @@ export async function feedVersion(
   return { key, etag: `W/"${key}"`, dataChangedAt: times.reduce<string>((a, b) => laterOf(a, b), feed.createdAt) };
 }
 
-/** Changes whenever anything is written: by this connection (total_changes) or another (data_version). */
-async function databaseGeneration(db: AppDatabase): Promise<string> {
-  const { rows } = await sql<{ changes: number; version: number }>`
-    select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
-  return `${rows[0]!.version}:${rows[0]!.changes}`;
-}
-
 /**
  * Runs a write that cannot change any feed (the feed's own rate-limit count) without forgetting
  * this token's remembered version: otherwise every full answer would make the next request
- * compute the version again. Kept only when the generation moved by exactly the rows that write
+ * compute the version again. Kept only (on SQLite; on PostgreSQL the generation is a WAL position
+ * and the version is simply computed again) when the generation moved by exactly the rows that write
  * reports, so a write by anyone else in between still makes it forgotten.
  */
 export async function writeKeepingFeedVersion<T>(
@@ -120,7 +108,8 @@ const remembered = new Map<
 
 /**
  * The feed behind a token and its version, as findFeedByToken and feedVersion give them, but
- * remembered until anything is written to the database (or a minute has passed): a calendar app
+ * remembered until anything is written to the database, by any instance (databaseGeneration), or a
+ * minute has passed: a calendar app
  * asking again finds its answer with one trivial query. Every write that could matter — a new
  * answer, an edit, a rotated or revoked token, a deactivation — is a write, so nothing stale
  * survives it. Unknown tokens are never remembered.

@@ -1,5 +1,6 @@
 // Chapters as staff manage them: admins create and edit them and choose their coordinators;
 // coordinators see only their own.
+import { isUniqueViolation } from "../../../db/dialect";
 import type { AppDatabase } from "../../../db/connection";
 import type { Chapter } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
@@ -31,7 +32,7 @@ export function findChapterForStaff(db: AppDatabase, scope: StaffScope, { chapte
 export type ChapterWriteResult = { ok: true; chapterId: string } | { ok: false; error: "slugTaken" };
 
 function isSlugTaken(error: unknown) {
-  return error instanceof Error && /UNIQUE constraint failed: chapters\.slug/.test(error.message);
+  return isUniqueViolation(error, "chapters.slug");
 }
 
 export type ChapterFields = Pick<Chapter, "name" | "slug" | "region">;

@@ -1,5 +1,6 @@
 // Groups as staff run them. Coordinators work in their chapters' groups; national/online groups
 // (no chapter) belong to admins. Every query carries that scope in its WHERE clause.
+import { countRows } from "../../../db/counts";
 import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import type { Database, Group } from "../../../db/schema";
@@ -12,7 +13,7 @@ import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staf
 function groupInScope(scope: StaffScope) {
   const only = chapterFilter(scope);
   return (eb: ExpressionBuilder<Database, "groups">) =>
-    only === null ? sql<SqlBool>`1` : eb("groups.chapter_id", "in", only);
+    only === null ? sql<SqlBool>`1 = 1` : eb("groups.chapter_id", "in", only);
 }
 
 /** The groups the staff member may manage, optionally only one chapter's. */
@@ -31,13 +32,13 @@ export function listGroupsForStaff(db: AppDatabase, scope: StaffScope, { chapter
       "chapters.name as chapter_name",
       eb
         .selectFrom("group_memberships")
-        .select((c) => c.fn.countAll<number>().as("n"))
+        .select(countRows().as("n"))
         .whereRef("group_memberships.group_id", "=", "groups.id")
         .where("group_memberships.status", "=", "active")
         .as("member_count"),
       eb
         .selectFrom("group_memberships")
-        .select((c) => c.fn.countAll<number>().as("n"))
+        .select(countRows().as("n"))
         .whereRef("group_memberships.group_id", "=", "groups.id")
         .where("group_memberships.status", "=", "requested")
         .as("request_count"),

@@ -210,20 +210,16 @@ async function countInvitesForChapter(db: AppDatabase, chapterId: string, now = 
   const row = await db
     .selectFrom("invites")
     .select((eb) => [
-      eb.fn.countAll<number>().filterWhere("used_at", "is not", null).as("used"),
+      eb.fn.countAll().filterWhere("used_at", "is not", null).as("used"),
+      eb.fn.countAll().filterWhere("used_at", "is", null).filterWhere("revoked_at", "is not", null).as("revoked"),
       eb.fn
-        .countAll<number>()
-        .filterWhere("used_at", "is", null)
-        .filterWhere("revoked_at", "is not", null)
-        .as("revoked"),
-      eb.fn
-        .countAll<number>()
+        .countAll()
         .filterWhere("used_at", "is", null)
         .filterWhere("revoked_at", "is", null)
         .filterWhere("expires_at", "<=", at)
         .as("expired"),
       eb.fn
-        .countAll<number>()
+        .countAll()
         .filterWhere("used_at", "is", null)
         .filterWhere("revoked_at", "is", null)
         .filterWhere("expires_at", ">", at)

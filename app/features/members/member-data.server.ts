@@ -1,4 +1,5 @@
 // A member's own data: everything stored about them (to download), and deleting it all at once.
+import { lockRowsForDecision } from "../../../db/dialect";
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
 import { releaseComingAnswers } from "~/features/answers/answers.server";
@@ -147,6 +148,9 @@ export async function exportMemberData(db: AppDatabase, memberId: string) {
  */
 export async function deleteMemberAccount(db: AppDatabase, memberId: string, now: Date = new Date()): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
+    // Two instances running retention at once: the second waits here, then finds no member, so
+    // her attendance is counted once.
+    await lockRowsForDecision(trx, "members", [memberId]);
     const member = await trx.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst();
     if (!member) return false;
 

@@ -1,4 +1,5 @@
 // Members: a pseudonym, a passphrase hash and their groups. Never a name, e-mail or phone.
+import { isUniqueViolation } from "../../../db/dialect";
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
 import { hashSecret, normalizeReadableCode } from "~/platform/secrets.server";
@@ -82,7 +83,7 @@ export async function createMemberFromInvite(
     // Taken, found above (the redemption is rolled back with it) or by another join between
     // our check and insert (the unique keys).
     if (error instanceof PseudonymTaken) return { ok: false, error: "pseudonymTaken" };
-    if (error instanceof Error && /UNIQUE constraint failed: members\.pseudonym_(case_)?key/.test(error.message)) {
+    if (isUniqueViolation(error, "members.pseudonym_key") || isUniqueViolation(error, "members.pseudonym_case_key")) {
       return { ok: false, error: "pseudonymTaken" };
     }
     throw error;
@@ -132,7 +133,7 @@ export async function replaceRecoveryCodes(db: AppDatabase, memberId: string, co
 export function countUnusedRecoveryCodes(db: AppDatabase, memberId: string) {
   return db
     .selectFrom("recovery_codes")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .select((eb) => eb.fn.countAll().as("count"))
     .where("member_id", "=", memberId)
     .where("used_at", "is", null)
     .executeTakeFirstOrThrow()

@@ -1,5 +1,6 @@
 // Members as staff see them: per chapter, pseudonyms only. Deactivating ends every session and
 // calendar feed at once; a reset code lets a member choose a new passphrase.
+import { joinedInOrder } from "../../../db/dialect";
 import { sql } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
@@ -39,7 +40,7 @@ export async function listMembersOfChapter(
       eb
         .selectFrom("group_memberships")
         .innerJoin("groups", "groups.id", "group_memberships.group_id")
-        .select(sql<string>`group_concat(groups.name, ', ')`.as("names"))
+        .select(joinedInOrder(db, sql.ref<string>("groups.name"), ", ").as("names"))
         .whereRef("group_memberships.member_id", "=", "members.id")
         .where("group_memberships.status", "=", "active")
         .as("group_names"),

@@ -1,7 +1,6 @@
 // Retention: data we no longer need is removed on a schedule (see DATA.md for why and when).
 // The scheduler runs this daily (app/scheduled-jobs.server.ts); `npm run db:retention` (scripts/retention.ts) runs
 // it once by hand.
-import { sql } from "kysely";
 import { deleteMemberAccount } from "~/features/members/member-data.server";
 import type { Env } from "~/platform/env.server";
 import type { AppDatabase } from "../../../db/connection";
@@ -98,16 +97,19 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
 
   const audit = await db.deleteFrom("audit_log").where("at", "<", before(policy.auditAfterDays)).executeTakeFirst();
 
-  // Sessions past their absolute or idle time-out (they are also deleted when next seen).
+  // Sessions past their absolute or idle time-out (they are also deleted when next seen). There are
+  // only a few idle time-outs, so each is compared as an ISO time: no date arithmetic in SQL.
+  const idleTimeouts = await db.selectFrom("sessions").select("idle_timeout_seconds").distinct().execute();
   const sessions = await db
     .deleteFrom("sessions")
     .where((eb) =>
       eb.or([
         eb("expires_at", "<=", now.toISOString()),
-        eb(
-          sql<number>`julianday(last_seen_at) + idle_timeout_seconds / 86400.0`,
-          "<=",
-          sql<number>`julianday(${now.toISOString()})`,
+        ...idleTimeouts.map(({ idle_timeout_seconds: seconds }) =>
+          eb.and([
+            eb("idle_timeout_seconds", "=", seconds),
+            eb("last_seen_at", "<=", new Date(now.getTime() - seconds * 1000).toISOString()),
+          ]),
         ),
       ]),
     )

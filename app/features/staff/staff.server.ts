@@ -1,4 +1,5 @@
 // Staff accounts: sign-in data, the second factor, recovery codes, and the accounts admins manage.
+import { isUniqueViolation } from "../../../db/dialect";
 import type { AppDatabase } from "../../../db/connection";
 import type { StaffRole, StaffUser } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
@@ -216,7 +217,7 @@ export async function createStaffAccount(
       );
     });
   } catch (error) {
-    if (error instanceof Error && /UNIQUE constraint failed: staff_users\.email/.test(error.message)) {
+    if (isUniqueViolation(error, "staff_users.email")) {
       return { ok: false, error: "emailTaken" };
     }
     throw error;

@@ -3,6 +3,7 @@
 // once, and are told by a notice. An offered place counts as held, so nobody else can take it
 // meanwhile. Below both activities and answers, which call it inside their own transactions.
 import type { AppDatabase } from "../../../db/connection";
+import { lockRowsForDecision } from "../../../db/dialect";
 import { writeTransaction } from "../../../db/transaction";
 import { addNotice } from "~/features/notices/notices.server";
 import { fillMode, pickPromotions } from "./waitlist-rules";
@@ -52,6 +53,7 @@ export async function fillFreedPlaces(
 ): Promise<FillResult> {
   const none: FillResult = { promoted: [], offered: [] };
   return writeTransaction(db, async (trx) => {
+    await lockRowsForDecision(trx, "activities", [activityId]);
     const activity = await trx
       .selectFrom("activities")
       .select(["capacity", "status", "starts_at", "rsvp_deadline"])

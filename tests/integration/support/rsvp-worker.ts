@@ -1,8 +1,9 @@
-// Runs in a worker thread with its own SQLite connection to the same file: "going" answers from
+// Runs in a worker thread with its own connection to the same database (a SQLite file or a
+// PostgreSQL URL): "going" answers from
 // another connection, as a second server process would send them. It says "ready" once loaded
 // and answers on "go", so all connections start together.
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase } from "../../../db/connection";
+import { isPostgresUrl, openConfiguredDatabase } from "../../../db/connection";
 import { rsvpGoing } from "~/features/answers/answers.server";
 
 const { filename, activityId, members } = workerData as {
@@ -11,7 +12,7 @@ const { filename, activityId, members } = workerData as {
   members: Array<{ memberId: string; chapterId: string }>;
 };
 
-const { db } = openDatabase(filename);
+const { db } = openConfiguredDatabase(isPostgresUrl(filename) ? { url: filename } : { path: filename });
 parentPort?.once("message", async () => {
   try {
     const outcomes = await Promise.all(
