@@ -37,8 +37,9 @@ const scheduler = new Scheduler(db, {
       mode: "external",
       async run(_db, { job }) {
         fs.appendFileSync(out!, `${job.id} ${owner}\n`);
-        // A send takes a moment, so the other process has a chance at the next job.
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // A send takes a moment, so the other process has a chance at the next job (also on a
+        // loaded machine, where a process may wake late from its wait for the start signal).
+        await new Promise((resolve) => setTimeout(resolve, 25));
       },
     },
   },
