@@ -17,7 +17,7 @@ const SQLITE_ONLY = [
   "tests/integration/feed-remembered.test.ts",
   // Schedulers in worker processes on one SQLite file; across instances on PostgreSQL see
   // tests/e2e/postgres-instances.test.ts.
-  "tests/integration/scheduler.test.ts",
+  "tests/integration/scheduler-processes.test.ts",
 ];
 
 export default defineConfig({
