@@ -72,6 +72,8 @@ export const envSchema = z.object({
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
   /** retention (days): a member's notices */
   RETENTION_NOTICES_DAYS: z.coerce.number().int().min(1).default(60),
+  /** reports and demand show figures from 1 to this minus one as "<N" (decision 034) */
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).max(20).default(5),
 });
 
 export type Env = z.infer<typeof envSchema> & { SECURE_COOKIES: boolean };

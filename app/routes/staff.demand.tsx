@@ -15,13 +15,14 @@ import { figureText, type SuppressedFigure } from "~/features/reports/suppressio
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { FORMAT_TAGS } from "~/i18n/config";
 import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { localeFromRequest } from "~/platform/locale.server";
 import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff } = await requireStaff(request);
   const query = demandQueryFromUrl(new URL(request.url), osloMonth(new Date()));
-  const view = await demandForStaff(db(), staff, query);
+  const view = await demandForStaff(db(), staff, query, { threshold: env().SUPPRESSION_THRESHOLD });
   const tag = FORMAT_TAGS[localeFromRequest(request)];
   const text = (f: SuppressedFigure) => figureText(f, { threshold: view.threshold });
   const county = query.county ? COUNTIES.find((c) => c.number === query.county) : undefined;

@@ -11,11 +11,15 @@ import { COMPLEMENTARY_MARK, figureText, type SuppressedFigure } from "~/feature
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { LOCALE_TAGS, isLocale } from "~/i18n/config";
 import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { pageTitle } from "~/platform/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  return loadReportForStaff(db(), viewer.staff, { params: new URL(request.url).searchParams });
+  return loadReportForStaff(db(), viewer.staff, {
+    params: new URL(request.url).searchParams,
+    threshold: env().SUPPRESSION_THRESHOLD,
+  });
 }
 
 const FIGURES = [

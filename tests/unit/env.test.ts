@@ -24,6 +24,12 @@ describe("parseEnv", () => {
     });
   });
 
+  test("suppresses report figures below 5 unless told another threshold from 3 to 20", () => {
+    expect(parseEnv({}).SUPPRESSION_THRESHOLD).toBe(5);
+    expect(parseEnv({ SUPPRESSION_THRESHOLD: "10" }).SUPPRESSION_THRESHOLD).toBe(10);
+    expect(parseError({ SUPPRESSION_THRESHOLD: "1" }).message).toContain("SUPPRESSION_THRESHOLD");
+  });
+
   test("turns secure cookies on in production unless told otherwise", () => {
     expect(parseEnv({ NODE_ENV: "production" }).SECURE_COOKIES).toBe(true);
     expect(parseEnv({ NODE_ENV: "production", SECURE_COOKIES: "false" }).SECURE_COOKIES).toBe(false);

@@ -92,15 +92,20 @@ const WITHHELD: SuppressedFigure = { kind: "complementary" };
  * total (the counties and the months; a county's row and its municipalities) are suppressed apart,
  * so where one hides the shared total and the other shows it, the dependent one is withheld whole.
  */
-export async function demandForStaff(db: AppDatabase, staff: StaffScope, query: DemandQuery): Promise<DemandView> {
+export async function demandForStaff(
+  db: AppDatabase,
+  staff: StaffScope,
+  query: DemandQuery,
+  { threshold = DEFAULT_THRESHOLD }: { threshold?: number } = {},
+): Promise<DemandView> {
   const audiences = query.audience ? [query.audience] : [...AUDIENCES];
   const raw = await countDemand(db, staff, query);
-  let table = suppressPlaces(raw, audiences);
+  let table = suppressPlaces(raw, audiences, threshold);
   let grandTotal = table.grandTotal;
 
   if (query.county) {
     // The county's total as the national table publishes it must agree with this page's.
-    const national = suppressPlaces(await countDemand(db, staff, { ...query, county: null }), audiences);
+    const national = suppressPlaces(await countDemand(db, staff, { ...query, county: null }), audiences, threshold);
     const index = COUNTIES.findIndex((c) => c.number === query.county);
     const nationalTotal = national.places[index]?.total ?? WITHHELD;
     if (isHidden(nationalTotal) !== isHidden(table.grandTotal)) {
@@ -109,7 +114,7 @@ export async function demandForStaff(db: AppDatabase, staff: StaffScope, query: 
     }
   }
 
-  const monthList = suppressList({ counts: raw.months.map((m) => m.count) });
+  const monthList = suppressList({ counts: raw.months.map((m) => m.count) }, { threshold });
   const monthsWithheld = isHidden(monthList.total) !== isHidden(grandTotal);
   const months = raw.months.map((m, i) => ({
     month: m.month,
@@ -126,7 +131,7 @@ export async function demandForStaff(db: AppDatabase, staff: StaffScope, query: 
     grandTotal,
     months,
     monthsWithheld,
-    threshold: DEFAULT_THRESHOLD,
+    threshold,
   };
 }
 
@@ -135,9 +140,9 @@ function placeHasWishes(raw: RawDemand, index: number): boolean {
   return place ? Object.values(place.byAudience).some((n) => n > 0) : false;
 }
 
-function suppressPlaces(raw: RawDemand, audiences: Audience[]) {
+function suppressPlaces(raw: RawDemand, audiences: Audience[], threshold: number) {
   const cells = raw.places.map((p) => audiences.map((a) => p.byAudience[a]));
-  const suppressed = suppressTable({ cells });
+  const suppressed = suppressTable({ cells }, { threshold });
   return {
     places: raw.places.map((p, i) => {
       const total = suppressed.rowTotals[i] ?? WITHHELD;
