@@ -30,6 +30,18 @@ export default {
       reminder: "تذكير: {{title}}، {{when}}.",
       hidden: "تغيّر شيء في نشاط لم تعودي ترينه.",
     },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: حصلتِ على مكان",
+      offered: "{{title}}: يُعرض عليكِ مكان",
+      offer_expired: "{{title}}: انتهى عرض المكان",
+      changed_time: "{{title}}: تغيّر الوقت",
+      changed_place: "{{title}}: تغيّر المكان",
+      changed_both: "{{title}}: تغيّر الوقت والمكان",
+      cancelled: "{{title}}: أُلغي",
+      restored: "{{title}}: لم يعد ملغى",
+      reminder: "{{title}}: تذكير",
+    },
     offer: {
       title: "يُعرض عليكِ مكان",
       text: "المكان محجوز لكِ حتى {{until}}. هل ستأتين؟",

@@ -30,6 +30,18 @@ export default {
       reminder: "Reminder: {{title}}, {{when}}.",
       hidden: "Something changed in an activity you no longer see.",
     },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: you got a place",
+      offered: "{{title}}: a place is offered to you",
+      offer_expired: "{{title}}: the offer of a place ran out",
+      changed_time: "{{title}}: the time changed",
+      changed_place: "{{title}}: the place changed",
+      changed_both: "{{title}}: the time and place changed",
+      cancelled: "{{title}}: cancelled",
+      restored: "{{title}}: on again",
+      reminder: "{{title}}: reminder",
+    },
     offer: {
       title: "A place is offered to you",
       text: "The place is held for you until {{until}}. Will you come?",

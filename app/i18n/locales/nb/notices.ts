@@ -28,6 +28,18 @@ export default {
       reminder: "Påminnelse: {{title}}, {{when}}.",
       hidden: "Noe er endret i en aktivitet du ikke lenger ser.",
     },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: du har fått plass",
+      offered: "{{title}}: du får tilbud om en plass",
+      offer_expired: "{{title}}: tilbudet om plass gikk ut",
+      changed_time: "{{title}}: tiden er endret",
+      changed_place: "{{title}}: stedet er endret",
+      changed_both: "{{title}}: tid og sted er endret",
+      cancelled: "{{title}}: avlyst",
+      restored: "{{title}}: likevel ikke avlyst",
+      reminder: "{{title}}: påminnelse",
+    },
     offer: {
       title: "Du får tilbud om en plass",
       text: "Plassen holdes for deg til {{until}}. Vil du komme?",

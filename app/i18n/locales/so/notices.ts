@@ -31,6 +31,18 @@ export default {
       reminder: "Xusuusin: {{title}}, {{when}}.",
       hidden: "Wax ayaa ka beddelmay hawl aadan hadda arkin.",
     },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: boos ayaad heshay",
+      offered: "{{title}}: boos ayaa laguu soo bandhigay",
+      offer_expired: "{{title}}: dalabka booska wuu dhacay",
+      changed_time: "{{title}}: waqtigii waa isbeddelay",
+      changed_place: "{{title}}: goobtii waa isbeddeshay",
+      changed_both: "{{title}}: waqtiga iyo goobta waa isbeddeleen",
+      cancelled: "{{title}}: waa la joojiyay",
+      restored: "{{title}}: mar kale waa socotaa",
+      reminder: "{{title}}: xusuusin",
+    },
     offer: {
       title: "Boos ayaa laguu soo bandhigay",
       text: "Booska waxaa laguu hayaa ilaa {{until}}. Ma imaan doontaa?",

@@ -30,6 +30,18 @@ export default {
       reminder: "یاد دہانی: {{title}}، {{when}}۔",
       hidden: "ایک ایسی سرگرمی میں کچھ بدلا ہے جو اب آپ کو نظر نہیں آتی۔",
     },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: آپ کو جگہ مل گئی",
+      offered: "{{title}}: آپ کو ایک جگہ کی پیشکش ہے",
+      offer_expired: "{{title}}: جگہ کی پیشکش ختم ہو گئی",
+      changed_time: "{{title}}: وقت بدل گیا",
+      changed_place: "{{title}}: جگہ بدل گئی",
+      changed_both: "{{title}}: وقت اور جگہ بدل گئے",
+      cancelled: "{{title}}: منسوخ",
+      restored: "{{title}}: دوبارہ بحال",
+      reminder: "{{title}}: یاد دہانی",
+    },
     offer: {
       title: "آپ کو ایک جگہ کی پیشکش ہے",
       text: "یہ جگہ {{until}} تک آپ کے لیے رکھی گئی ہے۔ کیا آپ آئیں گی؟",
