@@ -1,4 +1,4 @@
-// Push in Chromium: a member turns notifications on for this phone on /me, the browser's
+// Push in Chromium: a member turns notifications on for this phone on /notices, the browser's
 // subscription (answered by a stand-in, as Chromium here has no push service) reaches the server,
 // and a push the server sends decrypts to the neutral line only. The real service worker is
 // registered, and shows exactly that line when the push arrives.
@@ -83,7 +83,7 @@ describe("push notifications on a phone", () => {
     const { db } = openDatabase(app.databasePath);
     try {
       await signIn(page);
-      await page.goto(app.baseUrl + "/me", { waitUntil: "networkidle" });
+      await page.goto(app.baseUrl + "/notices", { waitUntil: "networkidle" });
       await waitForHydration(page);
       const section = page.getByRole("region", { name: nb.push.settings.title });
       await section.getByText(nb.push.settings.isOff).waitFor();

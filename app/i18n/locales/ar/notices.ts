@@ -16,7 +16,8 @@ export default {
     delete: "حذف",
     deleted: "تم حذف الإشعار.",
     allRead: "تم تحديد كل الإشعارات كمقروءة.",
-    pushHeading: "الإشعارات على هذا الجهاز",
+    /** on My page, where push settings used to be */
+    meLink: "يمكنكِ تشغيل الإشعارات على هذا الجهاز أو إيقافها في صفحة الإشعارات.",
     kind: {
       promoted: "حصلتِ على مكان: {{title}}، {{when}}.",
       offered: "يُعرض عليكِ مكان: {{title}}، {{when}}. أجيبي قبل {{until}}.",

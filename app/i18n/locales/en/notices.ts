@@ -16,7 +16,8 @@ export default {
     delete: "Delete",
     deleted: "The notice is deleted.",
     allRead: "All notices are marked as read.",
-    pushHeading: "Notifications on this device",
+    /** on My page, where push settings used to be */
+    meLink: "Turn notifications on this device on or off on the Notices page.",
     kind: {
       promoted: "You got a place: {{title}}, {{when}}.",
       offered: "A place is offered to you: {{title}}, {{when}}. Answer by {{until}}.",

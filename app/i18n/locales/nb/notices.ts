@@ -14,7 +14,8 @@ export default {
     delete: "Slett",
     deleted: "Varselet er slettet.",
     allRead: "Alle varsler er merket som lest.",
-    pushHeading: "Varsler på denne enheten",
+    /** on My page, where push settings used to be */
+    meLink: "Varsler på denne enheten slår du av og på under Varsler.",
     kind: {
       promoted: "Du har fått plass: {{title}}, {{when}}.",
       offered: "Du får tilbud om en plass: {{title}}, {{when}}. Svar innen {{until}}.",

@@ -17,7 +17,8 @@ export default {
     delete: "Tirtir",
     deleted: "Ogeysiiska waa la tirtiray.",
     allRead: "Dhammaan ogeysiisyada waxaa loo calaamadeeyay kuwo la akhriyay.",
-    pushHeading: "Ogeysiisyada qalabkan",
+    /** on My page, where push settings used to be */
+    meLink: "Ogeysiisyada qalabkan waxaad ka shidi kartaa ama ka demin kartaa bogga Ogeysiisyada.",
     kind: {
       promoted: "Boos ayaad heshay: {{title}}, {{when}}.",
       offered: "Boos ayaa laguu soo bandhigay: {{title}}, {{when}}. Ka jawaab ka hor {{until}}.",

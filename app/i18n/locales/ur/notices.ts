@@ -16,7 +16,8 @@ export default {
     delete: "حذف کریں",
     deleted: "اطلاع حذف ہو گئی۔",
     allRead: "تمام اطلاعات پڑھی ہوئی نشان زد ہو گئیں۔",
-    pushHeading: "اس آلے پر اطلاعات",
+    /** on My page, where push settings used to be */
+    meLink: "اس آلے پر اطلاعات آن یا آف کرنے کے لیے اطلاعات کا صفحہ کھولیں۔",
     kind: {
       promoted: "آپ کو جگہ مل گئی: {{title}}، {{when}}۔",
       offered: "آپ کو ایک جگہ کی پیشکش ہے: {{title}}، {{when}}۔ {{until}} تک جواب دیں۔",
