@@ -28,7 +28,7 @@ import {
 } from "./support";
 
 const nb = resources.nb.translation;
-const PRELOAD = fileURLToPath(new URL("./preload/push-service-stand-in.cjs", import.meta.url));
+const PRELOAD = fileURLToPath(new URL("./preload/push-service-stand-in.mjs", import.meta.url));
 const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
 
 interface Received {
@@ -62,7 +62,7 @@ beforeAll(async () => {
   await once(standIn, "listening");
   const { port } = standIn.address() as AddressInfo;
   [app, browser] = await Promise.all([
-    startApp({ seed: true, env: { NODE_OPTIONS: `--require ${PRELOAD}`, PUSH_STAND_IN_PORT: String(port) } }),
+    startApp({ seed: true, env: { NODE_OPTIONS: `--import ${PRELOAD}`, PUSH_STAND_IN_PORT: String(port) } }),
     launchBrowser(),
   ]);
 });
