@@ -249,6 +249,37 @@ describe("the detail line for devices that chose details", () => {
     expect(detail).not.toMatch(/Markveien|Thorvald|Grünerløkka|\d/);
   });
 
+  test("two edits in a row give one notice and one push while she has not read it", async () => {
+    const { db, activity, member, staff } = await world();
+    const move = async (hours: number) => {
+      const current = await db
+        .selectFrom("activities")
+        .selectAll()
+        .where("id", "=", activity.id)
+        .executeTakeFirstOrThrow();
+      const start = new Date(Date.parse(activity.starts_at) + hours * HOUR);
+      return updateActivity(db, staff, {
+        activityId: current.id,
+        expectedSequence: current.sequence,
+        title: current.title,
+        description: current.description,
+        area: current.area,
+        address: current.address,
+        capacity: current.capacity,
+        languages: current.languages,
+        interpreterAvailable: false,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+        rsvpDeadline: current.rsvp_deadline,
+      });
+    };
+    expect(await move(1)).toMatchObject({ ok: true });
+    expect(await move(2)).toMatchObject({ ok: true });
+    const notices = await db.selectFrom("notices").select("id").where("member_id", "=", member.id).execute();
+    expect(notices).toHaveLength(1);
+    expect((await pushJobs(db)).map((j) => j.key)).toEqual([`push:${notices[0]!.id}`]);
+  });
+
   test("says nothing about an activity she may no longer see, or about another member's notice", async () => {
     const { db, group, activity, member } = await world();
     const other = await createMember(db, { chapter_id: member.chapter_id, groupIds: [group.id] });
