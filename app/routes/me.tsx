@@ -7,7 +7,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { useTranslation } from "~/i18n/react";
 import { ActivityTime } from "~/components/ActivityTime";
 import { CalendarFeedSection } from "~/components/CalendarFeedSection";
-import { PushSettings } from "~/components/PushSettings";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { RecoveryCodes } from "~/components/RecoveryCodes";
 import { PassphraseField } from "~/components/CredentialFields";
@@ -194,8 +193,12 @@ export default function MyPage() {
       </section>
 
       <CalendarFeedSection section={calendar} />
-      {/* For now here; its home is /notices once that page exists. */}
-      <PushSettings />
+      <section className="panel stack" aria-labelledby="me-push-title">
+        <h2 id="me-push-title">{t("push.settings.title")}</h2>
+        <p>
+          <Link to="/notices">{t("notices.meLink")}</Link>
+        </p>
+      </section>
 
       <section className="panel stack" aria-labelledby="passphrase-title">
         <h2 id="passphrase-title">{t("me.passphraseTitle")}</h2>

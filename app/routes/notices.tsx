@@ -1,11 +1,13 @@
 // A member's notices: newest first, mark read (one or all), delete. Each links to what it is about,
-// unless she may no longer see it; then it says only that something changed.
+// unless she may no longer see it; then it says only that something changed. Below them, this
+// device's push settings.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/i18n/react";
 import { formatActivityTime, useLocaleTag } from "~/components/ActivityTime";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PushSettings } from "~/components/PushSettings";
 import { changeOwnNotices, listNoticesForMember, type NoticeItem } from "~/features/my-notices/my-notices.server";
 import { requireMember } from "~/features/sessions/viewer.server";
 import { db } from "~/platform/db.server";
@@ -60,10 +62,9 @@ export default function Notices() {
           </>
         )}
       </section>
-      {/* Push settings for this device (PushSettings, from the push feature) go here at merge. */}
-      <section className="panel" aria-labelledby="push-title" data-push-settings>
-        <h2 id="push-title">{t("notices.pushHeading")}</h2>
-      </section>
+      <div className="stack" data-push-settings>
+        <PushSettings />
+      </div>
     </div>
   );
 }

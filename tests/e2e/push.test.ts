@@ -1,10 +1,10 @@
-// Push in Chromium: a member turns notifications on for this phone on /me, the browser's
+// Push in Chromium: a member turns notifications on for this phone on /notices, the browser's
 // subscription (answered by a stand-in, as Chromium here has no push service) reaches the server,
 // and a push the server sends decrypts to the neutral line only. The real service worker is
 // registered, and shows exactly that line when the push arrives.
 import path from "node:path";
 import { setupServer } from "msw/node";
-import type { Browser, BrowserContext, Page, Worker } from "playwright-core";
+import type { Browser, Page, Worker } from "playwright-core";
 import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { openDatabase } from "../../db/connection";
 import { sendPushToMember } from "~/features/push/send-push.server";
@@ -12,6 +12,7 @@ import { vapidKeys } from "~/features/push/vapid.server";
 import { resources } from "~/i18n/catalogs.server";
 import { parseEnv } from "~/platform/env.server";
 import { createTestDevice, pushServiceHandlers } from "../mocks/push-service";
+import { withStandInPushService } from "./push-stand-in";
 import { launchBrowser, PHONE, screenshot, startApp, waitForHydration, watchPage, type RunningApp } from "./support";
 
 const nb = resources.nb.translation;
@@ -26,40 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** PushManager answered by a stand-in whose endpoint and keys the test holds. */
-async function withStandInPushService(
-  context: BrowserContext,
-  device: { endpoint: string; p256dh: string; auth: string },
-) {
-  await context.addInitScript((given) => {
-    let current: PushSubscription | null = null;
-    const make = () =>
-      ({
-        endpoint: given.endpoint,
-        expirationTime: null,
-        options: { userVisibleOnly: true, applicationServerKey: null },
-        toJSON: () => ({
-          endpoint: given.endpoint,
-          expirationTime: null,
-          keys: { p256dh: given.p256dh, auth: given.auth },
-        }),
-        unsubscribe: async () => ((current = null), true),
-      }) as unknown as PushSubscription;
-    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-      const key = new Uint8Array(options?.applicationServerKey as ArrayBuffer);
-      (window as unknown as { __serverKey: string }).__serverKey = btoa(String.fromCharCode(...key))
-        .replace(/\+/g, "-")
-        .replace(/\//g, "_")
-        .replace(/=+$/, "");
-      current = make();
-      return current;
-    };
-    PushManager.prototype.getSubscription = async function () {
-      return current;
-    };
-  }, device);
-}
 
 async function signIn(page: Page) {
   await page.goto(app.baseUrl + "/login", { waitUntil: "networkidle" });
@@ -83,7 +50,7 @@ describe("push notifications on a phone", () => {
     const { db } = openDatabase(app.databasePath);
     try {
       await signIn(page);
-      await page.goto(app.baseUrl + "/me", { waitUntil: "networkidle" });
+      await page.goto(app.baseUrl + "/notices", { waitUntil: "networkidle" });
       await waitForHydration(page);
       const section = page.getByRole("region", { name: nb.push.settings.title });
       await section.getByText(nb.push.settings.isOff).waitFor();

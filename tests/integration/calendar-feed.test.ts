@@ -77,6 +77,31 @@ describe("a member's feed", () => {
     expect(events[0]!.transparency).toBeNull();
   });
 
+  test("shows a place offered to the member as TENTATIVE, saying so, beside going (CONFIRMED) and the plain waitlist", async () => {
+    const { db, member, feed, activity } = await memberWithFeed({ locale: "en" });
+    const going = await activity(inDays(3), { title: "Middag" });
+    const offered = await activity(inDays(4), { title: "Tur" });
+    const waiting = await activity(inDays(5), { title: "Kino" });
+    const lapsed = await activity(inDays(6), { title: "Bading" });
+    await createRsvp(db, { activity_id: going.id, member_id: member.id, status: "going" });
+    await createRsvp(db, { activity_id: offered.id, member_id: member.id, status: "waitlisted" });
+    await db
+      .updateTable("rsvps")
+      .set({ offer_expires_at: inDays(1) })
+      .where("activity_id", "=", offered.id)
+      .execute();
+    await createRsvp(db, { activity_id: waiting.id, member_id: member.id, status: "waitlisted" });
+    // An offer that ran out leaves her "not going": the activity leaves the feed.
+    await createRsvp(db, { activity_id: lapsed.id, member_id: member.id, status: "not_going" });
+
+    const { events } = parseCalendar(await calendarOf(db, feed));
+    expect(events.map((e) => [e.summary, e.status, e.transparency, e.description])).toEqual([
+      ["Middag", "CONFIRMED", null, expect.stringContaining("You are going.")],
+      ["Tur", "TENTATIVE", "TRANSPARENT", expect.stringContaining("A place is offered to you.")],
+      ["Kino", "TENTATIVE", "TRANSPARENT", expect.stringContaining("You are on the waiting list.")],
+    ]);
+  });
+
   test("with 'all activities' on, also shows unanswered ones it may see as TENTATIVE, never other groups' or chapters'", async () => {
     const { db, chapter, member, activity } = await memberWithFeed({ feed_all_group_activities: 1 });
     const feed = (await findFeedByToken(db, (await rotateFeedToken(db, { memberId: member.id }, NOW)).token))!;

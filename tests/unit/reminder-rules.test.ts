@@ -1,4 +1,4 @@
-import { isQuietHour, reminderDue } from "~/features/notices/reminder-rules";
+import { isQuietHour, reminderDue, reminderPushAt } from "~/features/notices/reminder-rules";
 
 describe("reminder rules", () => {
   test("quiet hours run from 22:00 to 08:00 Oslo time, in winter and in summer", () => {
@@ -27,5 +27,13 @@ describe("reminder rules", () => {
     const early = "2026-12-03T07:30:00.000Z";
     expect(reminderDue("two_hours", early, new Date("2026-12-03T05:30:00Z"))).toBe(false);
     expect(reminderDue("two_hours", early, new Date("2026-12-03T07:00:00Z"))).toBe(true);
+  });
+
+  test("a reminder's push goes at once outside quiet hours and waits for 08:00 Oslo time inside them", () => {
+    const day = new Date("2026-12-02T14:00:00Z"); // 15:00 in Oslo
+    expect(reminderPushAt(day)).toEqual(day);
+    expect(reminderPushAt(new Date("2026-12-02T21:30:00Z")).toISOString()).toBe("2026-12-03T07:00:00.000Z");
+    expect(reminderPushAt(new Date("2026-12-03T05:00:00Z")).toISOString()).toBe("2026-12-03T07:00:00.000Z");
+    expect(reminderPushAt(new Date("2026-06-02T21:00:00Z")).toISOString()).toBe("2026-06-03T06:00:00.000Z");
   });
 });

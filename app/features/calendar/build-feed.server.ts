@@ -29,9 +29,10 @@ const UID_HOST = "kalender.invalid";
 const REFRESH_SECONDS = 60 * 60;
 
 /** Bump when the output format changes, so cached copies and ETags change with it. */
-export const FEED_FORMAT_VERSION = 1;
+export const FEED_FORMAT_VERSION = 2;
 
-export type MemberAnswer = "going" | "waitlisted" | null;
+/** "offered": on the waitlist and holding an offer of a place (TENTATIVE, like the waitlist). */
+export type MemberAnswer = "going" | "offered" | "waitlisted" | null;
 
 export interface FeedActivity {
   id: string;
@@ -128,8 +129,8 @@ export type EventStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
 
 /**
  * RFC 5545 STATUS: cancelled activities are CANCELLED (so calendars strike or drop them);
- * in a member's feed "going" is CONFIRMED, and the waitlist and unanswered activities (shown
- * when the member asked for all of them) are TENTATIVE. Staff see activities as CONFIRMED.
+ * in a member's feed "going" is CONFIRMED, and an offered place, the waitlist and unanswered
+ * activities (shown when the member asked for all of them) are TENTATIVE. Staff see activities as CONFIRMED.
  */
 export function eventStatus(
   activity: Pick<FeedActivity, "status" | "answer">,
@@ -159,6 +160,7 @@ function feedWords(locale: Locale) {
     neutralTitle: t("calendar.event.neutralTitle"),
     going: t("calendar.event.going"),
     waitlisted: t("calendar.event.waitlisted"),
+    offered: t("calendar.event.offered"),
     notAnswered: t("calendar.event.notAnswered"),
     cancelled: t("calendar.event.cancelled"),
   };
@@ -176,9 +178,11 @@ function descriptionFor(
     lines.push(
       activity.answer === "going"
         ? words.going
-        : activity.answer === "waitlisted"
-          ? words.waitlisted
-          : words.notAnswered,
+        : activity.answer === "offered"
+          ? words.offered
+          : activity.answer === "waitlisted"
+            ? words.waitlisted
+            : words.notAnswered,
     );
   }
   if (activity.description.trim()) lines.push(activity.description.trim());

@@ -71,7 +71,11 @@ type FeedRow = Pick<
 >;
 
 /** The member's own answer on a row of their feed; staff rows have none. */
-type MyAnswerColumns = { answer: RsvpStatus | null; answer_changed_at: string | null };
+type MyAnswerColumns = {
+  answer: RsvpStatus | null;
+  answer_changed_at: string | null;
+  answer_offer_until?: string | null;
+};
 
 function toFeedActivity(row: FeedRow & Partial<MyAnswerColumns>): FeedActivity {
   const activity: FeedActivity = {
@@ -88,7 +92,14 @@ function toFeedActivity(row: FeedRow & Partial<MyAnswerColumns>): FeedActivity {
     changedAt: laterOf(row.updated_at, row.answer_changed_at),
   };
   if (row.answer === undefined) return activity;
-  const answer: MemberAnswer = row.answer === "going" || row.answer === "waitlisted" ? row.answer : null;
+  const answer: MemberAnswer =
+    row.answer === "going"
+      ? "going"
+      : row.answer === "waitlisted"
+        ? row.answer_offer_until
+          ? "offered"
+          : "waitlisted"
+        : null;
   return { ...activity, answer };
 }
 
@@ -107,6 +118,7 @@ export async function listFeedActivities(db: AppDatabase, feed: Feed, now: Date 
       eb.case().when("mine.status", "=", "going").then(eb.ref("activities.address")).else(null).end().as("address"),
       "mine.status as answer",
       "mine.updated_at as answer_changed_at",
+      "mine.offer_expires_at as answer_offer_until",
     ])
     .execute();
   return rows.map(toFeedActivity);
@@ -135,6 +147,7 @@ export async function findActivityForCalendarDownload(
         .as("address"),
       "mine.status as answer",
       "mine.updated_at as answer_changed_at",
+      "mine.offer_expires_at as answer_offer_until",
       "members.locale",
       "members.discreet_titles",
     ])

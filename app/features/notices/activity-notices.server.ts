@@ -21,7 +21,8 @@ async function concernedMembers(trx: AppDatabase, activityId: string): Promise<s
  * The one place an edit of an activity becomes notices. Only changes that matter to a member
  * (start, end, area, address) count; text, title and capacity create none. Several edits in a row
  * give one notice: a member who has not yet read her change notice for this activity has it
- * brought up to date (and to the top) instead of getting another. Returns what changed.
+ * brought up to date (and to the top) instead of getting another, and no second push: her phone
+ * already says she has a new message she has not read. Returns what changed.
  */
 export async function noticeActivityChanged(
   trx: AppDatabase,

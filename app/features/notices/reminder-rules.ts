@@ -1,6 +1,6 @@
 // When a reminder is due, and the quiet hours that hold it back. Plain functions, no I/O.
 import type { ReminderChoice } from "../../../db/schema";
-import { osloHourOf } from "~/platform/oslo-time";
+import { addDaysToDateInput, formatOsloDateInput, osloHourOf, osloLocalToUtc } from "~/platform/oslo-time";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -31,4 +31,16 @@ export function reminderDue(choice: ReminderChoice, startsAt: string, now: Date)
   const at = now.getTime();
   if (at >= start || at < start - LEAD_MS[choice]) return false;
   return !isQuietHour(now);
+}
+
+/**
+ * When a reminder's push may go: at once, or (in quiet hours) at 08:00 Oslo time. Reminders are
+ * made outside quiet hours, so this holds back only one made at the edge of them.
+ */
+export function reminderPushAt(now: Date): Date {
+  if (!isQuietHour(now)) return now;
+  const today = formatOsloDateInput(now.toISOString());
+  const day = osloHourOf(now) >= QUIET_FROM_HOUR ? addDaysToDateInput(today, 1) : today;
+  const morning = osloLocalToUtc(day, `${String(QUIET_UNTIL_HOUR).padStart(2, "0")}:00`);
+  return morning.ok ? new Date(morning.utc) : now;
 }

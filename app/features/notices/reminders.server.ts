@@ -7,7 +7,7 @@ import type { AppDatabase } from "../../../db/connection";
 import type { ReminderChoice } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { addNotice } from "./notices.server";
-import { isQuietHour, LONGEST_REMINDER_LEAD_MS, REMINDER_CHOICES, reminderDue } from "./reminder-rules";
+import { isQuietHour, LONGEST_REMINDER_LEAD_MS, REMINDER_CHOICES, reminderDue, reminderPushAt } from "./reminder-rules";
 
 /** Sends every reminder due at `now`. Returns how many this call sent. */
 export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }): Promise<number> {
@@ -51,7 +51,11 @@ export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }):
         .onConflict((oc) => oc.columns(["activity_id", "member_id"]).doNothing())
         .executeTakeFirst();
       if (Number(key.numInsertedOrUpdatedRows ?? 0) !== 1) return 0;
-      await addNotice(trx, { memberId: c.member_id, kind: "reminder", activityId: c.activity_id }, now);
+      await addNotice(
+        trx,
+        { memberId: c.member_id, kind: "reminder", activityId: c.activity_id, pushAt: reminderPushAt(now) },
+        now,
+      );
       return 1;
     });
   }

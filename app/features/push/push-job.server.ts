@@ -3,6 +3,8 @@
 //
 //   await enqueuePush(trx, { memberId, noticeId });
 //
+// addNotice and addNoticeToMembers (app/features/notices) do this for every notice.
+//
 // It runs as "external" work (decision 030): outside a transaction, marked done after. If the
 // process dies between sending and marking, the job runs again when its lease ends; the Topic
 // header and the notification's tag make the repeat replace the first, not add a second.
@@ -14,11 +16,15 @@ import { sendPushToMember } from "./send-push.server";
 
 export const PUSH_JOB_KIND = "push";
 
-export function enqueuePush(trx: AppDatabase, { memberId, noticeId }: { memberId: string; noticeId: string }) {
-  const now = new Date();
+/** One push per notice (the key); `runAt` holds it back (a reminder in quiet hours), else it goes at once. */
+export function enqueuePush(
+  trx: AppDatabase,
+  { memberId, noticeId, runAt }: { memberId: string; noticeId: string; runAt?: Date },
+  now: Date = new Date(),
+) {
   return enqueueJob(
     trx,
-    { kind: PUSH_JOB_KIND, key: `push:${noticeId}`, runAt: now, payload: { memberId, noticeId } },
+    { kind: PUSH_JOB_KIND, key: `push:${noticeId}`, runAt: runAt ?? now, payload: { memberId, noticeId } },
     now,
   );
 }

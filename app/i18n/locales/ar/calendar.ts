@@ -8,6 +8,7 @@ export default {
       neutralTitle: "موعد",
       going: "أنت مسجّل.",
       waitlisted: "أنت في قائمة الانتظار.",
+      offered: "يُعرض عليكِ مكان. أجيبي على الموقع.",
       notAnswered: "لم ترد بعد.",
       cancelled: "أُلغي.",
     },

@@ -16,7 +16,8 @@ export default {
     delete: "حذف",
     deleted: "تم حذف الإشعار.",
     allRead: "تم تحديد كل الإشعارات كمقروءة.",
-    pushHeading: "الإشعارات على هذا الجهاز",
+    /** on My page, where push settings used to be */
+    meLink: "يمكنكِ تشغيل الإشعارات على هذا الجهاز أو إيقافها في صفحة الإشعارات.",
     kind: {
       promoted: "حصلتِ على مكان: {{title}}، {{when}}.",
       offered: "يُعرض عليكِ مكان: {{title}}، {{when}}. أجيبي قبل {{until}}.",
@@ -29,6 +30,18 @@ export default {
       restored: "لم يعد ملغى: {{title}}، {{when}}. إجابتك كما كانت.",
       reminder: "تذكير: {{title}}، {{when}}.",
       hidden: "تغيّر شيء في نشاط لم تعودي ترينه.",
+    },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: حصلتِ على مكان",
+      offered: "{{title}}: يُعرض عليكِ مكان",
+      offer_expired: "{{title}}: انتهى عرض المكان",
+      changed_time: "{{title}}: تغيّر الوقت",
+      changed_place: "{{title}}: تغيّر المكان",
+      changed_both: "{{title}}: تغيّر الوقت والمكان",
+      cancelled: "{{title}}: أُلغي",
+      restored: "{{title}}: لم يعد ملغى",
+      reminder: "{{title}}: تذكير",
     },
     offer: {
       title: "يُعرض عليكِ مكان",

@@ -6,6 +6,7 @@ export default {
       neutralTitle: "Appointment",
       going: "You are going.",
       waitlisted: "You are on the waiting list.",
+      offered: "A place is offered to you. Answer on the site.",
       notAnswered: "You have not answered yet.",
       cancelled: "Cancelled.",
     },

@@ -16,7 +16,8 @@ export default {
     delete: "Delete",
     deleted: "The notice is deleted.",
     allRead: "All notices are marked as read.",
-    pushHeading: "Notifications on this device",
+    /** on My page, where push settings used to be */
+    meLink: "Turn notifications on this device on or off on the Notices page.",
     kind: {
       promoted: "You got a place: {{title}}, {{when}}.",
       offered: "A place is offered to you: {{title}}, {{when}}. Answer by {{until}}.",
@@ -29,6 +30,18 @@ export default {
       restored: "On again: {{title}}, {{when}}. Your answer is as it was.",
       reminder: "Reminder: {{title}}, {{when}}.",
       hidden: "Something changed in an activity you no longer see.",
+    },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: you got a place",
+      offered: "{{title}}: a place is offered to you",
+      offer_expired: "{{title}}: the offer of a place ran out",
+      changed_time: "{{title}}: the time changed",
+      changed_place: "{{title}}: the place changed",
+      changed_both: "{{title}}: the time and place changed",
+      cancelled: "{{title}}: cancelled",
+      restored: "{{title}}: on again",
+      reminder: "{{title}}: reminder",
     },
     offer: {
       title: "A place is offered to you",

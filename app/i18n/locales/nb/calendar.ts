@@ -8,6 +8,7 @@ export default {
       neutralTitle: "Avtale",
       going: "Du er påmeldt.",
       waitlisted: "Du står på venteliste.",
+      offered: "Du har fått tilbud om en plass. Svar på nettstedet.",
       notAnswered: "Du har ikke svart ennå.",
       cancelled: "Avlyst.",
     },

@@ -14,7 +14,8 @@ export default {
     delete: "Slett",
     deleted: "Varselet er slettet.",
     allRead: "Alle varsler er merket som lest.",
-    pushHeading: "Varsler på denne enheten",
+    /** on My page, where push settings used to be */
+    meLink: "Varsler på denne enheten slår du av og på under Varsler.",
     kind: {
       promoted: "Du har fått plass: {{title}}, {{when}}.",
       offered: "Du får tilbud om en plass: {{title}}, {{when}}. Svar innen {{until}}.",
@@ -27,6 +28,18 @@ export default {
       restored: "Likevel ikke avlyst: {{title}}, {{when}}. Svaret ditt er som før.",
       reminder: "Påminnelse: {{title}}, {{when}}.",
       hidden: "Noe er endret i en aktivitet du ikke lenger ser.",
+    },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: du har fått plass",
+      offered: "{{title}}: du får tilbud om en plass",
+      offer_expired: "{{title}}: tilbudet om plass gikk ut",
+      changed_time: "{{title}}: tiden er endret",
+      changed_place: "{{title}}: stedet er endret",
+      changed_both: "{{title}}: tid og sted er endret",
+      cancelled: "{{title}}: avlyst",
+      restored: "{{title}}: likevel ikke avlyst",
+      reminder: "{{title}}: påminnelse",
     },
     offer: {
       title: "Du får tilbud om en plass",

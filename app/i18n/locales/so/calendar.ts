@@ -8,6 +8,7 @@ export default {
       neutralTitle: "Ballan",
       going: "Waad is diiwaangelisay.",
       waitlisted: "Waxaad ku jirtaa liiska sugitaanka.",
+      offered: "Boos ayaa laguu soo bandhigay. Ka jawaab bogga.",
       notAnswered: "Weli ma jawaabin.",
       cancelled: "Waa la joojiyay.",
     },

@@ -17,7 +17,8 @@ export default {
     delete: "Tirtir",
     deleted: "Ogeysiiska waa la tirtiray.",
     allRead: "Dhammaan ogeysiisyada waxaa loo calaamadeeyay kuwo la akhriyay.",
-    pushHeading: "Ogeysiisyada qalabkan",
+    /** on My page, where push settings used to be */
+    meLink: "Ogeysiisyada qalabkan waxaad ka shidi kartaa ama ka demin kartaa bogga Ogeysiisyada.",
     kind: {
       promoted: "Boos ayaad heshay: {{title}}, {{when}}.",
       offered: "Boos ayaa laguu soo bandhigay: {{title}}, {{when}}. Ka jawaab ka hor {{until}}.",
@@ -30,6 +31,18 @@ export default {
       restored: "Mar kale waa socotaa: {{title}}, {{when}}. Jawaabtaadu sidii bay tahay.",
       reminder: "Xusuusin: {{title}}, {{when}}.",
       hidden: "Wax ayaa ka beddelmay hawl aadan hadda arkin.",
+    },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: boos ayaad heshay",
+      offered: "{{title}}: boos ayaa laguu soo bandhigay",
+      offer_expired: "{{title}}: dalabka booska wuu dhacay",
+      changed_time: "{{title}}: waqtigii waa isbeddelay",
+      changed_place: "{{title}}: goobtii waa isbeddeshay",
+      changed_both: "{{title}}: waqtiga iyo goobta waa isbeddeleen",
+      cancelled: "{{title}}: waa la joojiyay",
+      restored: "{{title}}: mar kale waa socotaa",
+      reminder: "{{title}}: xusuusin",
     },
     offer: {
       title: "Boos ayaa laguu soo bandhigay",

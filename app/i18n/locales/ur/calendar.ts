@@ -8,6 +8,7 @@ export default {
       neutralTitle: "ملاقات",
       going: "آپ کا نام لکھا ہوا ہے۔",
       waitlisted: "آپ انتظار کی فہرست میں ہیں۔",
+      offered: "آپ کو ایک جگہ کی پیشکش ہے۔ ویب سائٹ پر جواب دیں۔",
       notAnswered: "آپ نے ابھی جواب نہیں دیا۔",
       cancelled: "منسوخ۔",
     },

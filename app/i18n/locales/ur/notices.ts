@@ -16,7 +16,8 @@ export default {
     delete: "حذف کریں",
     deleted: "اطلاع حذف ہو گئی۔",
     allRead: "تمام اطلاعات پڑھی ہوئی نشان زد ہو گئیں۔",
-    pushHeading: "اس آلے پر اطلاعات",
+    /** on My page, where push settings used to be */
+    meLink: "اس آلے پر اطلاعات آن یا آف کرنے کے لیے اطلاعات کا صفحہ کھولیں۔",
     kind: {
       promoted: "آپ کو جگہ مل گئی: {{title}}، {{when}}۔",
       offered: "آپ کو ایک جگہ کی پیشکش ہے: {{title}}، {{when}}۔ {{until}} تک جواب دیں۔",
@@ -29,6 +30,18 @@ export default {
       restored: "دوبارہ بحال: {{title}}، {{when}}۔ آپ کا جواب پہلے جیسا ہے۔",
       reminder: "یاد دہانی: {{title}}، {{when}}۔",
       hidden: "ایک ایسی سرگرمی میں کچھ بدلا ہے جو اب آپ کو نظر نہیں آتی۔",
+    },
+    /** a push on a device that chose details: title and what happened, never a time or place */
+    pushDetail: {
+      promoted: "{{title}}: آپ کو جگہ مل گئی",
+      offered: "{{title}}: آپ کو ایک جگہ کی پیشکش ہے",
+      offer_expired: "{{title}}: جگہ کی پیشکش ختم ہو گئی",
+      changed_time: "{{title}}: وقت بدل گیا",
+      changed_place: "{{title}}: جگہ بدل گئی",
+      changed_both: "{{title}}: وقت اور جگہ بدل گئے",
+      cancelled: "{{title}}: منسوخ",
+      restored: "{{title}}: دوبارہ بحال",
+      reminder: "{{title}}: یاد دہانی",
     },
     offer: {
       title: "آپ کو ایک جگہ کی پیشکش ہے",
