@@ -13,6 +13,7 @@ import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
 import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
 import * as notices from "./migrations/2026-12-02T1010_notices";
 import * as offersRemindersCancellations from "./migrations/2026-12-02T1020_offers_reminders_cancellations";
+import * as staffMessages from "./migrations/2026-12-02T1900_staff_messages";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
   "2026-12-02T1010_notices": notices,
   "2026-12-02T1020_offers_reminders_cancellations": offersRemindersCancellations,
+  "2026-12-02T1900_staff_messages": staffMessages,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

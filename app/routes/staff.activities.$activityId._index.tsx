@@ -1,7 +1,7 @@
 // One activity for staff: edit it, or its series from this date on (refused if someone else saved
 // since the form was opened), skip dates, cancel it or the rest of its series, copy it to another
-// date, publish a draft, and see how many are going. Cancelling asks for a reason (members are
-// told it) and can be undone within a day.
+// date, publish a draft, send a message to those going, and see how many are going. Cancelling
+// asks for a reason (members are told it) and can be undone within a day.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -10,7 +10,7 @@ import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
-import { CheckboxField, ErrorSummary, TextField, translateError } from "~/components/forms";
+import { CheckboxField, ErrorSummary, TextAreaField, TextField, translateError } from "~/components/forms";
 import { GoingCount } from "~/components/StaffWeek";
 import {
   activityToFormValues,
@@ -41,6 +41,8 @@ import {
   UNDO_CANCEL_MS,
   updateSeries,
 } from "~/features/activities/staff-activities.server";
+import { MESSAGE_MAX, staffMessageSchema } from "~/features/staff-messages/staff-message-rules";
+import { sendStaffMessage } from "~/features/staff-messages/staff-messages.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -135,7 +137,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, cancelActivitySchema);
     if (!parsed.ok) {
       const cancel = { errors: parsed.errors, values: { reason: parsed.values.reason ?? "" } };
-      return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status: 400 });
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel },
+        { status: 400 },
+      );
     }
     const { sequence, reason } = parsed.data;
     const result = await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: sequence, reason });
@@ -144,6 +149,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return notSaved();
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
+  }
+
+  if (intent === "message") {
+    const parsed = parseForm(form, staffMessageSchema);
+    if (!parsed.ok) {
+      const message = {
+        errors: parsed.errors,
+        values: { body: String(form.get("body") ?? ""), includeWaitlist: form.get("includeWaitlist") === "on" },
+      };
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, message },
+        { status: 400 },
+      );
+    }
+    const result = await sendStaffMessage(db(), viewer.staff, { activityId, ...parsed.data });
+    if (!result.ok) notFound();
+    return redirect(`/staff/activities/${activityId}?messaged=${result.recipients}`, { status: 303 });
   }
 
   if (intent === "undoCancel") {
@@ -259,6 +281,7 @@ export default function EditActivity() {
   const activity = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const cancelForm = actionData && "cancel" in actionData ? actionData.cancel : undefined;
+  const messageForm = actionData && "message" in actionData ? actionData.message : undefined;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const localeTag = useLocaleTag();
@@ -312,6 +335,11 @@ export default function EditActivity() {
         {searchParams.get("published") ? (
           <p className="notice notice--success" role="status">
             {t("staffSeries.published")}
+          </p>
+        ) : null}
+        {searchParams.get("messaged") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffNotices.messageSent", { n: searchParams.get("messaged") ?? "0" })}
           </p>
         ) : null}
         {searchParams.get("restored") ? (
@@ -382,6 +410,33 @@ export default function EditActivity() {
           </Form>
         </section>
       ) : null}
+
+      {activity.cancelled || activity.draft ? null : (
+        <section className="panel" aria-labelledby="message-title">
+          <h2 id="message-title">{t("staffNotices.messageHeading")}</h2>
+          <p>{t("staffNotices.messageExplain")}</p>
+          <Form method="post" noValidate>
+            <ErrorSummary errors={messageForm?.errors} fieldOrder={["body"]} />
+            <TextAreaField
+              name="body"
+              label={t("staffNotices.messageLabel")}
+              hint={t("staffNotices.messageHint", { max: String(MESSAGE_MAX) })}
+              error={messageForm?.errors.body}
+              defaultValue={messageForm?.values.body ?? ""}
+              maxLength={MESSAGE_MAX}
+              required
+            />
+            <CheckboxField
+              name="includeWaitlist"
+              label={t("staffNotices.messageIncludeWaitlist")}
+              defaultChecked={messageForm?.values.includeWaitlist ?? false}
+            />
+            <button type="submit" className="button" name="intent" value="message">
+              {t("staffNotices.messageSend")}
+            </button>
+          </Form>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">{t("staff.activity.editHeading")}</h2>

@@ -337,7 +337,8 @@ function changedFields(
 ): Record<string, string> {
   const changed: Record<string, string> = {};
   if (before.title !== after.title) Object.assign(changed, { titleBefore: before.title });
-  if (before.ends_at !== after.endsAt) Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
+  if (before.ends_at !== after.endsAt)
+    Object.assign(changed, { endsAtBefore: before.ends_at, endsAtAfter: after.endsAt });
   if (before.area !== after.area) Object.assign(changed, { areaBefore: before.area, areaAfter: after.area });
   return changed;
 }
@@ -696,6 +697,12 @@ export async function skipOccurrences(
         if (!cancelled.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
         continue;
       }
+      // Read before it goes, so the log can still name it.
+      const named = await trx
+        .selectFrom("activities")
+        .select(["title", "chapter_id"])
+        .where("id", "=", occurrence.id)
+        .executeTakeFirst();
       const deleted = await trx
         .deleteFrom("activities")
         .where("id", "=", occurrence.id)
@@ -710,7 +717,8 @@ export async function skipOccurrences(
           action: "activity.skip",
           objectType: "activity",
           objectId: occurrence.id,
-          details: { removed: true, startsAt: occurrence.startsAt },
+          chapterId: named?.chapter_id ?? null,
+          details: { removed: true, startsAt: occurrence.startsAt, title: named?.title ?? null },
         },
         now,
       );
@@ -795,7 +803,15 @@ export async function copyActivity(
         action: "activity.copy",
         objectType: "activity",
         objectId: id,
-        details: { from: original.id, days: shift, draft: input.draft === true },
+        chapterId: original.chapter_id,
+        details: {
+          from: original.id,
+          days: shift,
+          draft: input.draft === true,
+          title: original.title,
+          startsAtBefore: original.starts_at,
+          startsAt: times.times.startsAt,
+        },
       },
       now,
     );
@@ -845,7 +861,13 @@ export async function publishDraft(
         action: "activity.publish",
         objectType: "activity",
         objectId: edited.id,
-        details: { occurrences: 1 + others.length, seriesId: edited.series_id },
+        chapterId: edited.chapter_id,
+        details: {
+          occurrences: 1 + others.length,
+          seriesId: edited.series_id,
+          title: edited.title,
+          startsAt: edited.starts_at,
+        },
       },
       now,
     );

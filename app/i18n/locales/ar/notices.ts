@@ -29,6 +29,8 @@ export default {
       restored: "لم يعد ملغى: {{title}}، {{when}}. إجابتك كما كانت.",
       reminder: "تذكير: {{title}}، {{when}}.",
       hidden: "تغيّر شيء في نشاط لم تعودي ترينه.",
+      staff_message: "رسالة منا عن {{title}}، {{when}}:",
+      staff_reply: "رددنا على ملاحظتك: {{title}}، {{when}}.",
     },
     offer: {
       title: "يُعرض عليكِ مكان",
@@ -38,6 +40,8 @@ export default {
     },
     coming: "أنتِ قادمة. العنوان في الأسفل.",
     cancelReasonLabel: "السبب:",
+    messagesTitle: "رسائل منا",
+    messageFrom: "أُرسلت {{when}}",
     reminders: {
       legend: "التذكيرات",
       hint: "إشعار هنا في التطبيق قبل الأنشطة التي ستذهبين إليها.",

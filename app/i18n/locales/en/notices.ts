@@ -29,6 +29,8 @@ export default {
       restored: "On again: {{title}}, {{when}}. Your answer is as it was.",
       reminder: "Reminder: {{title}}, {{when}}.",
       hidden: "Something changed in an activity you no longer see.",
+      staff_message: "A message from us about {{title}}, {{when}}:",
+      staff_reply: "We replied to your note: {{title}}, {{when}}.",
     },
     offer: {
       title: "A place is offered to you",
@@ -38,6 +40,8 @@ export default {
     },
     coming: "You're coming. The address is below.",
     cancelReasonLabel: "Reason:",
+    messagesTitle: "Messages from us",
+    messageFrom: "Sent {{when}}",
     reminders: {
       legend: "Reminders",
       hint: "A notice here in the app before activities you are going to.",

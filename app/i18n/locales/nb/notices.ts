@@ -27,6 +27,8 @@ export default {
       restored: "Likevel ikke avlyst: {{title}}, {{when}}. Svaret ditt er som før.",
       reminder: "Påminnelse: {{title}}, {{when}}.",
       hidden: "Noe er endret i en aktivitet du ikke lenger ser.",
+      staff_message: "Melding fra oss om {{title}}, {{when}}:",
+      staff_reply: "Vi har svart på notatet ditt: {{title}}, {{when}}.",
     },
     offer: {
       title: "Du får tilbud om en plass",
@@ -36,6 +38,8 @@ export default {
     },
     coming: "Du kommer. Adressen står nedenfor.",
     cancelReasonLabel: "Begrunnelse:",
+    messagesTitle: "Meldinger fra oss",
+    messageFrom: "Sendt {{when}}",
     reminders: {
       legend: "Påminnelser",
       hint: "Et varsel her i appen før aktiviteter du skal på.",

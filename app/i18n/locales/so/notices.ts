@@ -30,6 +30,8 @@ export default {
       restored: "Mar kale waa socotaa: {{title}}, {{when}}. Jawaabtaadu sidii bay tahay.",
       reminder: "Xusuusin: {{title}}, {{when}}.",
       hidden: "Wax ayaa ka beddelmay hawl aadan hadda arkin.",
+      staff_message: "Fariin naga timid oo ku saabsan {{title}}, {{when}}:",
+      staff_reply: "Waan ka jawaabnay qoraalkaaga: {{title}}, {{when}}.",
     },
     offer: {
       title: "Boos ayaa laguu soo bandhigay",
@@ -39,6 +41,8 @@ export default {
     },
     coming: "Waad imanaysaa. Cinwaanku hoos ayuu ku qoran yahay.",
     cancelReasonLabel: "Sababta:",
+    messagesTitle: "Fariimo naga yimid",
+    messageFrom: "La diray {{when}}",
     reminders: {
       legend: "Xusuusin",
       hint: "Ogeysiis halkan appka ku jira ka hor hawlaha aad tagayso.",
