@@ -47,6 +47,7 @@ export default {
       chapter: "الفروع",
       staff: "حسابات الموظفين",
       calendar_feed: "روابط التقويم",
+      attendance: "الحضور",
     },
   },
 } as const;

@@ -22,7 +22,7 @@ export default {
     activityPublish: "{{actor}} published the draft ‘{{title}}’ ({{when}})",
     activityPublishSeries: "{{actor}} published {{n}} drafts of ‘{{title}}’",
     activityCopy: "{{actor}} copied ‘{{title}}’ from {{from}} to {{to}}",
-    activityCancelReason: "{{actor}} cancelled ‘{{title}}’ ({{when}}) with a reason to {{told}} members",
+    activityCancelReason: "{{actor}} cancelled ‘{{title}}’ ({{when}}) with a reason; {{told}} members were told",
     activityCancelRest: "{{actor}} cancelled ‘{{title}}’ ({{when}}) with the rest of its series",
     activitySkipRemoved: "{{actor}} skipped ‘{{title}}’ ({{when}}); nobody had answered, so the date was removed",
     activitySkipCancelled: "{{actor}} skipped ‘{{title}}’ ({{when}}); {{told}} members were told",
@@ -48,6 +48,7 @@ export default {
       chapter: "Chapters",
       staff: "Staff accounts",
       calendar_feed: "Calendar links",
+      attendance: "Attendance",
     },
   },
 } as const;

@@ -22,7 +22,8 @@ export default {
     activityPublish: "{{actor}} publiserte utkastet «{{title}}» ({{when}})",
     activityPublishSeries: "{{actor}} publiserte {{n}} utkast av «{{title}}»",
     activityCopy: "{{actor}} kopierte «{{title}}» fra {{from}} til {{to}}",
-    activityCancelReason: "{{actor}} avlyste «{{title}}» ({{when}}) med en begrunnelse til {{told}} medlemmer",
+    activityCancelReason:
+      "{{actor}} avlyste «{{title}}» ({{when}}) med en begrunnelse; {{told}} medlemmer fikk beskjed",
     activityCancelRest: "{{actor}} avlyste «{{title}}» ({{when}}) sammen med resten av serien",
     activitySkipRemoved: "{{actor}} hoppet over «{{title}}» ({{when}}); ingen hadde svart, så datoen ble fjernet",
     activitySkipCancelled: "{{actor}} hoppet over «{{title}}» ({{when}}); {{told}} medlemmer fikk beskjed",
@@ -48,6 +49,7 @@ export default {
       chapter: "Lokallag",
       staff: "Ansattkontoer",
       calendar_feed: "Kalenderlenker",
+      attendance: "Oppmøte",
     },
   },
 } as const;

@@ -49,6 +49,7 @@ export default {
       chapter: "Laamaha",
       staff: "Akoonnada shaqaalaha",
       calendar_feed: "Xiriirada kalandarka",
+      attendance: "Imaanshaha",
     },
   },
 } as const;

@@ -49,6 +49,7 @@ export default {
       chapter: "شاخیں",
       staff: "عملے کے اکاؤنٹ",
       calendar_feed: "کیلنڈر لنکس",
+      attendance: "حاضری",
     },
   },
 } as const;
