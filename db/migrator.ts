@@ -5,14 +5,14 @@ import * as activitiesUpcomingIndex from "./migrations/2026-11-26T1420_activitie
 import * as pseudonymCaseAndSkeletonKeys from "./migrations/2026-12-01T1900_pseudonym_case_and_skeleton_keys";
 import * as joinReceipts from "./migrations/2026-12-01T1910_join_receipts";
 import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
-import * as jobsAndPushSubscriptions from "./migrations/2026-12-02T1100_jobs_and_push_subscriptions";
-import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts";
-import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
-import * as attendance from "./migrations/2026-12-02T1400_attendance";
-import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
-import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
 import * as notices from "./migrations/2026-12-02T1010_notices";
 import * as offersRemindersCancellations from "./migrations/2026-12-02T1020_offers_reminders_cancellations";
+import * as jobsAndPushSubscriptions from "./migrations/2026-12-02T1100_jobs_and_push_subscriptions";
+import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts";
+import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
+import * as attendance from "./migrations/2026-12-02T1400_attendance";
+import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
+import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
 import * as staffMessages from "./migrations/2026-12-02T1900_staff_messages";
 
 /**
@@ -27,14 +27,14 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1900_pseudonym_case_and_skeleton_keys": pseudonymCaseAndSkeletonKeys,
   "2026-12-01T1910_join_receipts": joinReceipts,
   "2026-12-01T1930_health_probe": healthProbe,
-  "2026-12-02T1100_jobs_and_push_subscriptions": jobsAndPushSubscriptions,
-  "2026-12-02T1200_series_and_drafts": seriesAndDrafts,
-  "2026-12-02T1700_list_key_indexes": listKeyIndexes,
-  "2026-12-02T1400_attendance": attendance,
-  "2026-12-02T1500_interest_counts": interestCounts,
-  "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
   "2026-12-02T1010_notices": notices,
   "2026-12-02T1020_offers_reminders_cancellations": offersRemindersCancellations,
+  "2026-12-02T1100_jobs_and_push_subscriptions": jobsAndPushSubscriptions,
+  "2026-12-02T1200_series_and_drafts": seriesAndDrafts,
+  "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
+  "2026-12-02T1400_attendance": attendance,
+  "2026-12-02T1500_interest_counts": interestCounts,
+  "2026-12-02T1700_list_key_indexes": listKeyIndexes,
   "2026-12-02T1900_staff_messages": staffMessages,
 };
 
