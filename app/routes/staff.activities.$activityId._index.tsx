@@ -3,7 +3,15 @@
 // date, publish a draft, send a message to those going, and see how many are going. Cancelling
 // asks for a reason (members are told it) and can be undone within a day.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useSearchParams,
+  type MetaFunction,
+} from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound } from "~/platform/responses";
@@ -282,6 +290,7 @@ export default function EditActivity() {
   const actionData = useActionData<typeof action>();
   const cancelForm = actionData && "cancel" in actionData ? actionData.cancel : undefined;
   const messageForm = actionData && "message" in actionData ? actionData.message : undefined;
+  const location = useLocation();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const localeTag = useLocaleTag();
@@ -415,7 +424,8 @@ export default function EditActivity() {
         <section className="panel" aria-labelledby="message-title">
           <h2 id="message-title">{t("staffNotices.messageHeading")}</h2>
           <p>{t("staffNotices.messageExplain")}</p>
-          <Form method="post" noValidate>
+          {/* A new key after each send empties the form; after refused input the typed text stays. */}
+          <Form method="post" className="form" noValidate key={location.key}>
             <ErrorSummary errors={messageForm?.errors} fieldOrder={["body"]} />
             <TextAreaField
               name="body"
@@ -431,9 +441,11 @@ export default function EditActivity() {
               label={t("staffNotices.messageIncludeWaitlist")}
               defaultChecked={messageForm?.values.includeWaitlist ?? false}
             />
-            <button type="submit" className="button" name="intent" value="message">
-              {t("staffNotices.messageSend")}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button" name="intent" value="message">
+                {t("staffNotices.messageSend")}
+              </button>
+            </div>
           </Form>
         </section>
       )}
@@ -456,7 +468,8 @@ export default function EditActivity() {
         <section className="panel" aria-labelledby="series-title">
           <h2 id="series-title">{t("staffSeries.seriesHeading")}</h2>
           <p>{t("staffSeries.seriesIntro")}</p>
-          <Form method="post" className="form">
+          {/* Keyed by the series' state: after a skip the ticks start empty, not on the dates just skipped. */}
+          <Form method="post" className="form" key={activity.seriesSequences}>
             <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
             <ul className="staff-series-list">
               {activity.occurrences.map((o) => (
@@ -554,7 +567,7 @@ export default function EditActivity() {
         <section className="panel" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t("staff.activity.cancelHeading")}</h2>
           <p>{t("staffNotices.cancelExplain")}</p>
-          <Form method="post" noValidate>
+          <Form method="post" className="form" noValidate>
             <ErrorSummary errors={cancelForm?.errors} fieldOrder={["reason", "confirm"]} />
             <TextField
               name="reason"
@@ -570,13 +583,15 @@ export default function EditActivity() {
               <p className="field__error">{translateError(t, cancelForm.errors.confirm)}</p>
             ) : null}
             <input type="hidden" name="sequence" value={activity.sequence} />
-            <button type="submit" className="button button--danger" name="intent" value="cancel">
-              {t("staff.activity.cancel")}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button button--danger" name="intent" value="cancel">
+                {t("staff.activity.cancel")}
+              </button>
+            </div>
           </Form>
           {activity.isSeries ? (
             <>
-              <h3>{t("staffSeries.cancelRestHeading")}</h3>
+              <h3 className="staff-cancel-rest">{t("staffSeries.cancelRestHeading")}</h3>
               <p>{t("staffSeries.cancelRestExplain")}</p>
               <Form method="post">
                 <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />

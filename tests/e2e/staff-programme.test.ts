@@ -1,6 +1,6 @@
 // #13 in a browser: the Bergen coordinator runs a weekly programme over Christmas. She moves the
 // rest of the series to 18:00, skips Christmas Eve, cancels one date with a reason and undoes it;
-// Fjellrev, going to every date, then finds a notice for each on /notices.
+// Fjellrev, going to every date, then finds a notice for each on /notices, and staff's message too.
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
@@ -23,6 +23,7 @@ const nb = resources.nb.translation;
 const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
 const TITLE = "Torsdagsmiddag";
 const REASON = "Beklager, lederen er syk";
+const MESSAGE = "Vi møtes ved inngangen mot parken.";
 
 let app: RunningApp;
 let browser: Browser;
@@ -99,11 +100,13 @@ async function memberSignIn(page: Page, pseudonym: string) {
   await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.login.submit }).click()]);
 }
 
-async function bothSizes(page: Page, name: string) {
-  await page.setViewportSize(PHONE);
-  await screenshot(page, name);
-  await page.setViewportSize(DESKTOP);
-  await screenshot(page, name);
+/** The whole page, and (when given) one part of it close up, at phone and desktop size. */
+async function bothSizes(page: Page, name: string, part?: string) {
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    const file = await screenshot(page, name);
+    if (part) await page.locator(part).screenshot({ path: file.replace(`${name}-`, `${name}-part-`) });
+  }
 }
 
 describe("running a weekly programme over Christmas", () => {
@@ -132,11 +135,12 @@ describe("running a weekly programme over Christmas", () => {
       staff.waitForURL(/\?skipped=1/),
       staff.getByRole("button", { name: nb.staffSeries.skip, exact: true }).click(),
     ]);
-    await bothSizes(staff, "staff-programme-series");
+    await bothSizes(staff, "staff-programme-series", 'section[aria-labelledby="series-title"]');
 
     // New Year's Eve is cancelled with a reason, then the cancellation is undone.
     await staff.goto(`${app.baseUrl}/staff/activities/${newYearsEve}`, { waitUntil: "networkidle" });
     await waitForHydration(staff);
+    await bothSizes(staff, "staff-programme-cancel", 'section[aria-labelledby="cancel-title"]');
     await staff.getByLabel(nb.staffNotices.reasonLabel).fill(REASON);
     await staff.getByLabel(nb.staffNotices.confirmLabel).check();
     await Promise.all([
@@ -144,12 +148,24 @@ describe("running a weekly programme over Christmas", () => {
       staff.getByRole("button", { name: nb.staff.activity.cancel, exact: true }).click(),
     ]);
     await staff.getByText(REASON).first().waitFor();
-    await bothSizes(staff, "staff-programme-cancelled");
+    await bothSizes(staff, "staff-programme-cancelled", 'section[aria-labelledby="undo-title"]');
     await Promise.all([
       staff.waitForURL(/\?restored=1$/),
       staff.getByRole("button", { name: nb.staffNotices.undo, exact: true }).click(),
     ]);
     await staff.getByText(nb.staffNotices.restored).waitFor();
+
+    // And a message to everyone going to the first date.
+    await staff.goto(`${app.baseUrl}/staff/activities/${first}`, { waitUntil: "networkidle" });
+    await waitForHydration(staff);
+    await staff.getByLabel(nb.staffNotices.messageLabel).fill(MESSAGE);
+    await Promise.all([
+      staff.waitForURL(/\?messaged=1$/),
+      staff.getByRole("button", { name: nb.staffNotices.messageSend, exact: true }).click(),
+    ]);
+    await staff.getByText(nb.staffNotices.messageSent.replace("{{n}}", "1")).waitFor();
+    expect(await staff.getByLabel(nb.staffNotices.messageLabel).inputValue()).toBe("");
+    await bothSizes(staff, "staff-programme-message", 'section[aria-labelledby="message-title"]');
     expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
 
@@ -170,6 +186,7 @@ describe("running a weekly programme over Christmas", () => {
     expect(about.filter((text) => text.includes(`${cancelled}:`) && text.includes(REASON))).toHaveLength(1);
     expect(about.filter((text) => text.includes(restored))).toHaveLength(1);
     expect(about.join("\n")).toContain("18:00");
+    expect(about.filter((text) => text.includes(MESSAGE))).toHaveLength(1);
     await bothSizes(fjellrev, "staff-programme-member-notices");
     expect(memberProblems).toEqual(NO_PROBLEMS);
     await memberContext.close();
