@@ -191,6 +191,17 @@ export interface AnswerReplyTable {
   created_at: string;
 }
 
+/** What staff wrote to everyone going to an activity; each member's notice points here by id. */
+export interface StaffMessageTable {
+  id: string;
+  activity_id: string;
+  body: string;
+  sent_by: string | null;
+  /** 1: it went to the waitlisted and offered too */
+  include_waitlist: Generated<number>;
+  created_at: string;
+}
+
 export interface SessionTable {
   id: string;
   /** SHA-256 of the 256-bit session id in the cookie; the id itself is never stored */
@@ -332,7 +343,16 @@ export interface InterestCountTable {
  * What a notice is about. Member-facing text comes from the catalogs (notices.ts) by kind; the
  * params fill in ids and times only.
  */
-export type NoticeKind = "promoted" | "offered" | "offer_expired" | "changed" | "cancelled" | "restored" | "reminder";
+export type NoticeKind =
+  | "promoted"
+  | "offered"
+  | "offer_expired"
+  | "changed"
+  | "cancelled"
+  | "restored"
+  | "reminder"
+  | "staff_message"
+  | "staff_reply";
 
 export interface NoticeTable {
   id: string;
@@ -375,6 +395,7 @@ export interface Database {
   activities: ActivityTable;
   rsvps: RsvpTable;
   answer_replies: AnswerReplyTable;
+  staff_messages: StaffMessageTable;
   sessions: SessionTable;
   feed_tokens: FeedTokenTable;
   audit_log: AuditLogTable;

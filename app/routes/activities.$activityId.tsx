@@ -34,13 +34,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       member: null,
       block: null,
       series: [],
+      messages: [],
     };
   }
   const { member } = await requireMember(request);
   const page = await loadActivityPageForMember(db(), member, { activityId });
   if (!page) notFound();
   const series = await listSeriesAnswersForMember(db(), member, { activityId });
-  return { view: "member" as const, activity: page.activity, member: page.answer, block: page.block, series };
+  return {
+    view: "member" as const,
+    activity: page.activity,
+    member: page.answer,
+    block: page.block,
+    series,
+    messages: page.messages,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
-  const { view, activity, member, block, series } = useLoaderData<typeof loader>();
+  const { view, activity, member, block, series, messages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const tag = useLocaleTag();
@@ -118,6 +126,23 @@ export default function ActivityPage() {
                       : t("activities.statusNone")}
               </p>
               {member.myStatus === "waitlisted" && !block ? <p>{t("activities.waitlistExplained")}</p> : null}
+              {messages.length > 0 ? (
+                <section className="note-thread" aria-labelledby="messages-title">
+                  <h3 id="messages-title">{t("notices.messagesTitle")}</h3>
+                  <ol className="note-thread__replies">
+                    {messages.map((m) => (
+                      <li key={m.id}>
+                        <p className="muted">
+                          {t("notices.messageFrom", { when: formatOsloDateTime(m.createdAt, tag) })}
+                        </p>
+                        <p className="staff-note">
+                          <bdi>{m.body}</bdi>
+                        </p>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ) : null}
               {member.myStatus === "going" && member.myMeetAtDoor && !cancelled ? (
                 <p className={member.myMeetAssigned ? "notice notice--success" : "notice"}>
                   {t(member.myMeetAssigned ? "door.assigned" : "door.requested", {

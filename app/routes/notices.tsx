@@ -95,6 +95,10 @@ function noticeText(notice: NoticeItem, tag: string, t: TFunction): string {
       return t("notices.kind.restored", values);
     case "reminder":
       return t("notices.kind.reminder", values);
+    case "staff_message":
+      return t("notices.kind.staff_message", values);
+    case "staff_reply":
+      return t("notices.kind.staff_reply", values);
   }
 }
 
@@ -109,6 +113,11 @@ function NoticeEntry({ notice, tag, t }: { notice: NoticeItem; tag: string; t: T
         <p className="notice-item__text">
           {t("notices.cancelReasonLabel")} <bdi>{notice.activity.cancelReason}</bdi>
         </p>
+      ) : null}
+      {notice.message ? (
+        <blockquote className="notice-item__message">
+          <bdi>{notice.message}</bdi>
+        </blockquote>
       ) : null}
       <p className="notice-item__meta">
         <time dateTime={notice.createdAt}>{formatActivityTime(tag, notice.createdAt)}</time>

@@ -1,16 +1,24 @@
 // One activity for staff: edit it, or its series from this date on (refused if someone else saved
 // since the form was opened), skip dates, cancel it or the rest of its series, copy it to another
-// date, publish a draft, and see how many are going. Cancelling asks for a reason (members are
-// told it) and can be undone within a day.
+// date, publish a draft, send a message to those going, and see how many are going. Cancelling
+// asks for a reason (members are told it) and can be undone within a day.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useSearchParams,
+  type MetaFunction,
+} from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound } from "~/platform/responses";
 import { requireStaff } from "~/features/sessions/viewer.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { StaffActivityForm } from "~/components/StaffActivityForm";
-import { CheckboxField, ErrorSummary, TextField, translateError } from "~/components/forms";
+import { CheckboxField, ErrorSummary, TextAreaField, TextField, translateError } from "~/components/forms";
 import { GoingCount } from "~/components/StaffWeek";
 import {
   activityToFormValues,
@@ -41,6 +49,8 @@ import {
   UNDO_CANCEL_MS,
   updateSeries,
 } from "~/features/activities/staff-activities.server";
+import { MESSAGE_MAX, staffMessageSchema } from "~/features/staff-messages/staff-message-rules";
+import { sendStaffMessage } from "~/features/staff-messages/staff-messages.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
@@ -147,6 +157,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return notSaved();
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
+  }
+
+  if (intent === "message") {
+    const parsed = parseForm(form, staffMessageSchema);
+    if (!parsed.ok) {
+      const message = {
+        errors: parsed.errors,
+        values: { body: String(form.get("body") ?? ""), includeWaitlist: form.get("includeWaitlist") === "on" },
+      };
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, message },
+        { status: 400 },
+      );
+    }
+    const result = await sendStaffMessage(db(), viewer.staff, { activityId, ...parsed.data });
+    if (!result.ok) notFound();
+    return redirect(`/staff/activities/${activityId}?messaged=${result.recipients}`, { status: 303 });
   }
 
   if (intent === "undoCancel") {
@@ -262,6 +289,8 @@ export default function EditActivity() {
   const activity = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const cancelForm = actionData && "cancel" in actionData ? actionData.cancel : undefined;
+  const messageForm = actionData && "message" in actionData ? actionData.message : undefined;
+  const location = useLocation();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const localeTag = useLocaleTag();
@@ -315,6 +344,11 @@ export default function EditActivity() {
         {searchParams.get("published") ? (
           <p className="notice notice--success" role="status">
             {t("staffSeries.published")}
+          </p>
+        ) : null}
+        {searchParams.get("messaged") ? (
+          <p className="notice notice--success" role="status">
+            {t("staffNotices.messageSent", { n: searchParams.get("messaged") ?? "0" })}
           </p>
         ) : null}
         {searchParams.get("restored") ? (
@@ -386,6 +420,36 @@ export default function EditActivity() {
         </section>
       ) : null}
 
+      {activity.cancelled || activity.draft ? null : (
+        <section className="panel" aria-labelledby="message-title">
+          <h2 id="message-title">{t("staffNotices.messageHeading")}</h2>
+          <p>{t("staffNotices.messageExplain")}</p>
+          {/* A new key after each send empties the form; after refused input the typed text stays. */}
+          <Form method="post" className="form" noValidate key={location.key}>
+            <ErrorSummary errors={messageForm?.errors} fieldOrder={["body"]} />
+            <TextAreaField
+              name="body"
+              label={t("staffNotices.messageLabel")}
+              hint={t("staffNotices.messageHint", { max: String(MESSAGE_MAX) })}
+              error={messageForm?.errors.body}
+              defaultValue={messageForm?.values.body ?? ""}
+              maxLength={MESSAGE_MAX}
+              required
+            />
+            <CheckboxField
+              name="includeWaitlist"
+              label={t("staffNotices.messageIncludeWaitlist")}
+              defaultChecked={messageForm?.values.includeWaitlist ?? false}
+            />
+            <div className="button-row">
+              <button type="submit" className="button" name="intent" value="message">
+                {t("staffNotices.messageSend")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">{t("staff.activity.editHeading")}</h2>
         <StaffActivityForm
@@ -404,7 +468,8 @@ export default function EditActivity() {
         <section className="panel" aria-labelledby="series-title">
           <h2 id="series-title">{t("staffSeries.seriesHeading")}</h2>
           <p>{t("staffSeries.seriesIntro")}</p>
-          <Form method="post" className="form">
+          {/* Keyed by the series' state: after a skip the ticks start empty, not on the dates just skipped. */}
+          <Form method="post" className="form" key={activity.seriesSequences}>
             <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
             <ul className="staff-series-list">
               {activity.occurrences.map((o) => (
@@ -502,7 +567,7 @@ export default function EditActivity() {
         <section className="panel" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t("staff.activity.cancelHeading")}</h2>
           <p>{t("staffNotices.cancelExplain")}</p>
-          <Form method="post" noValidate>
+          <Form method="post" className="form" noValidate>
             <ErrorSummary errors={cancelForm?.errors} fieldOrder={["reason", "confirm"]} />
             <TextField
               name="reason"
@@ -518,13 +583,15 @@ export default function EditActivity() {
               <p className="field__error">{translateError(t, cancelForm.errors.confirm)}</p>
             ) : null}
             <input type="hidden" name="sequence" value={activity.sequence} />
-            <button type="submit" className="button button--danger" name="intent" value="cancel">
-              {t("staff.activity.cancel")}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button button--danger" name="intent" value="cancel">
+                {t("staff.activity.cancel")}
+              </button>
+            </div>
           </Form>
           {activity.isSeries ? (
             <>
-              <h3>{t("staffSeries.cancelRestHeading")}</h3>
+              <h3 className="staff-cancel-rest">{t("staffSeries.cancelRestHeading")}</h3>
               <p>{t("staffSeries.cancelRestExplain")}</p>
               <Form method="post">
                 <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />

@@ -217,7 +217,13 @@ describe("check-in at the door", () => {
       "attendance.check_in",
       "attendance.walk_in_count",
     ]);
-    expect(JSON.parse(audit[2]!.details!)).toEqual({ members: 2, withoutAccount: 1 });
+    expect(JSON.parse(audit[2]!.details!)).toMatchObject({ members: 2, withoutAccount: 1 });
+    expect(Object.keys(JSON.parse(audit[2]!.details!)).sort()).toEqual([
+      "members",
+      "startsAt",
+      "title",
+      "withoutAccount",
+    ]);
     expect(JSON.stringify(audit)).not.toContain(a.id);
     expect(JSON.stringify(audit)).not.toContain(b.id);
   });

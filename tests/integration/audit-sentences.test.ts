@@ -2,6 +2,7 @@ import { loadAuditLog } from "~/features/audit/audit-log.server";
 import { auditSentences } from "~/features/audit/audit-sentences";
 import { listAuditEntries, recordAudit } from "~/features/audit/audit.server";
 import { cancelActivity, updateActivity } from "~/features/activities/staff-activities.server";
+import { sendStaffMessage } from "~/features/staff-messages/staff-messages.server";
 import { tFor } from "~/i18n/catalogs.server";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createStaff } from "../factories";
@@ -53,13 +54,102 @@ describe("the audit log as sentences", () => {
     expect(nb.entries[0]!.chapter).toBe("Bergen");
   });
 
-  it("names a cancelled activity with its date", async () => {
+  it("names a cancelled activity with its date, says a reason was given, and never shows the reason", async () => {
     const { db, actor, activity } = await bergenWithKari();
     await cancelActivity(db, actor, { activityId: activity.id, expectedSequence: 0, reason: "The leader is ill" });
     const log = await loadAuditLog(db, { after: null, actorStaffId: null, chapterId: null, kind: null }, "en");
     expect(log.entries[0]!.sentences[0]).toMatch(
-      /^Kari Nordmann cancelled ‘Middag sammen’ \(Thu,? 14 Jan 2027,? 17:00\)$/,
+      /^Kari Nordmann cancelled ‘Middag sammen’ \(Thu,? 14 Jan 2027,? 17:00\) with a reason; 0 members were told$/,
     );
+    expect(JSON.stringify(log)).not.toContain("ill");
+  });
+
+  it("reads drafts, publishing, copies, skips, cancelling the rest, undoing, messages and attendance as sentences", () => {
+    const at = "2027-01-14T17:00:00.000Z";
+    const day = /Thu,? 14 Jan 2027,? 18:00/.source;
+    const reads = (action: string, details: Record<string, unknown>, pattern: string) =>
+      expect(sentence(action, details)).toEqual([expect.stringMatching(new RegExp(`^${pattern}$`))]);
+    reads(
+      "activity.draft",
+      { title: "Tur", occurrences: 1, startsAt: at },
+      `Kari Nordmann saved ‘Tur’ as a draft \\(${day}\\)`,
+    );
+    reads(
+      "activity.draft",
+      { title: "Tur", occurrences: 4, startsAt: at },
+      `Kari Nordmann saved ‘Tur’ as a draft, 4 dates from ${day}`,
+    );
+    reads(
+      "activity.publish",
+      { title: "Tur", occurrences: 1, startsAt: at },
+      `Kari Nordmann published the draft ‘Tur’ \\(${day}\\)`,
+    );
+    reads(
+      "activity.publish",
+      { title: "Tur", occurrences: 3, startsAt: at },
+      "Kari Nordmann published 3 drafts of ‘Tur’",
+    );
+    reads(
+      "activity.copy",
+      { title: "Tur", startsAtBefore: at, startsAt: "2027-01-21T17:00:00.000Z" },
+      `Kari Nordmann copied ‘Tur’ from ${day} to Thu,? 21 Jan 2027,? 18:00`,
+    );
+    reads(
+      "activity.skip",
+      { title: "Tur", startsAt: at, removed: true },
+      `Kari Nordmann skipped ‘Tur’ \\(${day}\\); nobody had answered, so the date was removed`,
+    );
+    reads(
+      "activity.skip",
+      { title: "Tur", startsAt: at, told: 2 },
+      `Kari Nordmann skipped ‘Tur’ \\(${day}\\); 2 members were told`,
+    );
+    reads(
+      "activity.cancelRest",
+      { title: "Tur", startsAt: at, told: 2 },
+      `Kari Nordmann cancelled ‘Tur’ \\(${day}\\) with the rest of its series`,
+    );
+    reads(
+      "activity.cancel",
+      { title: "Tur", startsAt: at, told: 3, reasonLength: 17 },
+      `Kari Nordmann cancelled ‘Tur’ \\(${day}\\) with a reason; 3 members were told`,
+    );
+    reads(
+      "activity.restore",
+      { title: "Tur", startsAt: at, told: 3 },
+      `Kari Nordmann undid the cancellation of ‘Tur’ \\(${day}\\); 3 members were told`,
+    );
+    reads(
+      "activity.message",
+      { title: "Tur", startsAt: at, length: 42, recipients: 5, includeWaitlist: false },
+      `Kari Nordmann sent a message \\(42 characters\\) to 5 going to ‘Tur’ \\(${day}\\)`,
+    );
+    reads(
+      "activity.message",
+      { title: "Tur", startsAt: at, length: 42, recipients: 6, includeWaitlist: true },
+      `Kari Nordmann sent a message \\(42 characters\\) to 6 going to or waiting for ‘Tur’ \\(${day}\\)`,
+    );
+    for (const action of [
+      "attendance.check_in",
+      "attendance.undo_check_in",
+      "attendance.walk_in",
+      "attendance.walk_in_count",
+    ])
+      reads(
+        action,
+        { title: "Tur", startsAt: at, members: 4, withoutAccount: 1 },
+        `Kari Nordmann recorded attendance for ‘Tur’ \\(${day}\\): 4 members, 1 without an account`,
+      );
+  });
+
+  it("keeps the staff message's words and the cancel reason out of every audit row it writes", async () => {
+    const { db, actor, activity } = await bergenWithKari();
+    await sendStaffMessage(db, actor, { activityId: activity.id, body: "Ta med varme klær", includeWaitlist: false });
+    const log = await loadAuditLog(db, { after: null, actorStaffId: null, chapterId: null, kind: null }, "en");
+    expect(log.entries[0]!.sentences[0]).toMatch(
+      /^Kari Nordmann sent a message \(17 characters\) to 0 going to ‘Middag sammen’/,
+    );
+    expect(JSON.stringify(await db.selectFrom("audit_log").selectAll().execute())).not.toContain("klær");
   });
 
   it("reads every kind it renders as a sentence, and never shows member text", () => {

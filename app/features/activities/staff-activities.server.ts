@@ -698,6 +698,12 @@ export async function skipOccurrences(
         if (!cancelled.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
         continue;
       }
+      // Read before it goes, so the log can still name it.
+      const named = await trx
+        .selectFrom("activities")
+        .select(["title", "chapter_id"])
+        .where("id", "=", occurrence.id)
+        .executeTakeFirst();
       const deleted = await trx
         .deleteFrom("activities")
         .where("id", "=", occurrence.id)
@@ -712,7 +718,8 @@ export async function skipOccurrences(
           action: "activity.skip",
           objectType: "activity",
           objectId: occurrence.id,
-          details: { removed: true, startsAt: occurrence.startsAt },
+          chapterId: named?.chapter_id ?? null,
+          details: { removed: true, startsAt: occurrence.startsAt, title: named?.title ?? null },
         },
         now,
       );
@@ -797,7 +804,15 @@ export async function copyActivity(
         action: "activity.copy",
         objectType: "activity",
         objectId: id,
-        details: { from: original.id, days: shift, draft: input.draft === true },
+        chapterId: original.chapter_id,
+        details: {
+          from: original.id,
+          days: shift,
+          draft: input.draft === true,
+          title: original.title,
+          startsAtBefore: original.starts_at,
+          startsAt: times.times.startsAt,
+        },
       },
       now,
     );
@@ -847,7 +862,13 @@ export async function publishDraft(
         action: "activity.publish",
         objectType: "activity",
         objectId: edited.id,
-        details: { occurrences: 1 + others.length, seriesId: edited.series_id },
+        chapterId: edited.chapter_id,
+        details: {
+          occurrences: 1 + others.length,
+          seriesId: edited.series_id,
+          title: edited.title,
+          startsAt: edited.starts_at,
+        },
       },
       now,
     );

@@ -7,6 +7,8 @@ import { writeTransaction } from "../../../db/transaction";
 import { activityInScope } from "~/features/activities/activity-scope.server";
 import { findActivityPageForMember } from "~/features/activities/member-activities.server";
 import { recordAudit } from "~/features/audit/audit.server";
+import { addNotice } from "~/features/notices/notices.server";
+import { listMessagesForMember } from "~/features/staff-messages/staff-messages.server";
 import { chapterFilter, type StaffActor, type StaffScope } from "~/features/staff/staff.server";
 import { newId } from "~/platform/ids.server";
 
@@ -28,7 +30,7 @@ export async function listRepliesForMember(
   return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.created_at }));
 }
 
-/** The member's activity page with staff's replies to her own note (none before she answered). */
+/** The member's activity page with staff's replies to her own note and staff's messages to those going (none before she answered). */
 export async function loadActivityPageForMember(
   db: AppDatabase,
   member: { id: string; chapterId: string },
@@ -37,7 +39,8 @@ export async function loadActivityPageForMember(
   const page = await findActivityPageForMember(db, member, { activityId });
   if (!page) return undefined;
   const replies = page.answer.myStatus === null ? [] : await listRepliesForMember(db, member, { activityId });
-  return { ...page, answer: { ...page.answer, replies } };
+  const messages = page.answer.myStatus === null ? [] : await listMessagesForMember(db, member, { activityId });
+  return { ...page, answer: { ...page.answer, replies }, messages };
 }
 
 /** Every reply on one activity's answers, for staff whose scope covers the activity. */
@@ -88,8 +91,8 @@ interface AnswerRef {
 export type ThreadWriteResult = { ok: true } | { ok: false; error: "notFound" };
 
 /**
- * Saves a staff reply to her note and marks the note read, with an audit row of ids only. This is
- * the one place a reply is saved: a notice to her about the reply belongs here, in this transaction.
+ * Saves a staff reply to her note, marks the note read and tells her with a notice (ids only: she
+ * reads the reply on the activity page), with an audit row of ids only. The one place a reply is saved.
  */
 export async function saveStaffReply(
   db: AppDatabase,
@@ -106,6 +109,7 @@ export async function saveStaffReply(
       .values({ id: replyId, rsvp_id: answer.id, staff_id: staff.id, body, created_at: now.toISOString() })
       .execute();
     await trx.updateTable("rsvps").set({ note_seen_at: now.toISOString() }).where("id", "=", answer.id).execute();
+    await addNotice(trx, { memberId, kind: "staff_reply", activityId, params: { replyId } }, now);
     await recordAudit(
       trx,
       {

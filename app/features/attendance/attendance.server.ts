@@ -92,12 +92,23 @@ async function auditCounts(trx: AppDatabase, actor: StaffActor, activityId: stri
     .select("count")
     .where("activity_id", "=", activityId)
     .executeTakeFirst();
+  const activity = await trx
+    .selectFrom("activities")
+    .select(["title", "starts_at", "chapter_id"])
+    .where("id", "=", activityId)
+    .executeTakeFirst();
   await recordAudit(trx, {
     actorStaffId: actor.id,
     action: `attendance.${change}`,
     objectType: "activity",
     objectId: activityId,
-    details: { members: Number(came?.n ?? 0), withoutAccount: Number(walkIns?.count ?? 0) },
+    chapterId: activity?.chapter_id ?? null,
+    details: {
+      members: Number(came?.n ?? 0),
+      withoutAccount: Number(walkIns?.count ?? 0),
+      title: activity?.title ?? null,
+      startsAt: activity?.starts_at ?? null,
+    },
   });
 }
 

@@ -39,8 +39,57 @@ export function auditSentences(row: AuditRowForSentence, t: Translate, localeTag
           : t("staffAudit.activityCreate", { ...base, when: when(d.startsAt) }),
       ];
     }
+    case "activity.draft": {
+      const count = typeof d.occurrences === "number" ? d.occurrences : 1;
+      return [
+        count > 1
+          ? t("staffAudit.activityDraftSeries", { ...base, n: String(count), when: when(d.startsAt) })
+          : t("staffAudit.activityDraft", { ...base, when: when(d.startsAt) }),
+      ];
+    }
+    case "activity.publish": {
+      const count = typeof d.occurrences === "number" ? d.occurrences : 1;
+      return [
+        count > 1
+          ? t("staffAudit.activityPublishSeries", { ...base, n: String(count) })
+          : t("staffAudit.activityPublish", { ...base, when: when(d.startsAt) }),
+      ];
+    }
+    case "activity.copy":
+      return [t("staffAudit.activityCopy", { ...base, from: when(d.startsAtBefore), to: when(d.startsAt) })];
     case "activity.cancel":
-      return [t("staffAudit.activityCancel", { ...base, when: when(d.startsAt) })];
+    case "activity.cancelRest":
+    case "activity.skip": {
+      const key =
+        row.action === "activity.skip"
+          ? d.removed === true
+            ? "staffAudit.activitySkipRemoved"
+            : "staffAudit.activitySkipCancelled"
+          : row.action === "activity.cancelRest"
+            ? "staffAudit.activityCancelRest"
+            : typeof d.reasonLength === "number" && d.reasonLength > 0
+              ? "staffAudit.activityCancelReason"
+              : "staffAudit.activityCancel";
+      const told = typeof d.told === "number" ? String(d.told) : "0";
+      return [t(key, { ...base, when: when(d.startsAt), told })];
+    }
+    case "activity.restore":
+      return [
+        t("staffAudit.activityRestore", {
+          ...base,
+          when: when(d.startsAt),
+          told: typeof d.told === "number" ? String(d.told) : "0",
+        }),
+      ];
+    case "activity.message":
+      return [
+        t(d.includeWaitlist === true ? "staffAudit.activityMessageWaitlist" : "staffAudit.activityMessage", {
+          ...base,
+          when: when(d.startsAt),
+          n: typeof d.recipients === "number" ? String(d.recipients) : "0",
+          length: typeof d.length === "number" ? String(d.length) : "0",
+        }),
+      ];
     case "activity.update": {
       const sentences: string[] = [];
       const before = text(d.startsAtBefore);
@@ -65,6 +114,18 @@ export function auditSentences(row: AuditRowForSentence, t: Translate, localeTag
       }
       return sentences.length > 0 ? sentences : [t("staffAudit.activityUpdate", base)];
     }
+    case "attendance.check_in":
+    case "attendance.undo_check_in":
+    case "attendance.walk_in":
+    case "attendance.walk_in_count":
+      return [
+        t("staffAudit.attendance", {
+          ...base,
+          when: when(d.startsAt),
+          members: typeof d.members === "number" ? String(d.members) : "0",
+          withoutAccount: typeof d.withoutAccount === "number" ? String(d.withoutAccount) : "0",
+        }),
+      ];
     case "rsvp.promote":
       return [t("staffAudit.rsvpPromote", base)];
     case "rsvp.remove":

@@ -45,6 +45,7 @@ export const AUDIT_KINDS = [
   "chapter",
   "staff",
   "calendar_feed",
+  "attendance",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

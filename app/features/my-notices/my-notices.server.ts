@@ -7,6 +7,7 @@ import type { NoticeKind } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { activitiesSeenByMember, type MemberScope } from "~/features/activities/member-activities.server";
 import { parseNoticeParams } from "~/features/notices/notices.server";
+import { findMessageBodies } from "~/features/staff-messages/staff-messages.server";
 
 /** The page shows at most this many; retention removes old ones long before most members reach it. */
 export const NOTICES_SHOWN = 200;
@@ -22,9 +23,11 @@ export interface NoticeItem {
   activity: { id: string; title: string; startsAt: string; cancelReason: string | null } | null;
   /** "offered" only: until when she may answer */
   offerUntil: string | null;
+  /** "staff_message" only: what staff wrote, while she may still see the activity */
+  message: string | null;
 }
 
-/** Her notices, newest first. Two queries, however many notices. */
+/** Her notices, newest first. Three queries at most, however many notices. */
 export async function listNoticesForMember(db: AppDatabase, member: MemberScope): Promise<NoticeItem[]> {
   const rows = await db
     .selectFrom("notices")
@@ -49,8 +52,13 @@ export async function listNoticesForMember(db: AppDatabase, member: MemberScope)
           ])
           .execute();
   const byId = new Map(visible.map((a) => [a.id, a]));
+  const messageIdOf = (kind: NoticeKind, params: Record<string, unknown>) =>
+    kind === "staff_message" && typeof params.messageId === "string" ? params.messageId : null;
+  const messageIds = rows.flatMap((r) => messageIdOf(r.kind, parseNoticeParams(r.params)) ?? []);
+  const bodies = await findMessageBodies(db, { messageIds, activityIds: [...byId.keys()] });
   return rows.map((row) => {
     const params = parseNoticeParams(row.params);
+    const messageId = messageIdOf(row.kind, params);
     const changed = Array.isArray(params.changed) ? params.changed : [];
     const activity = row.activity_id ? byId.get(row.activity_id) : undefined;
     return {
@@ -68,6 +76,7 @@ export async function listNoticesForMember(db: AppDatabase, member: MemberScope)
           }
         : null,
       offerUntil: row.kind === "offered" && typeof params.expiresAt === "string" ? params.expiresAt : null,
+      message: activity && messageId ? (bodies.get(messageId) ?? null) : null,
     };
   });
 }

@@ -37,6 +37,7 @@ export interface RetentionReport {
   jobsDeleted: number;
   pushSubscriptionsDeleted: number;
   noticesDeleted: number;
+  staffMessagesDeleted: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -140,6 +141,11 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     .executeTakeFirst();
   const noticesDays = policy.noticesAfterDays ?? DEFAULT_NOTICES_DAYS;
   const notices = await db.deleteFrom("notices").where("created_at", "<", before(noticesDays)).executeTakeFirst();
+  // Staff's messages go with the notices that point to them (same period).
+  const staffMessages = await db
+    .deleteFrom("staff_messages")
+    .where("created_at", "<", before(noticesDays))
+    .executeTakeFirst();
   await db.deleteFrom("reminder_sends").where("activity_id", "in", endedBefore(noticesDays)).executeTakeFirst();
   await db
     .deleteFrom("cancellation_snapshots")
@@ -159,6 +165,7 @@ export async function runRetention(db: AppDatabase, policy: RetentionPolicy): Pr
     jobsDeleted: Number(jobs.numDeletedRows),
     pushSubscriptionsDeleted: Number(pushSubscriptions.numDeletedRows),
     noticesDeleted: Number(notices.numDeletedRows),
+    staffMessagesDeleted: Number(staffMessages.numDeletedRows),
   };
 }
 

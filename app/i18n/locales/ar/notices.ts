@@ -30,6 +30,8 @@ export default {
       restored: "لم يعد ملغى: {{title}}، {{when}}. إجابتك كما كانت.",
       reminder: "تذكير: {{title}}، {{when}}.",
       hidden: "تغيّر شيء في نشاط لم تعودي ترينه.",
+      staff_message: "رسالة منا عن {{title}}، {{when}}:",
+      staff_reply: "رددنا على ملاحظتك: {{title}}، {{when}}.",
     },
     /** a push on a device that chose details: title and what happened, never a time or place */
     pushDetail: {
@@ -42,6 +44,8 @@ export default {
       cancelled: "{{title}}: أُلغي",
       restored: "{{title}}: لم يعد ملغى",
       reminder: "{{title}}: تذكير",
+      staff_message: "{{title}}: رسالة منا",
+      staff_reply: "{{title}}: رد على ملاحظتك",
     },
     offer: {
       title: "يُعرض عليكِ مكان",
@@ -51,6 +55,8 @@ export default {
     },
     coming: "أنتِ قادمة. العنوان في الأسفل.",
     cancelReasonLabel: "السبب:",
+    messagesTitle: "رسائل منا",
+    messageFrom: "أُرسلت {{when}}",
     reminders: {
       legend: "التذكيرات",
       hint: "إشعار هنا في التطبيق قبل الأنشطة التي ستذهبين إليها.",

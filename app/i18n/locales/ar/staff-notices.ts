@@ -14,6 +14,13 @@ export default {
     offersHeld: "أماكن معروضة",
     offersCount: "{{n}} محجوزة الآن",
     offeredUntil: "معروض حتى {{until}}",
+    messageHeading: "أرسل رسالة إلى القادمين",
+    messageExplain: "كل من قال نعم يتلقاها كإشعار في التطبيق. لا يمكن للأعضاء الرد عليها، ولا يرون من تلقاها غيرهم.",
+    messageLabel: "الرسالة (يراها الأعضاء)",
+    messageHint: "مثلًا «نلتقي عند المدخل المطل على الحديقة». {{max}} حرفًا على الأكثر.",
+    messageIncludeWaitlist: "أرسلها أيضًا إلى من هم على قائمة الانتظار أو عُرض عليهم مكان",
+    messageSend: "أرسل الرسالة",
+    messageSent: "أُرسلت الرسالة إلى {{n}}.",
   },
   validation: {
     staffNotices: {

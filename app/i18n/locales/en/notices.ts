@@ -30,6 +30,8 @@ export default {
       restored: "On again: {{title}}, {{when}}. Your answer is as it was.",
       reminder: "Reminder: {{title}}, {{when}}.",
       hidden: "Something changed in an activity you no longer see.",
+      staff_message: "A message from us about {{title}}, {{when}}:",
+      staff_reply: "We replied to your note: {{title}}, {{when}}.",
     },
     /** a push on a device that chose details: title and what happened, never a time or place */
     pushDetail: {
@@ -42,6 +44,8 @@ export default {
       cancelled: "{{title}}: cancelled",
       restored: "{{title}}: on again",
       reminder: "{{title}}: reminder",
+      staff_message: "{{title}}: a message from us",
+      staff_reply: "{{title}}: a reply to your note",
     },
     offer: {
       title: "A place is offered to you",
@@ -51,6 +55,8 @@ export default {
     },
     coming: "You're coming. The address is below.",
     cancelReasonLabel: "Reason:",
+    messagesTitle: "Messages from us",
+    messageFrom: "Sent {{when}}",
     reminders: {
       legend: "Reminders",
       hint: "A notice here in the app before activities you are going to.",

@@ -14,6 +14,14 @@ export default {
     offersHeld: "Places offered",
     offersCount: "{{n}} held now",
     offeredUntil: "offered until {{until}}",
+    messageHeading: "Send a message to those coming",
+    messageExplain:
+      "Everyone who said yes gets it as a notice in the app. Members cannot reply to it, and do not see who else got it.",
+    messageLabel: "Message (members see it)",
+    messageHint: "For example “We meet at the entrance facing the park”. At most {{max}} characters.",
+    messageIncludeWaitlist: "Also send it to those on the waitlist or offered a place",
+    messageSend: "Send the message",
+    messageSent: "The message was sent to {{n}}.",
   },
   validation: {
     staffNotices: {

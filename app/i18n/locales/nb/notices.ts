@@ -28,6 +28,8 @@ export default {
       restored: "Likevel ikke avlyst: {{title}}, {{when}}. Svaret ditt er som før.",
       reminder: "Påminnelse: {{title}}, {{when}}.",
       hidden: "Noe er endret i en aktivitet du ikke lenger ser.",
+      staff_message: "Melding fra oss om {{title}}, {{when}}:",
+      staff_reply: "Vi har svart på notatet ditt: {{title}}, {{when}}.",
     },
     /** a push on a device that chose details: title and what happened, never a time or place */
     pushDetail: {
@@ -40,6 +42,8 @@ export default {
       cancelled: "{{title}}: avlyst",
       restored: "{{title}}: likevel ikke avlyst",
       reminder: "{{title}}: påminnelse",
+      staff_message: "{{title}}: melding fra oss",
+      staff_reply: "{{title}}: svar på beskjeden din",
     },
     offer: {
       title: "Du får tilbud om en plass",
@@ -49,6 +53,8 @@ export default {
     },
     coming: "Du kommer. Adressen står nedenfor.",
     cancelReasonLabel: "Begrunnelse:",
+    messagesTitle: "Meldinger fra oss",
+    messageFrom: "Sendt {{when}}",
     reminders: {
       legend: "Påminnelser",
       hint: "Et varsel her i appen før aktiviteter du skal på.",

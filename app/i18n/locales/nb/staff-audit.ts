@@ -17,6 +17,22 @@ export default {
     rsvpReply: "{{actor}} svarte på et medlems notat om «{{title}}»",
     rsvpMeetAssign: "{{actor}} valgte hvem som møter et medlem i døra til «{{title}}»",
     rsvpMeetUnassign: "{{actor}} fjernet hvem som møter et medlem i døra til «{{title}}»",
+    activityDraft: "{{actor}} lagret «{{title}}» som utkast ({{when}})",
+    activityDraftSeries: "{{actor}} lagret «{{title}}» som utkast, {{n}} datoer fra {{when}}",
+    activityPublish: "{{actor}} publiserte utkastet «{{title}}» ({{when}})",
+    activityPublishSeries: "{{actor}} publiserte {{n}} utkast av «{{title}}»",
+    activityCopy: "{{actor}} kopierte «{{title}}» fra {{from}} til {{to}}",
+    activityCancelReason:
+      "{{actor}} avlyste «{{title}}» ({{when}}) med en begrunnelse; {{told}} medlemmer fikk beskjed",
+    activityCancelRest: "{{actor}} avlyste «{{title}}» ({{when}}) sammen med resten av serien",
+    activitySkipRemoved: "{{actor}} hoppet over «{{title}}» ({{when}}); ingen hadde svart, så datoen ble fjernet",
+    activitySkipCancelled: "{{actor}} hoppet over «{{title}}» ({{when}}); {{told}} medlemmer fikk beskjed",
+    activityRestore: "{{actor}} angret avlysningen av «{{title}}» ({{when}}); {{told}} medlemmer fikk beskjed",
+    activityMessage: "{{actor}} sendte en melding ({{length}} tegn) til {{n}} som skal på «{{title}}» ({{when}})",
+    activityMessageWaitlist:
+      "{{actor}} sendte en melding ({{length}} tegn) til {{n}} som skal på eller venter på «{{title}}» ({{when}})",
+    attendance:
+      "{{actor}} førte oppmøte for «{{title}}» ({{when}}): {{members}} medlemmer, {{withoutAccount}} uten konto",
     other: "{{actor}}: {{action}}",
     filterStaff: "Ansatt",
     filterChapter: "Lokallag",
@@ -33,6 +49,7 @@ export default {
       chapter: "Lokallag",
       staff: "Ansattkontoer",
       calendar_feed: "Kalenderlenker",
+      attendance: "Oppmøte",
     },
   },
 } as const;

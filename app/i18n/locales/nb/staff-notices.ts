@@ -14,6 +14,14 @@ export default {
     offersHeld: "Tilbud om plass",
     offersCount: "{{n}} holdes nå",
     offeredUntil: "tilbud til {{until}}",
+    messageHeading: "Send en melding til de som kommer",
+    messageExplain:
+      "Alle som har sagt ja får den som et varsel i appen. Medlemmene kan ikke svare på den, og ser ikke hvem andre som fikk den.",
+    messageLabel: "Melding (medlemmene ser den)",
+    messageHint: "For eksempel «Vi møtes ved inngangen mot parken». Høyst {{max}} tegn.",
+    messageIncludeWaitlist: "Send også til de som står på venteliste eller har fått tilbud om plass",
+    messageSend: "Send meldingen",
+    messageSent: "Meldingen er sendt til {{n}}.",
   },
   validation: {
     staffNotices: {

@@ -31,6 +31,8 @@ export default {
       restored: "Mar kale waa socotaa: {{title}}, {{when}}. Jawaabtaadu sidii bay tahay.",
       reminder: "Xusuusin: {{title}}, {{when}}.",
       hidden: "Wax ayaa ka beddelmay hawl aadan hadda arkin.",
+      staff_message: "Fariin naga timid oo ku saabsan {{title}}, {{when}}:",
+      staff_reply: "Waan ka jawaabnay qoraalkaaga: {{title}}, {{when}}.",
     },
     /** a push on a device that chose details: title and what happened, never a time or place */
     pushDetail: {
@@ -43,6 +45,8 @@ export default {
       cancelled: "{{title}}: waa la joojiyay",
       restored: "{{title}}: mar kale waa socotaa",
       reminder: "{{title}}: xusuusin",
+      staff_message: "{{title}}: fariin naga timid",
+      staff_reply: "{{title}}: jawaab qoraalkaaga",
     },
     offer: {
       title: "Boos ayaa laguu soo bandhigay",
@@ -52,6 +56,8 @@ export default {
     },
     coming: "Waad imanaysaa. Cinwaanku hoos ayuu ku qoran yahay.",
     cancelReasonLabel: "Sababta:",
+    messagesTitle: "Fariimo naga yimid",
+    messageFrom: "La diray {{when}}",
     reminders: {
       legend: "Xusuusin",
       hint: "Ogeysiis halkan appka ku jira ka hor hawlaha aad tagayso.",

@@ -17,6 +17,22 @@ export default {
     rsvpReply: "{{actor}} ayaa ka jawaabay qoraalka xubin ee «{{title}}»",
     rsvpMeetAssign: "{{actor}} ayaa doortay cidda xubin ku qaabilaysa albaabka «{{title}}»",
     rsvpMeetUnassign: "{{actor}} ayaa ka saaray cidda xubin ku qaabilaysa albaabka «{{title}}»",
+    activityDraft: "{{actor}} ayaa «{{title}}» u keydiyay qabyo ({{when}})",
+    activityDraftSeries: "{{actor}} ayaa «{{title}}» u keydiyay qabyo, {{n}} taariikhood laga bilaabo {{when}}",
+    activityPublish: "{{actor}} ayaa daabacay qabyada «{{title}}» ({{when}})",
+    activityPublishSeries: "{{actor}} ayaa daabacay {{n}} qabyo oo «{{title}}» ah",
+    activityCopy: "{{actor}} ayaa «{{title}}» ka koobiyeeyay {{from}} una koobiyeeyay {{to}}",
+    activityCancelReason: "{{actor}} ayaa joojiyay «{{title}}» ({{when}}) sabab la siiyay {{told}} xubnood",
+    activityCancelRest: "{{actor}} ayaa joojiyay «{{title}}» ({{when}}) iyo inta ka hartay taxanaha",
+    activitySkipRemoved:
+      "{{actor}} ayaa ka boodday «{{title}}» ({{when}}); qofna ma jawaabin, markaa taariikhda waa la saaray",
+    activitySkipCancelled: "{{actor}} ayaa ka boodday «{{title}}» ({{when}}); {{told}} xubnood ayaa la ogeysiiyay",
+    activityRestore: "{{actor}} ayaa ka noqday joojinta «{{title}}» ({{when}}); {{told}} xubnood ayaa la ogeysiiyay",
+    activityMessage: "{{actor}} ayaa fariin ({{length}} xaraf) u diray {{n}} imanaya «{{title}}» ({{when}})",
+    activityMessageWaitlist:
+      "{{actor}} ayaa fariin ({{length}} xaraf) u diray {{n}} imanaya ama sugaya «{{title}}» ({{when}})",
+    attendance:
+      "{{actor}} ayaa diiwaangeliyay imaanshaha «{{title}}» ({{when}}): {{members}} xubnood, {{withoutAccount}} aan akoon lahayn",
     other: "{{actor}}: {{action}}",
     filterStaff: "Shaqaale",
     filterChapter: "Laan",
@@ -33,6 +49,7 @@ export default {
       chapter: "Laamaha",
       staff: "Akoonnada shaqaalaha",
       calendar_feed: "Xiriirada kalandarka",
+      attendance: "Imaanshaha",
     },
   },
 } as const;

@@ -15,6 +15,14 @@ export default {
     offersHeld: "Boosas la soo bandhigay",
     offersCount: "{{n}} ayaa hadda la hayaa",
     offeredUntil: "la soo bandhigay ilaa {{until}}",
+    messageHeading: "U dir fariin kuwa imanaya",
+    messageExplain:
+      "Qof kasta oo haa yiri wuxuu u helayaa ogeysiis ahaan app-ka. Xubnuhu kama jawaabi karaan, mana arkaan cid kale oo heshay.",
+    messageLabel: "Fariinta (xubnuhu way arkaan)",
+    messageHint: "Tusaale ahaan «Waxaan ku kulmaynaa albaabka beerta u jeeda». Ugu badnaan {{max}} xaraf.",
+    messageIncludeWaitlist: "Sidoo kale u dir kuwa liiska sugitaanka ku jira ama loo soo bandhigay meel",
+    messageSend: "Dir fariinta",
+    messageSent: "Fariinta waxaa loo diray {{n}}.",
   },
   validation: {
     staffNotices: {

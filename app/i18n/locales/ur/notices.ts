@@ -30,6 +30,8 @@ export default {
       restored: "دوبارہ بحال: {{title}}، {{when}}۔ آپ کا جواب پہلے جیسا ہے۔",
       reminder: "یاد دہانی: {{title}}، {{when}}۔",
       hidden: "ایک ایسی سرگرمی میں کچھ بدلا ہے جو اب آپ کو نظر نہیں آتی۔",
+      staff_message: "{{title}}، {{when}} کے بارے میں ہماری طرف سے پیغام:",
+      staff_reply: "ہم نے آپ کے نوٹ کا جواب دیا: {{title}}، {{when}}۔",
     },
     /** a push on a device that chose details: title and what happened, never a time or place */
     pushDetail: {
@@ -42,6 +44,8 @@ export default {
       cancelled: "{{title}}: منسوخ",
       restored: "{{title}}: دوبارہ بحال",
       reminder: "{{title}}: یاد دہانی",
+      staff_message: "{{title}}: ہماری طرف سے پیغام",
+      staff_reply: "{{title}}: آپ کے نوٹ کا جواب",
     },
     offer: {
       title: "آپ کو ایک جگہ کی پیشکش ہے",
@@ -51,6 +55,8 @@ export default {
     },
     coming: "آپ آ رہی ہیں۔ پتہ نیچے ہے۔",
     cancelReasonLabel: "وجہ:",
+    messagesTitle: "ہماری طرف سے پیغامات",
+    messageFrom: "{{when}} کو بھیجا گیا",
     reminders: {
       legend: "یاد دہانیاں",
       hint: "جن سرگرمیوں میں آپ جا رہی ہیں، ان سے پہلے یہاں ایپ میں ایک اطلاع۔",

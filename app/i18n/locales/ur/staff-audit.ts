@@ -17,6 +17,22 @@ export default {
     rsvpReply: "{{actor}} نے «{{title}}» پر ایک رکن کے نوٹ کا جواب دیا",
     rsvpMeetAssign: "{{actor}} نے «{{title}}» کے دروازے پر ملنے والا منتخب کیا",
     rsvpMeetUnassign: "{{actor}} نے «{{title}}» کے دروازے پر ملنے والا ہٹا دیا",
+    activityDraft: "{{actor}} نے «{{title}}» کو مسودے کے طور پر محفوظ کیا ({{when}})",
+    activityDraftSeries: "{{actor}} نے «{{title}}» کو مسودے کے طور پر محفوظ کیا، {{when}} سے {{n}} تاریخیں",
+    activityPublish: "{{actor}} نے مسودہ «{{title}}» شائع کیا ({{when}})",
+    activityPublishSeries: "{{actor}} نے «{{title}}» کے {{n}} مسودے شائع کیے",
+    activityCopy: "{{actor}} نے «{{title}}» کو {{from}} سے {{to}} پر نقل کیا",
+    activityCancelReason: "{{actor}} نے «{{title}}» ({{when}}) وجہ کے ساتھ منسوخ کی، {{told}} اراکین کو بتایا گیا",
+    activityCancelRest: "{{actor}} نے «{{title}}» ({{when}}) باقی سلسلے کے ساتھ منسوخ کی",
+    activitySkipRemoved:
+      "{{actor}} نے «{{title}}» ({{when}}) چھوڑ دی؛ کسی نے جواب نہیں دیا تھا، اس لیے تاریخ ہٹا دی گئی",
+    activitySkipCancelled: "{{actor}} نے «{{title}}» ({{when}}) چھوڑ دی؛ {{told}} اراکین کو بتایا گیا",
+    activityRestore: "{{actor}} نے «{{title}}» ({{when}}) کی منسوخی واپس لی؛ {{told}} اراکین کو بتایا گیا",
+    activityMessage: "{{actor}} نے «{{title}}» ({{when}}) میں آنے والے {{n}} افراد کو پیغام ({{length}} حروف) بھیجا",
+    activityMessageWaitlist:
+      "{{actor}} نے «{{title}}» ({{when}}) میں آنے والے یا انتظار کرنے والے {{n}} افراد کو پیغام ({{length}} حروف) بھیجا",
+    attendance:
+      "{{actor}} نے «{{title}}» ({{when}}) کی حاضری درج کی: {{members}} اراکین، {{withoutAccount}} بغیر اکاؤنٹ",
     other: "{{actor}}: {{action}}",
     filterStaff: "عملہ",
     filterChapter: "شاخ",
@@ -33,6 +49,7 @@ export default {
       chapter: "شاخیں",
       staff: "عملے کے اکاؤنٹ",
       calendar_feed: "کیلنڈر لنکس",
+      attendance: "حاضری",
     },
   },
 } as const;

@@ -14,6 +14,14 @@ export default {
     offersHeld: "پیشکش کی گئی جگہیں",
     offersCount: "ابھی {{n}} رکھی گئی ہیں",
     offeredUntil: "{{until}} تک پیشکش",
+    messageHeading: "آنے والوں کو پیغام بھیجیں",
+    messageExplain:
+      "ہاں کہنے والے سب اسے ایپ میں اطلاع کے طور پر پائیں گے۔ اراکین اس کا جواب نہیں دے سکتے، اور نہیں دیکھتے کہ اور کس کو ملا۔",
+    messageLabel: "پیغام (اراکین اسے دیکھتے ہیں)",
+    messageHint: "مثلاً «ہم پارک والے دروازے پر ملیں گے»۔ زیادہ سے زیادہ {{max}} حروف۔",
+    messageIncludeWaitlist: "انتظار کی فہرست والوں اور جنہیں جگہ پیش کی گئی ہے، انہیں بھی بھیجیں",
+    messageSend: "پیغام بھیجیں",
+    messageSent: "پیغام {{n}} افراد کو بھیج دیا گیا۔",
   },
   validation: {
     staffNotices: {

@@ -1,0 +1,194 @@
+// #13 in a browser: the Bergen coordinator runs a weekly programme over Christmas. She moves the
+// rest of the series to 18:00, skips Christmas Eve, cancels one date with a reason and undoes it;
+// Fjellrev, going to every date, then finds a notice for each on /notices, and staff's message too.
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "../../db/connection";
+import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { currentTotpCode } from "~/platform/totp.server";
+import { newId } from "~/platform/ids.server";
+import { resources } from "~/i18n/catalogs.server";
+import { createActivity, createRsvp } from "../factories";
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type RunningApp,
+} from "./support";
+
+const nb = resources.nb.translation;
+const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
+const TITLE = "Torsdagsmiddag";
+const REASON = "Beklager, lederen er syk";
+const MESSAGE = "Vi møtes ved inngangen mot parken.";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ seed: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** A weekly Bergen series, 17:00–19:00 Oslo time, 17 December to 7 January, with Fjellrev going to every date. */
+async function weeklySeriesOverChristmas(): Promise<{ ids: string[]; year: number }> {
+  const today = new Date();
+  const year = today.getUTCFullYear() + (today.getUTCMonth() === 11 && today.getUTCDate() > 16 ? 1 : 0);
+  const days = [`${year}-12-17`, `${year}-12-24`, `${year}-12-31`, `${year + 1}-01-07`];
+  const { db } = openDatabase(app.databasePath);
+  try {
+    const chapter = await db.selectFrom("chapters").select("id").where("name", "=", "Bergen").executeTakeFirstOrThrow();
+    const group = await db
+      .selectFrom("groups")
+      .select("id")
+      .where("name", "=", "Gutta i Bergen")
+      .executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom("members")
+      .select("id")
+      .where("pseudonym", "=", "Fjellrev")
+      .executeTakeFirstOrThrow();
+    const seriesId = newId();
+    const ids: string[] = [];
+    for (const day of days) {
+      // Winter in Oslo is UTC+1: 17:00 there is 16:00 UTC.
+      const activity = await createActivity(db, {
+        chapter_id: chapter.id,
+        group_id: group.id,
+        series_id: seriesId,
+        title: TITLE,
+        area: "Sentrum",
+        starts_at: `${day}T16:00:00.000Z`,
+        ends_at: `${day}T18:00:00.000Z`,
+      });
+      await createRsvp(db, { activity_id: activity.id, member_id: member.id, status: "going" });
+      ids.push(activity.id);
+    }
+    return { ids, year };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function staffSignIn(page: Page) {
+  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
+  await waitForHydration(page);
+  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
+  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff/login/totp"),
+    page.getByRole("button", { name: nb.staff.login.submit }).click(),
+  ]);
+  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
+  await Promise.all([
+    page.waitForURL(app.baseUrl + "/staff"),
+    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
+  ]);
+}
+
+async function memberSignIn(page: Page, pseudonym: string) {
+  await page.goto(app.baseUrl + "/login", { waitUntil: "networkidle" });
+  await waitForHydration(page);
+  await page.getByLabel(nb.login.pseudonymLabel).fill(pseudonym);
+  await page.getByLabel(nb.login.passphraseLabel).fill(DEMO_MEMBER_PASSPHRASE);
+  await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.login.submit }).click()]);
+}
+
+/** The whole page, and (when given) one part of it close up, at phone and desktop size. */
+async function bothSizes(page: Page, name: string, part?: string) {
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    const file = await screenshot(page, name);
+    if (part) await page.locator(part).screenshot({ path: file.replace(`${name}-`, `${name}-part-`) });
+  }
+}
+
+describe("running a weekly programme over Christmas", () => {
+  test("the coordinator moves, skips, cancels and undoes, and Fjellrev sees a notice for each", async () => {
+    const { ids } = await weeklySeriesOverChristmas();
+    const [first, christmasEve, newYearsEve] = ids as [string, string, string, string];
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
+    const staff = await context.newPage();
+    const problems = await watchPage(staff, app.baseUrl);
+    await staffSignIn(staff);
+
+    // The rest of the series, from the first date on, moves to 18:00.
+    await staff.goto(`${app.baseUrl}/staff/activities/${first}`, { waitUntil: "networkidle" });
+    await waitForHydration(staff);
+    await staff.locator("#field-startTime").fill("18:00");
+    await staff.locator("#field-endTime").fill("20:00");
+    await staff.locator('input[name="scope"][value="following"]').check();
+    await Promise.all([
+      staff.waitForURL(new RegExp(`/staff/activities/${first}\\?saved=4$`)),
+      staff.getByRole("button", { name: nb.staff.activity.save, exact: true }).click(),
+    ]);
+
+    // Christmas Eve is skipped: Fjellrev had answered, so it is cancelled and she is told.
+    await staff.locator(`input[name="skip"][value="${christmasEve}"]`).check();
+    await Promise.all([
+      staff.waitForURL(/\?skipped=1/),
+      staff.getByRole("button", { name: nb.staffSeries.skip, exact: true }).click(),
+    ]);
+    await bothSizes(staff, "staff-programme-series", 'section[aria-labelledby="series-title"]');
+
+    // New Year's Eve is cancelled with a reason, then the cancellation is undone.
+    await staff.goto(`${app.baseUrl}/staff/activities/${newYearsEve}`, { waitUntil: "networkidle" });
+    await waitForHydration(staff);
+    await bothSizes(staff, "staff-programme-cancel", 'section[aria-labelledby="cancel-title"]');
+    await staff.getByLabel(nb.staffNotices.reasonLabel).fill(REASON);
+    await staff.getByLabel(nb.staffNotices.confirmLabel).check();
+    await Promise.all([
+      staff.waitForURL(/\?cancelled=1$/),
+      staff.getByRole("button", { name: nb.staff.activity.cancel, exact: true }).click(),
+    ]);
+    await staff.getByText(REASON).first().waitFor();
+    await bothSizes(staff, "staff-programme-cancelled", 'section[aria-labelledby="undo-title"]');
+    await Promise.all([
+      staff.waitForURL(/\?restored=1$/),
+      staff.getByRole("button", { name: nb.staffNotices.undo, exact: true }).click(),
+    ]);
+    await staff.getByText(nb.staffNotices.restored).waitFor();
+
+    // And a message to everyone going to the first date.
+    await staff.goto(`${app.baseUrl}/staff/activities/${first}`, { waitUntil: "networkidle" });
+    await waitForHydration(staff);
+    await staff.getByLabel(nb.staffNotices.messageLabel).fill(MESSAGE);
+    await Promise.all([
+      staff.waitForURL(/\?messaged=1$/),
+      staff.getByRole("button", { name: nb.staffNotices.messageSend, exact: true }).click(),
+    ]);
+    await staff.getByText(nb.staffNotices.messageSent.replace("{{n}}", "1")).waitFor();
+    expect(await staff.getByLabel(nb.staffNotices.messageLabel).inputValue()).toBe("");
+    await bothSizes(staff, "staff-programme-message", 'section[aria-labelledby="message-title"]');
+    expect(problems).toEqual(NO_PROBLEMS);
+    await context.close();
+
+    const memberContext = await browser.newContext({ viewport: PHONE, locale: "nb-NO" });
+    const fjellrev = await memberContext.newPage();
+    const memberProblems = await watchPage(fjellrev, app.baseUrl);
+    await memberSignIn(fjellrev, "Fjellrev");
+    await fjellrev.goto(app.baseUrl + "/notices", { waitUntil: "networkidle" });
+    const items = fjellrev.locator(".notice-item");
+    const texts = await items.allInnerTexts();
+    const about = texts.filter((text) => text.includes(TITLE));
+    const timeChanged = nb.notices.kind.changed_time.split(":")[0]!;
+    const cancelled = nb.notices.kind.cancelled.split(":")[0]!;
+    const restored = nb.notices.kind.restored.split(":")[0]!;
+    // Four dates moved (Christmas Eve and New Year's Eve included: the moves came first).
+    expect(about.filter((text) => text.includes(timeChanged))).toHaveLength(4);
+    expect(about.filter((text) => text.includes(`${cancelled}:`))).toHaveLength(2);
+    expect(about.filter((text) => text.includes(`${cancelled}:`) && text.includes(REASON))).toHaveLength(1);
+    expect(about.filter((text) => text.includes(restored))).toHaveLength(1);
+    expect(about.join("\n")).toContain("18:00");
+    expect(about.filter((text) => text.includes(MESSAGE))).toHaveLength(1);
+    await bothSizes(fjellrev, "staff-programme-member-notices");
+    expect(memberProblems).toEqual(NO_PROBLEMS);
+    await memberContext.close();
+  });
+});
