@@ -104,7 +104,7 @@ export default function ActivityPage() {
         myStatus={member?.myStatus ?? null}
         offer={
           view === "member" && member?.myOfferExpiresAt && !block ? (
-            <OfferPanel until={formatActivityTime(tag, member.myOfferExpiresAt)} />
+            <OfferPanel until={formatActivityTime(tag, member.myOfferExpiresAt)} answer={member} />
           ) : null
         }
         answer={
@@ -236,7 +236,15 @@ export default function ActivityPage() {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** A place held for her: take it or pass it on, right under the title (near the top on a phone). */
-function OfferPanel({ until }: { until: string }) {
+/** Her answer as she left it: taking the offer keeps her note, her pseudonym choice and her wish to be met. */
+interface KeptAnswerFields {
+  myNote: string | null;
+  myShowPseudonym: boolean;
+  myMeetAtDoor: boolean;
+  myMeetPlace: string | null;
+}
+
+function OfferPanel({ until, answer }: { until: string; answer: KeptAnswerFields }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
@@ -245,6 +253,10 @@ function OfferPanel({ until }: { until: string }) {
       <h2 id="offer-title">{t("notices.offer.title")}</h2>
       <p>{t("notices.offer.text", { until })}</p>
       <Form method="post" className="button-row">
+        <input type="hidden" name="note" value={answer.myNote ?? ""} />
+        {answer.myShowPseudonym ? <input type="hidden" name="showPseudonym" value="on" /> : null}
+        {answer.myMeetAtDoor ? <input type="hidden" name="meetAtDoor" value="on" /> : null}
+        {answer.myMeetAtDoor ? <input type="hidden" name="meetPlace" value={answer.myMeetPlace ?? ""} /> : null}
         <button type="submit" name="intent" value="going" className="button" disabled={busy}>
           {t("notices.offer.accept")}
         </button>

@@ -2,7 +2,7 @@
 // PushSettings component: GET gives the server's public key to subscribe with; POST turns push
 // on or off for this browser, asks whether it is on, or changes its "show details". Push needs
 // JavaScript in any case, so the answers are JSON for the component's fetch calls.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { subscriptionFields } from "~/features/push/push-endpoints.server";
 import {
@@ -20,9 +20,14 @@ import { readFormData } from "~/platform/read-form.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
+/** The component reads these with fetch(): a plain JSON Response, as a resource route answers. */
+function json<T>(body: T, init: ResponseInit): Response {
+  return Response.json(body, init);
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request);
-  return data({ publicKey: await vapidPublicKey(db(), env()) }, { headers: NO_STORE });
+  return json({ publicKey: await vapidPublicKey(db(), env()) }, { headers: NO_STORE });
 }
 
 const flag = z.enum(["0", "1"]).transform((v) => v === "1");
@@ -39,7 +44,7 @@ export type PushActionData =
 export async function action({ request }: ActionFunctionArgs) {
   const { member } = await requireMember(request);
   const form = await readFormData(request);
-  const invalid = () => data<PushActionData>({ intent: "invalid" }, { status: 400, headers: NO_STORE });
+  const invalid = () => json<PushActionData>({ intent: "invalid" }, { status: 400, headers: NO_STORE });
   const intent = parseForm(form, intentSchema);
   if (!intent.ok) return invalid();
   switch (intent.data.intent) {
@@ -48,25 +53,25 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!input.ok) return invalid();
       await subscribeDevice(db(), member, input.data);
       const showDetails = input.data.showDetails;
-      return data<PushActionData>({ intent: "subscribe", subscribed: true, showDetails }, { headers: NO_STORE });
+      return json<PushActionData>({ intent: "subscribe", subscribed: true, showDetails }, { headers: NO_STORE });
     }
     case "unsubscribe": {
       const input = parseForm(form, endpointSchema);
       if (!input.ok) return invalid();
       await unsubscribeDevice(db(), member, input.data);
-      return data<PushActionData>({ intent: "unsubscribe", subscribed: false }, { headers: NO_STORE });
+      return json<PushActionData>({ intent: "unsubscribe", subscribed: false }, { headers: NO_STORE });
     }
     case "status": {
       const input = parseForm(form, endpointSchema);
       if (!input.ok) return invalid();
       const status = await deviceStatus(db(), member, input.data);
-      return data<PushActionData>({ intent: "status", ...status }, { headers: NO_STORE });
+      return json<PushActionData>({ intent: "status", ...status }, { headers: NO_STORE });
     }
     case "details": {
       const input = parseForm(form, detailsSchema);
       if (!input.ok) return invalid();
       const subscribed = await setDeviceDetails(db(), member, input.data);
-      return data<PushActionData>(
+      return json<PushActionData>(
         { intent: "details", subscribed, showDetails: subscribed && input.data.showDetails },
         { headers: NO_STORE },
       );

@@ -5,3 +5,6 @@ export const RSVP_NOTE_MAX = 500;
 
 /** The longest "meet me at …" place a member can name. */
 export const MEET_PLACE_MAX = 80;
+
+/** The longest reply staff can write to a member's note. */
+export const REPLY_MAX = 1000;

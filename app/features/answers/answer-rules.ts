@@ -3,7 +3,7 @@
 // When an activity takes answers and how its places read: activities/answer-window.ts; who is
 // promoted: waitlist/.
 import { z } from "zod";
-import { MEET_PLACE_MAX, RSVP_NOTE_MAX } from "./answer-limits";
+import { MEET_PLACE_MAX, REPLY_MAX, RSVP_NOTE_MAX } from "./answer-limits";
 import { msg } from "~/platform/validation";
 import type { RsvpStatus } from "../../../db/schema";
 
@@ -69,7 +69,6 @@ export const rsvpFormSchema = z.object({
 });
 
 /** A staff reply to a member's note: plain text, a little longer than the note itself. */
-export const REPLY_MAX = 1000;
 export const staffReplySchema = z.object({
   body: z
     .string()
