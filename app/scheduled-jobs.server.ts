@@ -28,7 +28,7 @@ export function scheduledJobs(env: Env): Pick<SchedulerOptions, "handlers" | "re
       everyMs: MINUTE_MS,
       handler: {
         async run(trx, { now }) {
-          await sendDueReminders(trx, { now });
+          await sendDueReminders(trx, { now, quiet: env.QUIET_HOURS });
         },
       },
     },

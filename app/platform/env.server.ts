@@ -72,6 +72,15 @@ export const envSchema = z.object({
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
   /** retention (days): a member's notices */
   RETENTION_NOTICES_DAYS: z.coerce.number().int().min(1).default(60),
+  /** Oslo hours when no reminder is sent, "from-until" (default 22-08); "0-0" for none */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, "write it as two hours, e.g. 22-08")
+    .default("22-08")
+    .transform((v) => {
+      const [from, until] = v.split("-").map(Number) as [number, number];
+      return { from, until };
+    }),
   /** reports and demand show figures from 1 to this minus one as "<N" (decision 034) */
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).max(20).default(5),
 });

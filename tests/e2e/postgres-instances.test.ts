@@ -1,7 +1,6 @@
 // Two production server processes on one PostgreSQL database, as behind a load balancer: the
 // guarantees SQLite gives inside one process hold across processes (decision 036, 037).
-// The scheduler's "a reminder due while both run is sent once" joins this file when the
-// database-backed scheduler is merged (issue 15).
+// Both run the scheduler, so a reminder due while both run is made (and pushed) once.
 import { createActivity, createChapter, createGroup, createMember } from "../factories";
 import { openPostgresDatabase, type AppDatabase } from "../../db/connection";
 import { createFeedToken } from "~/features/calendar/feed-tokens.server";
@@ -30,7 +29,13 @@ beforeAll(async () => {
   databaseUrl = server.urlOf("moteplass_instances");
   // Both migrate at start-up, at the same time: the migrator's lock lets one do it.
   apps = await Promise.all(
-    [0, 1].map(() => startApp({ databaseUrl, env: { TRUST_PROXY: "1", DATABASE_POOL_SIZE: "10" } })),
+    [0, 1].map(() =>
+      startApp({
+        databaseUrl,
+        // No quiet hours: the reminder test must not depend on the time of day it runs at.
+        env: { TRUST_PROXY: "1", DATABASE_POOL_SIZE: "10", QUIET_HOURS: "0-0" },
+      }),
+    ),
   );
   db = openPostgresDatabase(databaseUrl, { poolSize: 5 }).db;
 });
@@ -146,6 +151,32 @@ test("a change made through one instance shows at once in the feed the other ser
   const after = await feed();
   expect(after.status).toBe(200);
   expect(after.text).toContain("Kveldstur langs elva");
+});
+
+test("a reminder due while both instances run is made once, with one push", async () => {
+  const chapter = await createChapter(db);
+  const group = await createGroup(db, { chapter_id: chapter.id, join_policy: "open" });
+  // Starts in 23 hours: the day-before reminder (every member's default) is due now.
+  const activity = await createActivity(db, {
+    chapter_id: chapter.id,
+    group_id: group.id,
+    starts_at: new Date(Date.now() + 23 * 60 * 60 * 1000).toISOString(),
+    ends_at: new Date(Date.now() + 25 * 60 * 60 * 1000).toISOString(),
+  });
+  const member = await createMember(db, { chapter_id: chapter.id, groupIds: [group.id] });
+  expect((await answerGoing(apps[0]!, activity.id, await memberCookie(member.id))).status).toBe(303);
+  const reminders = () =>
+    db.selectFrom("notices").select("id").where("member_id", "=", member.id).where("kind", "=", "reminder").execute();
+  // Each instance runs the minute's reminder job when it is due; one of them gets each minute.
+  await vi.waitFor(async () => expect(await reminders()).toHaveLength(1), { timeout: 100_000, interval: 1000 });
+  // Another minute's run on either instance finds it already sent.
+  await new Promise((resolve) => setTimeout(resolve, 65_000));
+  const notices = await reminders();
+  expect(notices).toHaveLength(1);
+  const sends = await db.selectFrom("reminder_sends").selectAll().where("activity_id", "=", activity.id).execute();
+  expect(sends).toHaveLength(1);
+  const pushes = await db.selectFrom("jobs").select("id").where("key", "=", `push:${notices[0]!.id}`).execute();
+  expect(pushes).toHaveLength(1);
 });
 
 test("kill -9 in the middle of answers loses no answer that was acknowledged", async () => {

@@ -30,6 +30,13 @@ describe("parseEnv", () => {
     expect(parseError({ SUPPRESSION_THRESHOLD: "1" }).message).toContain("SUPPRESSION_THRESHOLD");
   });
 
+  test("holds reminders back from 22 to 08 Oslo time unless told other hours", () => {
+    expect(parseEnv({}).QUIET_HOURS).toEqual({ from: 22, until: 8 });
+    expect(parseEnv({ QUIET_HOURS: "0-0" }).QUIET_HOURS).toEqual({ from: 0, until: 0 });
+    expect(parseError({ QUIET_HOURS: "22" }).message).toContain("QUIET_HOURS");
+    expect(parseError({ QUIET_HOURS: "25-08" }).message).toContain("QUIET_HOURS");
+  });
+
   test("turns secure cookies on in production unless told otherwise", () => {
     expect(parseEnv({ NODE_ENV: "production" }).SECURE_COOKIES).toBe(true);
     expect(parseEnv({ NODE_ENV: "production", SECURE_COOKIES: "false" }).SECURE_COOKIES).toBe(false);

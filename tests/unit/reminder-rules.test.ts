@@ -1,6 +1,15 @@
 import { isQuietHour, reminderDue, reminderPushAt } from "~/features/notices/reminder-rules";
 
 describe("reminder rules", () => {
+  test("other quiet hours can be set, within a day or over midnight, or none at all", () => {
+    const evening = new Date("2026-12-02T19:30:00Z"); // 20:30 in Oslo
+    expect(isQuietHour(evening, { from: 20, until: 7 })).toBe(true);
+    expect(isQuietHour(evening, { from: 13, until: 15 })).toBe(false);
+    expect(isQuietHour(new Date("2026-12-02T13:30:00Z"), { from: 13, until: 15 })).toBe(true); // 14:30
+    expect(isQuietHour(new Date("2026-12-02T23:30:00Z"), { from: 0, until: 0 })).toBe(false); // 00:30, none
+    expect(reminderPushAt(evening, { from: 20, until: 7 }).toISOString()).toBe("2026-12-03T06:00:00.000Z");
+  });
+
   test("quiet hours run from 22:00 to 08:00 Oslo time, in winter and in summer", () => {
     expect(isQuietHour(new Date("2026-12-02T20:59:00Z"))).toBe(false); // 21:59 in Oslo (UTC+1)
     expect(isQuietHour(new Date("2026-12-02T21:00:00Z"))).toBe(true); // 22:00

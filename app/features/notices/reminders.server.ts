@@ -7,11 +7,22 @@ import type { AppDatabase } from "../../../db/connection";
 import type { ReminderChoice } from "../../../db/schema";
 import { writeTransaction } from "../../../db/transaction";
 import { addNotice } from "./notices.server";
-import { isQuietHour, LONGEST_REMINDER_LEAD_MS, REMINDER_CHOICES, reminderDue, reminderPushAt } from "./reminder-rules";
+import {
+  DEFAULT_QUIET_HOURS,
+  isQuietHour,
+  LONGEST_REMINDER_LEAD_MS,
+  REMINDER_CHOICES,
+  reminderDue,
+  reminderPushAt,
+  type QuietHours,
+} from "./reminder-rules";
 
 /** Sends every reminder due at `now`. Returns how many this call sent. */
-export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }): Promise<number> {
-  if (isQuietHour(now)) return 0;
+export async function sendDueReminders(
+  db: AppDatabase,
+  { now, quiet = DEFAULT_QUIET_HOURS }: { now: Date; quiet?: QuietHours },
+): Promise<number> {
+  if (isQuietHour(now, quiet)) return 0;
   const candidates = await db
     .selectFrom("rsvps")
     .innerJoin("activities", "activities.id", "rsvps.activity_id")
@@ -31,7 +42,7 @@ export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }):
     .where("reminder_sends.activity_id", "is", null)
     .execute();
   let sent = 0;
-  for (const c of candidates.filter((c) => reminderDue(c.reminder, c.starts_at, now))) {
+  for (const c of candidates.filter((c) => reminderDue(c.reminder, c.starts_at, now, quiet))) {
     sent += await writeTransaction(db, async (trx) => {
       // Still going, still on, still hers: checked again inside the transaction.
       const still = await trx
@@ -53,7 +64,7 @@ export async function sendDueReminders(db: AppDatabase, { now }: { now: Date }):
       if (Number(key.numInsertedOrUpdatedRows ?? 0) !== 1) return 0;
       await addNotice(
         trx,
-        { memberId: c.member_id, kind: "reminder", activityId: c.activity_id, pushAt: reminderPushAt(now) },
+        { memberId: c.member_id, kind: "reminder", activityId: c.activity_id, pushAt: reminderPushAt(now, quiet) },
         now,
       );
       return 1;

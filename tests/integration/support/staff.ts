@@ -36,7 +36,11 @@ export async function call(
     : new Request(`http://localhost${path}`, { headers });
   try {
     const result = (await fn({ request, params, context: {} })) as any;
-    if (result instanceof Response) return { status: result.status, headers: result.headers, data: undefined };
+    if (result instanceof Response) {
+      // A resource route's JSON answer (e.g. /me/push) is read like a loader's data.
+      const json = result.headers.get("Content-Type")?.startsWith("application/json");
+      return { status: result.status, headers: result.headers, data: json ? await result.json() : undefined };
+    }
     if (
       result &&
       typeof result === "object" &&
