@@ -10,12 +10,11 @@ import { subscribeDevice } from "~/features/push/subscriptions.server";
 import { parseEnv } from "~/platform/env.server";
 import { scheduledJobs } from "~/scheduled-jobs.server";
 import type { AppDatabase } from "../../db/connection";
-import { openDatabase } from "../../db/connection";
 import { writeTransaction } from "../../db/transaction";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { createTestDevice, pushServiceHandlers, type ReceivedPush, type TestDevice } from "../mocks/push-service";
 import { server } from "../mocks/server";
-import { createTestDatabase, type TestDatabase } from "../setup/db";
+import { createTestDatabase, openAnotherConnection, type TestDatabase } from "../setup/db";
 
 const HOUR = 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -100,7 +99,7 @@ describe("the scheduled jobs", () => {
   // 15:00 Oslo, outside quiet hours; the dinner starts at 18:00 the next day.
   const DAY_BEFORE = new Date("2026-12-02T17:30:00.000Z");
 
-  test("a due reminder is made and pushed once, with two scheduler instances on one database file", async () => {
+  test("a due reminder is made and pushed once, with two scheduler instances on one database", async () => {
     database = await createTestDatabase({ file: true });
     const { db } = database;
     const chapter = await createChapter(db);
@@ -116,9 +115,9 @@ describe("the scheduled jobs", () => {
     const push = pushServiceHandlers();
     server.use(push.handler);
 
-    // A second connection to the same file is the second instance. They take turns here (one
-    // process, synchronous SQLite); scheduler.test.ts races two processes over the claims.
-    const second = openDatabase(database.filename);
+    // A second connection to the same database is the second instance. They take turns here (one
+    // process); scheduler-processes.test.ts races two processes over the claims.
+    const second = { db: openAnotherConnection(database) };
     try {
       const clock = clockAt(DAY_BEFORE);
       const instances = [schedulerOn(db, clock.now, "one"), schedulerOn(second.db, clock.now, "two")];
