@@ -8,6 +8,7 @@ import * as healthProbe from "./migrations/2026-12-01T1930_health_probe";
 import * as jobsAndPushSubscriptions from "./migrations/2026-12-02T1100_jobs_and_push_subscriptions";
 import * as seriesAndDrafts from "./migrations/2026-12-02T1200_series_and_drafts";
 import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
+import * as inviteBatches from "./migrations/2026-12-02T2000_invite_batches";
 import * as attendance from "./migrations/2026-12-02T1400_attendance";
 import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
 import * as weekDoorAndNoteThreads from "./migrations/2026-12-02T1300_week_door_and_note_threads";
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1300_week_door_and_note_threads": weekDoorAndNoteThreads,
   "2026-12-02T1010_notices": notices,
   "2026-12-02T1020_offers_reminders_cancellations": offersRemindersCancellations,
+  "2026-12-02T2000_invite_batches": inviteBatches,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -15,6 +15,7 @@ import nbStaffDemand from "./locales/nb/staff-demand";
 import nbStaffWeek from "./locales/nb/staff-week";
 import nbStaffAudit from "./locales/nb/staff-audit";
 import nbStaffNotices from "./locales/nb/staff-notices";
+import nbStaffSlips from "./locales/nb/staff-slips";
 
 export const resources = {
   nb: { translation: nb },
@@ -29,7 +30,17 @@ export const resources = {
  * reach the browser only under /staff. Register each new one here with one import of its nb file
  * (the key tree is the same in every language); tests/unit/catalog-split.test.ts fails until you do.
  */
-export const STAFF_PARTS: readonly CatalogTree[] = [nbStaff, nbStaffSeries, nbStaffAttendance, nbStaffReports, nbStaffDemand, nbStaffWeek, nbStaffAudit, nbStaffNotices];
+export const STAFF_PARTS: readonly CatalogTree[] = [
+  nbStaff,
+  nbStaffSeries,
+  nbStaffAttendance,
+  nbStaffReports,
+  nbStaffDemand,
+  nbStaffWeek,
+  nbStaffAudit,
+  nbStaffNotices,
+  nbStaffSlips,
+];
 
 /** The catalog without every key a staff part holds (leaves; objects left empty go too). */
 function withoutParts(tree: CatalogTree, parts: readonly CatalogTree[]): CatalogTree {

@@ -19,6 +19,7 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
 
 const ar: Catalog = {
   ...common,
@@ -39,6 +40,7 @@ const ar: Catalog = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -48,6 +50,7 @@ const ar: Catalog = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 };
 

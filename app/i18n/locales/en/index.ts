@@ -17,6 +17,7 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
 
 const en: Catalog = {
   ...common,
@@ -37,6 +38,7 @@ const en: Catalog = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -46,6 +48,7 @@ const en: Catalog = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 };
 

@@ -19,6 +19,7 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
 
 const nb = {
   ...common,
@@ -39,6 +40,7 @@ const nb = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -48,6 +50,7 @@ const nb = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 } as const;
 
