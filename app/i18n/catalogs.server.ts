@@ -16,6 +16,7 @@ import nbStaffWeek from "./locales/nb/staff-week";
 import nbStaffAudit from "./locales/nb/staff-audit";
 import nbStaffNotices from "./locales/nb/staff-notices";
 import nbStaffSlips from "./locales/nb/staff-slips";
+import nbStaffPaging from "./locales/nb/staff-paging";
 
 export const resources = {
   nb: { translation: nb },
@@ -40,6 +41,7 @@ export const STAFF_PARTS: readonly CatalogTree[] = [
   nbStaffAudit,
   nbStaffNotices,
   nbStaffSlips,
+  nbStaffPaging,
 ];
 
 /** The catalog without every key a staff part holds (leaves; objects left empty go too). */

@@ -20,6 +20,7 @@ import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
 import staffSlips from "./staff-slips";
+import staffPaging from "./staff-paging";
 
 const ar: Catalog = {
   ...common,
@@ -41,6 +42,7 @@ const ar: Catalog = {
   ...notices,
   ...staffNotices,
   ...staffSlips,
+  ...staffPaging,
   validation: {
     ...common.validation,
     ...members.validation,

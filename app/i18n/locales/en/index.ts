@@ -18,6 +18,7 @@ import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
 import staffSlips from "./staff-slips";
+import staffPaging from "./staff-paging";
 
 const en: Catalog = {
   ...common,
@@ -39,6 +40,7 @@ const en: Catalog = {
   ...notices,
   ...staffNotices,
   ...staffSlips,
+  ...staffPaging,
   validation: {
     ...common.validation,
     ...members.validation,
