@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = LOCALE_TAGS[localeFromRequest(request)];
   return {
     chapter,
+    historyMax: ATTENDANCE_HISTORY_MAX,
     member: {
       pseudonym: member.pseudonym,
       deactivated: member.deactivated,
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StaffMember() {
-  const { chapter, member, history } = useLoaderData<typeof loader>();
+  const { chapter, member, history, historyMax } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -62,7 +63,7 @@ export default function StaffMember() {
       </section>
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("staffMember.history")}</h2>
-        <p className="muted">{t("staffMember.historyIntro", { max: String(ATTENDANCE_HISTORY_MAX) })}</p>
+        <p className="muted">{t("staffMember.historyIntro", { max: String(historyMax) })}</p>
         {history.length === 0 ? (
           <p>{t("staffMember.historyNone")}</p>
         ) : (

@@ -154,6 +154,17 @@ describe("the staff week", () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     fs.writeFileSync("test-results/screenshots/invite-slips.pdf", pdf);
+    await page.emulateMedia({ media: "screen" });
+    await screenshot(page, "invite-slips-and-list");
+
+    // A member's page, from the chapter's member list: her groups, status and attendance.
+    await page.goto(`${app.baseUrl}/staff/chapters/${bergenId}/members`, { waitUntil: "networkidle" });
+    await page.locator(".staff-member-list a").first().click();
+    await page.waitForURL(/\/staff\/chapters\/[^/]+\/members\/[^/]+$/);
+    await page.getByRole("heading", { name: nb.staffMember.history }).waitFor();
+    await waitForHydration(page);
+    expect(await page.locator("main").textContent()).not.toContain("undefined");
+    await screenshot(page, "staff-member");
     await page.context().close();
   });
 });
