@@ -114,7 +114,7 @@ export default function ChapterInvites() {
                   </p>
                   <p>
                     <bdi>{slips.words.map((w) => w.code).join(" / ")}</bdi>{" "}
-                    <strong className="staff-code">{slip.code}</strong>
+                    <strong className="staff-code staff-slip__key">{slip.code}</strong>
                   </p>
                 </div>
               </li>
