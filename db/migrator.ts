@@ -14,6 +14,7 @@ import * as attendance from "./migrations/2026-12-02T1400_attendance";
 import * as interestCounts from "./migrations/2026-12-02T1500_interest_counts";
 import * as listKeyIndexes from "./migrations/2026-12-02T1700_list_key_indexes";
 import * as staffMessages from "./migrations/2026-12-02T1900_staff_messages";
+import * as inviteBatches from "./migrations/2026-12-02T2000_invite_batches";
 
 /**
  * Every migration, by its file name (without `.ts`), in the order they run. Listed by hand, not
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1500_interest_counts": interestCounts,
   "2026-12-02T1700_list_key_indexes": listKeyIndexes,
   "2026-12-02T1900_staff_messages": staffMessages,
+  "2026-12-02T2000_invite_batches": inviteBatches,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

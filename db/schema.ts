@@ -95,6 +95,19 @@ export interface InviteTable {
   used_at: string | null;
   /** no link to the member who used it: an invite slip must not be traceable to a pseudonym */
   created_at: string;
+  /** the batch it was made in; null for invites made before batches */
+  batch_id: string | null;
+}
+
+/** Invites made together: a staff label (never printed) and the slips' one or two languages. */
+export interface InviteBatchTable {
+  id: string;
+  chapter_id: string;
+  label: string | null;
+  /** comma-joined locale codes, one or two */
+  languages: string;
+  created_by_staff_id: string | null;
+  created_at: string;
 }
 
 export interface InviteGroupTable {
@@ -390,6 +403,7 @@ export interface Database {
   group_memberships: GroupMembershipTable;
   invites: InviteTable;
   invite_groups: InviteGroupTable;
+  invite_batches: InviteBatchTable;
   recovery_codes: RecoveryCodeTable;
   reset_codes: ResetCodeTable;
   activities: ActivityTable;

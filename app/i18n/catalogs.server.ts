@@ -15,6 +15,8 @@ import nbStaffDemand from "./locales/nb/staff-demand";
 import nbStaffWeek from "./locales/nb/staff-week";
 import nbStaffAudit from "./locales/nb/staff-audit";
 import nbStaffNotices from "./locales/nb/staff-notices";
+import nbStaffSlips from "./locales/nb/staff-slips";
+import nbStaffPaging from "./locales/nb/staff-paging";
 
 export const resources = {
   nb: { translation: nb },
@@ -38,6 +40,8 @@ export const STAFF_PARTS: readonly CatalogTree[] = [
   nbStaffWeek,
   nbStaffAudit,
   nbStaffNotices,
+  nbStaffSlips,
+  nbStaffPaging,
 ];
 
 /** The catalog without every key a staff part holds (leaves; objects left empty go too). */

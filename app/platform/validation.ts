@@ -89,6 +89,9 @@ type CancelError =
   | "staffNotices.confirmRequired"
   | "staffNotices.tooLateToUndo";
 
+/** Invite slips (app/features/members/invite-form.ts). */
+type SlipError = "staffSlips.chooseLanguages" | "staffSlips.labelTooLong";
+
 export type ValidationCode =
   | GeneralError
   | MemberError
@@ -99,7 +102,8 @@ export type ValidationCode =
   | StaffError
   | StaffSeriesError
   | InterestError
-  | CancelError;
+  | CancelError
+  | SlipError;
 
 /** A schema's message, checked: `z.string().min(1, msg("required"))`. */
 export const msg = <C extends ValidationCode>(code: C): C => code;

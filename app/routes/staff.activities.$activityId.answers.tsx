@@ -26,27 +26,34 @@ import { readFormData } from "~/platform/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
-  const found = await loadActivityAnswersPage(db(), viewer.staff, { activityId: params.activityId ?? "" });
+  const search = new URL(request.url).searchParams;
+  const found = await loadActivityAnswersPage(db(), viewer.staff, {
+    activityId: params.activityId ?? "",
+    after: search.get("after") ?? undefined,
+    before: search.get("before") ?? undefined,
+  });
   if (!found) notFound();
-  const { activity, answers, replies, meeters } = found;
+  const { activity, answers, counts, doorRequests, next, previous, replies, meeters } = found;
   const tag = LOCALE_TAGS[localeFromRequest(request)];
-  const going = answers.filter((a) => a.status === "going").length;
+  const pageLink = (key: "after" | "before", id: string | null) =>
+    id ? `/staff/activities/${activity.id}/answers?${key}=${encodeURIComponent(id)}` : null;
   return {
     id: activity.id,
     title: activity.title,
     when: formatOsloDateTime(activity.starts_at, tag),
     meeters: meeters.map((m) => ({ id: m.id, name: m.display_name })),
-    doorRequests: answers
-      .filter((a) => a.meet_at_door === 1 && a.status === "going")
-      .map((a) => ({
-        memberId: a.member_id,
-        pseudonym: a.pseudonym,
-        place: a.meet_place,
-        meetStaffId: a.meet_staff_id,
-      })),
+    doorRequests: doorRequests.map((a) => ({
+      memberId: a.member_id,
+      pseudonym: a.pseudonym,
+      place: a.meet_place,
+      meetStaffId: a.meet_staff_id,
+    })),
     cancelled: activity.status === "cancelled",
     capacity: activity.capacity,
-    overflow: overflowCount(activity.capacity, going),
+    overflow: overflowCount(activity.capacity, counts.going),
+    counts,
+    next: pageLink("after", next),
+    previous: pageLink("before", previous),
     answers: answers.map((a) => ({
       memberId: a.member_id,
       pseudonym: a.pseudonym,
@@ -58,9 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .filter((r) => r.memberId === a.member_id)
         .map((r) => ({ id: r.id, body: r.body, by: r.staffName ?? "", when: formatOsloDateTime(r.createdAt, tag) })),
       offeredUntil:
-        a.status === "waitlisted" && a.offer_expires_at
-          ? formatOsloDateTime(a.offer_expires_at, LOCALE_TAGS[localeFromRequest(request)])
-          : null,
+        a.status === "waitlisted" && a.offer_expires_at ? formatOsloDateTime(a.offer_expires_at, tag) : null,
     })),
   };
 }
@@ -235,6 +240,8 @@ export default function ActivityAnswers() {
   const going = activity.answers.filter((a) => a.status === "going");
   const waitlist = activity.answers.filter((a) => a.status === "waitlisted");
   const notGoing = activity.answers.filter((a) => a.status === "not_going");
+  // On one of several pages, a kind of answer with none on this page is on another page.
+  const paged = activity.next !== null || activity.previous !== null;
   return (
     <div className="stack">
       <section className="panel">
@@ -253,24 +260,44 @@ export default function ActivityAnswers() {
         <p className="muted">{t("staff.answers.notesPrivate")}</p>
       </section>
       <DoorRequests activity={activity} />
-      <AnswerList
-        title={t("staff.answers.going", { count: going.length })}
-        answers={going}
-        action="remove"
-        replyError={actionData}
-      />
-      <AnswerList
-        title={t("staff.answers.waitlist", { count: waitlist.length })}
-        answers={waitlist}
-        action="promote"
-        ordered
-        replyError={actionData}
-      />
-      <AnswerList
-        title={t("staff.answers.notGoing", { count: notGoing.length })}
-        answers={notGoing}
-        replyError={actionData}
-      />
+      {paged && going.length === 0 ? null : (
+        <AnswerList
+          title={t("staff.answers.going", { count: activity.counts.going })}
+          answers={going}
+          action="remove"
+          replyError={actionData}
+        />
+      )}
+      {paged && waitlist.length === 0 ? null : (
+        <AnswerList
+          title={t("staff.answers.waitlist", { count: activity.counts.waitlisted })}
+          answers={waitlist}
+          action="promote"
+          ordered
+          replyError={actionData}
+        />
+      )}
+      {paged && notGoing.length === 0 ? null : (
+        <AnswerList
+          title={t("staff.answers.notGoing", { count: activity.counts.notGoing })}
+          answers={notGoing}
+          replyError={actionData}
+        />
+      )}
+      {paged ? (
+        <nav className="button-row" aria-label={t("staffPaging.label")}>
+          {activity.previous ? (
+            <Link className="button button--secondary" to={activity.previous}>
+              {t("staffPaging.previous")}
+            </Link>
+          ) : null}
+          {activity.next ? (
+            <Link className="button button--secondary" to={activity.next}>
+              {t("staffPaging.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// Invites for one chapter: make 1–50 codes (with groups and an expiry) and print them as slips,
-// shown once; see which are used; revoke one. Only hashes of the codes are ever stored.
+// Invites for one chapter: make a batch of 1–50 codes (with groups, an expiry, a staff label and
+// the slips' one or two languages) and print them as slips, shown once; see which are used, with
+// their batch's label and groups; revoke one. Only hashes of the codes are ever stored.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -10,16 +11,16 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageLinks } from "~/components/PageLinks";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { joinCheckboxes } from "~/features/activities/activity-form";
-import { inviteSchema } from "~/features/members/invite-form";
-import { codeInGroups } from "~/features/members/staff-member-form";
+import { INVITE_LABEL_MAX, inviteSchema } from "~/features/members/invite-form";
+import { printableSlips } from "~/features/members/invite-slips.server";
 import { formatOsloDay } from "~/platform/oslo-time";
-import { LOCALE_TAGS } from "~/i18n/config";
+import { LOCALE_NAMES, LOCALE_TAGS, LOCALES } from "~/i18n/config";
+import { PrintButton } from "~/components/PrintButton";
 import { localeFromRequest } from "~/platform/locale.server";
 import { issueInvites, loadChapterInvites, revokeInvite } from "~/features/members/invites.server";
 import { db } from "~/platform/db.server";
 import { parseForm, type FieldErrors } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
-import { qrCodeDataUrl } from "~/platform/qr-code.server";
 import { readFormData } from "~/platform/read-form.server";
 
 const revokeSchema = z.object({ inviteId: z.string().min(1).max(64) });
@@ -43,6 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       created: formatOsloDay(i.created_at, tag),
       expires: formatOsloDay(i.expires_at, tag),
       status: i.status,
+      label: i.batchLabel,
+      languages: i.batchLanguages ? i.batchLanguages.split(",") : [],
+      groupNames: i.groupNames,
     })),
   };
 }
@@ -59,56 +63,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/staff/chapters/${chapter.id}/invites`, { status: 303 });
   }
 
-  const parsed = parseForm(joinCheckboxes(form, "groupIds"), inviteSchema);
+  const parsed = parseForm(joinCheckboxes(joinCheckboxes(form, "groupIds"), "languages"), inviteSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, slips: null }, { status: 400 });
-  const { codes, expiresAt } = await issueInvites(db(), viewer.staff, { chapterId: chapter.id, ...parsed.data });
-
-  const origin = new URL(request.url).origin;
-  const slips = await Promise.all(
-    codes.map(async (code) => ({
-      code: codeInGroups(code),
-      qrCode: await qrCodeDataUrl(`${origin}/join?code=${encodeURIComponent(code)}`),
-    })),
-  );
+  const { codes, expiresAt, languages } = await issueInvites(db(), viewer.staff, {
+    chapterId: chapter.id,
+    ...parsed.data,
+  });
+  const slips = await printableSlips({ codes, languages, expiresAt, origin: new URL(request.url).origin });
   const errors: FieldErrors | undefined = undefined;
-  return {
-    errors,
-    values: undefined,
-    slips: {
-      joinAddress: `${origin}/join`,
-      expires: formatOsloDay(expiresAt.toISOString(), LOCALE_TAGS[localeFromRequest(request)]),
-      codes: slips,
-    },
-  };
+  return { errors, values: undefined, slips };
 }
 
 export default function ChapterInvites() {
   const { chapter, groups, counts, invites, next, firstPage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const values: Record<string, string> = actionData?.values ?? { count: "5", expiresInDays: "30" };
+  const values: Record<string, string> = actionData?.values ?? { count: "5", expiresInDays: "30", languages: "nb" };
+  const chosenGroups = (values.groupIds ?? "").split(",");
+  const chosenLanguages = (values.languages ?? "").split(",");
   const slips = actionData?.slips;
   return (
     <div className="stack">
       {slips ? (
         <section className="panel staff-slips" aria-labelledby="slips-title">
-          <div className="staff-print-hide">
+          <div className="staff-print-hide stack">
             <h1 id="slips-title">{t("staff.invites.slipsTitle")}</h1>
             <p className="notice notice--warning">{t("staff.invites.slipsOnce")}</p>
+            <p className="muted">{t("staffSlips.cutHint")}</p>
+            <div>
+              <PrintButton label={t("staff.invites.print")} />
+            </div>
           </div>
           <ul className="staff-slip-list">
             {slips.codes.map((slip) => (
               <li key={slip.code} className="staff-slip">
-                <p className="staff-slip__heading">{t("staff.invites.slipHeading")}</p>
-                <p>{t("staff.invites.slipText")}</p>
-                <p>
-                  {t("staff.invites.slipAddress")} <strong>{slips.joinAddress}</strong>
-                </p>
-                <p>
-                  {t("staff.invites.slipCode")} <strong className="staff-code">{slip.code}</strong>
-                </p>
-                <img src={slip.qrCode} alt={t("staff.invites.slipQrAlt")} width={140} height={140} />
-                <p className="muted">{t("staff.invites.slipExpires", { date: slips.expires })}</p>
+                <div className="staff-slip__words">
+                  {slips.words.map((w) => (
+                    <div key={w.lang} lang={w.lang} dir={w.dir} className="staff-slip__language">
+                      <p className="staff-slip__heading">{w.heading}</p>
+                      <p>{w.text}</p>
+                      <p className="muted">{w.expires}</p>
+                    </div>
+                  ))}
+                </div>
+                <div className="staff-slip__code">
+                  <img src={slip.qrCode} alt={t("staff.invites.slipQrAlt")} width={120} height={120} />
+                  <p>
+                    <bdi>{slips.words.map((w) => w.address).join(" / ")}</bdi>{" "}
+                    <strong className="staff-code">{slips.joinAddress}</strong>
+                  </p>
+                  <p>
+                    <bdi>{slips.words.map((w) => w.code).join(" / ")}</bdi>{" "}
+                    <strong className="staff-code staff-slip__key">{slip.code}</strong>
+                  </p>
+                </div>
               </li>
             ))}
           </ul>
@@ -121,7 +129,10 @@ export default function ChapterInvites() {
         </p>
         <h1>{t("staff.invites.title")}</h1>
         <p>{t("staff.invites.intro")}</p>
-        <ErrorSummary errors={actionData?.errors} fieldOrder={["count", "expiresInDays", "groupIds"]} />
+        <ErrorSummary
+          errors={actionData?.errors}
+          fieldOrder={["count", "expiresInDays", "label", "languages", "groupIds"]}
+        />
         <Form method="post" className="form" noValidate>
           <TextField
             name="count"
@@ -141,12 +152,34 @@ export default function ChapterInvites() {
             defaultValue={values.expiresInDays ?? ""}
             className="field__input staff-short"
           />
+          <TextField
+            name="label"
+            label={t("staffSlips.label")}
+            hint={t("staffSlips.labelHint", { max: String(INVITE_LABEL_MAX) })}
+            error={actionData?.errors?.label}
+            defaultValue={values.label ?? ""}
+          />
+          <fieldset id="field-languages" aria-describedby="languages-hint">
+            <legend>{t("staffSlips.languages")}</legend>
+            <p id="languages-hint" className="field__hint">
+              {t("staffSlips.languagesHint")}
+            </p>
+            {actionData?.errors?.languages ? (
+              <p className="field__error">{t(`validation.${actionData.errors.languages}`)}</p>
+            ) : null}
+            {LOCALES.map((l) => (
+              <label key={l} className="staff-checkbox">
+                <input type="checkbox" name="languages" value={l} defaultChecked={chosenLanguages.includes(l)} />
+                <span lang={LOCALE_TAGS[l]}>{LOCALE_NAMES[l]}</span>
+              </label>
+            ))}
+          </fieldset>
           {groups.length > 0 ? (
             <fieldset id="field-groupIds">
               <legend>{t("staff.invites.groups")}</legend>
               {groups.map((g) => (
                 <label key={g.id} className="staff-checkbox">
-                  <input type="checkbox" name="groupIds" value={g.id} />
+                  <input type="checkbox" name="groupIds" value={g.id} defaultChecked={chosenGroups.includes(g.id)} />
                   <span>{g.name}</span>
                 </label>
               ))}
@@ -179,6 +212,21 @@ export default function ChapterInvites() {
                   )}{" "}
                   <span className="muted">
                     · {t("staff.invites.created")} {invite.created} · {t("staff.invites.expires")} {invite.expires}
+                  </span>
+                </p>
+                <p>
+                  <bdi className="staff-invite__label">{invite.label ?? t("staffSlips.noLabel")}</bdi>
+                  <span className="muted">
+                    {" "}
+                    · {t("staffSlips.groups")}{" "}
+                    {invite.groupNames.length > 0 ? (
+                      <bdi>{invite.groupNames.join(", ")}</bdi>
+                    ) : (
+                      t("staffSlips.noGroups")
+                    )}
+                    {invite.languages.length > 0
+                      ? ` · ${t("staffSlips.slipLanguages")} ${invite.languages.map((l) => LOCALE_NAMES[l as keyof typeof LOCALE_NAMES] ?? l).join(", ")}`
+                      : null}
                   </span>
                 </p>
                 {invite.status === "unused" ? (

@@ -90,7 +90,12 @@ export default function ChapterMembers() {
             {members.map((m) => (
               <li key={m.id} className={m.deactivated ? "is-deactivated" : undefined}>
                 <p>
-                  <strong>{m.pseudonym}</strong>
+                  <Link
+                    to={`/staff/chapters/${chapter.id}/members/${m.id}`}
+                    aria-label={t("staffMember.open", { pseudonym: m.pseudonym })}
+                  >
+                    <strong>{m.pseudonym}</strong>
+                  </Link>
                   {m.deactivated ? <span className="muted"> · {t("staff.members.deactivated")}</span> : null}
                 </p>
                 <p className="muted">

@@ -1,6 +1,7 @@
 // The Bergen coordinator looks at her week: seven day columns on a desktop, one day after another
 // on a phone, and on paper without the quick-exit bar or footer. Screenshots of each, and of the
 // printed invite slips, for people to look at.
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
@@ -8,6 +9,7 @@ import { currentTotpCode } from "~/platform/totp.server";
 import { isoWeekKey, isoWeekOfDate } from "~/platform/oslo-weeks";
 import { formatOsloDateInput } from "~/platform/oslo-time";
 import { resources } from "~/i18n/catalogs.server";
+import { LOCALE_NAMES } from "~/i18n/config";
 import {
   DESKTOP,
   launchBrowser,
@@ -85,6 +87,8 @@ describe("the staff week", () => {
     const page = await context.newPage();
     const problems = await watchPage(page, app.baseUrl);
     await staffSignIn(page);
+    // The slips test below goes on with this signed-in page, whatever this one finds.
+    signedIn = page;
     await screenshot(page, "staff-dashboard");
 
     await page.goto(`${app.baseUrl}/staff/week?week=${doorWeek}`, { waitUntil: "networkidle" });
@@ -123,21 +127,51 @@ describe("the staff week", () => {
 
     expect(problems).toEqual(NO_PROBLEMS);
     await page.setViewportSize(DESKTOP);
-    signedIn = page;
   });
 
   // The same signed-in page: a TOTP code is accepted once, so a second sign-in in the same 30 s would fail.
-  test("invite slips print without the quick-exit bar and footer", async () => {
+  test("invite slips in Norwegian and Arabic print without the quick-exit bar and footer, the label only on the staff list", async () => {
     const page = signedIn!;
+    await page.setViewportSize(DESKTOP);
+    await page.emulateMedia({ media: "screen" });
     await page.goto(`${app.baseUrl}/staff/chapters/${bergenId}/invites`, { waitUntil: "networkidle" });
     await waitForHydration(page);
-    await page.getByLabel(nb.staff.invites.count, { exact: true }).fill("4");
+    await page.getByLabel(nb.staff.invites.count, { exact: true }).fill("6");
+    await page.getByLabel(nb.staffSlips.label, { exact: true }).fill("Bergen, gruppa for menn, delt ut på kafeen");
+    await page.getByLabel(LOCALE_NAMES.ar, { exact: true }).check();
+    await page.getByLabel("Gutta i Bergen", { exact: true }).check();
     await page.getByRole("button", { name: nb.staff.invites.submit }).click();
     await page.getByRole("heading", { name: nb.staff.invites.slipsTitle }).waitFor();
+    expect(await page.getByRole("button", { name: nb.staff.invites.print }).isVisible()).toBe(true);
+    const slips = page.locator(".staff-slip");
+    expect(await slips.count()).toBe(6);
+    expect(await slips.first().locator('[lang="ar"][dir="rtl"]').count()).toBe(1);
+    expect(await slips.first().locator('[lang="nb-NO"][dir="ltr"]').count()).toBe(1);
+    expect(await page.locator(".staff-slip-list").textContent()).not.toContain("kafeen");
+    // The list below is loaded again after the slips are shown: wait for the new batch on it.
+    await page.locator("#invite-list ~ ul").getByText("Bergen, gruppa for menn, delt ut på kafeen").first().waitFor();
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".quick-exit").isVisible()).toBe(false);
     expect(await page.locator(".site-footer").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: nb.staff.invites.print }).isVisible()).toBe(false);
     await screenshot(page, "invite-slips-print");
+    // Several slips to an A4 page: print to PDF and count the pages.
+    const pdf = await page.pdf({ format: "A4", printBackground: false });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    fs.writeFileSync("test-results/screenshots/invite-slips.pdf", pdf);
+    await page.emulateMedia({ media: "screen" });
+    await screenshot(page, "invite-slips-and-list");
+
+    // A member's page, from the chapter's member list: her groups, status and attendance.
+    await page.goto(`${app.baseUrl}/staff/chapters/${bergenId}/members`, { waitUntil: "networkidle" });
+    await page.locator(".staff-member-list a").first().click();
+    await page.waitForURL(/\/staff\/chapters\/[^/]+\/members\/[^/]+$/);
+    await page.getByRole("heading", { name: nb.staffMember.history }).waitFor();
+    await waitForHydration(page);
+    expect(await page.locator("main").textContent()).not.toContain("undefined");
+    await screenshot(page, "staff-member");
     await page.context().close();
   });
 });

@@ -668,6 +668,11 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     },
   },
+  "staff.chapters.$chapterId.members_.$memberId.tsx": {
+    path: (w) => `/staff/chapters/${w.bergenId}/members/${w.ids.member}`,
+    params: (w) => ({ chapterId: w.bergenId, memberId: w.ids.member! }),
+    get: bergenStaff,
+  },
   "staff.chapters.$chapterId.members.tsx": {
     path: (w) => `/staff/chapters/${w.bergenId}/members`,
     params: (w) => ({ chapterId: w.bergenId }),

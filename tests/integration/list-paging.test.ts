@@ -6,6 +6,7 @@ import {
 import { INVITE_PAGE_SIZE, createInvites, loadChapterInvites } from "~/features/members/invites.server";
 import { listMembersOfChapter, MEMBER_PAGE_SIZE } from "~/features/members/staff-members.server";
 import type { StaffActor } from "~/features/staff/staff.server";
+import { loadActivityAnswersPage } from "~/features/answers/staff-answers.server";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { createTestDatabase, type TestDatabase } from "../setup/db";
 import { planProblems, recordingDatabase } from "./support/query-plan";
@@ -203,6 +204,63 @@ describe("staff's invite list of a chapter, a page at a time", () => {
   });
 });
 
+/** An activity of the staff world's chapter with `count` answers: going, waitlisted and not going mixed. */
+async function activityWithAnswers(w: Awaited<ReturnType<typeof staffWorld>>, count: number, name = "Svarer") {
+  const activity = await createActivity(w.db, { chapter_id: w.chapter.id, starts_at: at(DAY), capacity: null });
+  const statuses = ["waitlisted", "going", "not_going"] as const;
+  for (let i = 0; i < count; i++) {
+    const member = await createMember(w.db, { chapter_id: w.chapter.id, pseudonym: `${name} ${i}` });
+    await createRsvp(w.db, { activity_id: activity.id, member_id: member.id, status: statuses[i % 3] });
+  }
+  return activity;
+}
+
+describe("an activity's answers for staff, a page at a time", () => {
+  test("pages forward through going, waitlisted and not going in arrival order, and back again", async () => {
+    const w = await staffWorld();
+    const activity = await activityWithAnswers(w, 8);
+    const expected = await w.db
+      .selectFrom("rsvps")
+      .select(["id", "status", "arrival"])
+      .where("activity_id", "=", activity.id)
+      .execute();
+    const rank = { going: 0, waitlisted: 1, not_going: 2 } as const;
+    expected.sort((a, b) => rank[a.status] - rank[b.status] || a.arrival - b.arrival || (a.id < b.id ? -1 : 1));
+
+    const read = (keys: { after?: string; before?: string }) =>
+      loadActivityAnswersPage(w.db, w.staff, { activityId: activity.id, limit: 3, ...keys }).then((p) => p!);
+    const forward: string[][] = [];
+    let page = await read({});
+    expect(page.previous).toBeNull();
+    forward.push(page.answers.map((a) => a.id));
+    while (page.next) {
+      page = await read({ after: page.next });
+      forward.push(page.answers.map((a) => a.id));
+    }
+    expect(forward.map((p) => p.length)).toEqual([3, 3, 2]);
+    expect(forward.flat()).toEqual(expected.map((r) => r.id));
+    // The counts are of every answer, whatever the page.
+    expect(page.counts).toEqual({ going: 3, waitlisted: 3, notGoing: 2 });
+
+    const backward: string[][] = [page.answers.map((a) => a.id)];
+    while (page.previous) {
+      page = await read({ before: page.previous });
+      backward.unshift(page.answers.map((a) => a.id));
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  test("starts at the first page for a key that is not an answer of this activity", async () => {
+    const w = await staffWorld();
+    const activity = await activityWithAnswers(w, 4);
+    const other = await activityWithAnswers(w, 1, "Annen svarer");
+    const [otherAnswer] = await w.db.selectFrom("rsvps").select("id").where("activity_id", "=", other.id).execute();
+    const page = await loadActivityAnswersPage(w.db, w.staff, { activityId: activity.id, after: otherAnswer!.id });
+    expect(page!.answers).toHaveLength(4);
+    expect(page!.previous).toBeNull();
+  });
+});
+
 describe("list queries", () => {
   /** Every query the lists send, first page and a later one, with their plans. */
   async function listQueries() {
@@ -229,7 +287,17 @@ describe("list queries", () => {
       { chapterId: w.chapter.id, after: firstInvites.invites[0]!.id },
       now,
     );
-    return recording.queries;
+    const listed = [...recording.queries];
+    recording.reset();
+    const activity = await activityWithAnswers(w, 6);
+    const answers = await loadActivityAnswersPage(recording.db, w.staff, { activityId: activity.id, limit: 2 });
+    const later = await loadActivityAnswersPage(recording.db, w.staff, {
+      activityId: activity.id,
+      after: answers!.next!,
+      limit: 2,
+    });
+    await loadActivityAnswersPage(recording.db, w.staff, { activityId: activity.id, before: later!.previous! });
+    return [...listed, ...recording.queries];
   }
 
   test("are each served by indexes: no full scan and no sort in a temporary B-tree", async () => {
@@ -239,6 +307,10 @@ describe("list queries", () => {
     const groupLists = [
       /^select "groups"\."id", "groups"\."name" from "group_memberships"/,
       /from "groups" left join "chapters"/,
+      // Beside the answers page: the staff who may meet a member at the door (the chapter's staff, a
+      // handful) and the replies to the notes of one activity (a few), each sorted as it is read.
+      /^select "id", "display_name" from "staff_users"/,
+      /^select "answer_replies"\."id"/,
     ];
     const problems = queries
       .filter((query) => !groupLists.some((pattern) => pattern.test(query.sql)))
@@ -279,6 +351,7 @@ describe("list queries", () => {
       expect(members).toHaveLength(rows);
       expect(invites).toHaveLength(rows);
       expect(members.every((m) => m.group_names !== null)).toBe(true);
+      expect(invites.every((i) => i.groupNames.length === 1)).toBe(true);
       return { memberQueries, inviteQueries: recording.queries.length };
     };
     const few = await count(3);
@@ -286,6 +359,25 @@ describe("list queries", () => {
     database = await createTestDatabase();
     const many = await count(30);
     expect(many).toEqual(few);
-    expect(few).toEqual({ memberQueries: 1, inviteQueries: 3 });
+    // invites: groups of the chapter, the page, the counts, and the group names of the page's invites
+    expect(few).toEqual({ memberQueries: 1, inviteQueries: 4 });
+  });
+
+  test("take the same number of queries for an activity's 3 or 30 answers", async () => {
+    const count = async (rows: number) => {
+      const w = await staffWorld();
+      const activity = await activityWithAnswers(w, rows);
+      const recording = recordingDatabase(database.sqlite);
+      const page = await loadActivityAnswersPage(recording.db, w.staff, { activityId: activity.id });
+      expect(page!.answers).toHaveLength(rows);
+      return recording.queries.length;
+    };
+    const few = await count(3);
+    await database.close();
+    database = await createTestDatabase();
+    const many = await count(30);
+    expect(many).toBe(few);
+    // the activity, one page query per kind of answer, the counts, the door requests, the replies, the staff who may meet
+    expect(few).toBe(8);
   });
 });

@@ -209,7 +209,13 @@ export async function changeWalkInCount(
   });
 }
 
-/** A member's attendance as staff of her chapter see it: ended activities she answered or came to. */
+/** How many past activities a member's attendance history shows. */
+export const ATTENDANCE_HISTORY_MAX = 50;
+
+/**
+ * A member's attendance as staff of her chapter see it: ended activities she answered or came to,
+ * newest first. A check-in without a "going" answer is a walk-in.
+ */
 export async function listAttendanceHistoryForStaff(
   db: AppDatabase,
   scope: StaffScope,
@@ -231,13 +237,17 @@ export async function listAttendanceHistoryForStaff(
     .where("activities.status", "=", "scheduled")
     .where((eb) => eb.or([eb("rsvps.status", "=", "going"), eb("check_ins.member_id", "is not", null)]))
     .orderBy("activities.starts_at", "desc")
-    .limit(50)
+    .limit(ATTENDANCE_HISTORY_MAX)
     .execute();
   return rows.map((r) => ({
     activityId: r.id,
     title: r.title,
     startsAt: r.starts_at,
-    outcome: r.checked_in_at ? ("came" as const) : ("didNotCome" as const),
+    outcome: !r.checked_in_at
+      ? ("didNotCome" as const)
+      : r.status === "going"
+        ? ("came" as const)
+        : ("walkIn" as const),
   }));
 }
 

@@ -7,6 +7,7 @@ import { newId } from "~/platform/ids.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { listGroupsForStaff } from "~/features/groups/groups.server";
 import type { StaffActor } from "~/features/staff/staff.server";
+import type { Locale } from "~/i18n/config";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,6 +24,8 @@ export interface NewInvites {
   expiresAt: Date;
   count: number;
   createdByStaffId: string | null;
+  /** the batch the invites belong to (issueInvites makes one); none for seeds and tests */
+  batchId?: string | null;
 }
 
 /** Makes `count` codes; returns them in plain text exactly once (for the printable slips). */
@@ -42,6 +45,7 @@ export async function createInvites(db: AppDatabase, input: NewInvites, now = ne
           revoked_at: null,
           used_at: null,
           created_at: now.toISOString(),
+          batch_id: input.batchId ?? null,
         })),
       )
       .execute();
@@ -56,15 +60,24 @@ export async function createInvites(db: AppDatabase, input: NewInvites, now = ne
 }
 
 /**
- * Staff make invites for a chapter they cover (the caller has checked it). Groups must be the
- * chapter's own; other ids are ignored. The invites and the audit row are one transaction.
+ * Staff make a batch of invites for a chapter they cover (the caller has checked it). Groups must
+ * be the chapter's own; other ids are ignored. The batch (its staff label and slip languages), the
+ * invites and the audit row are one transaction. The label is staff text and stays off the audit row.
  */
 export async function issueInvites(
   db: AppDatabase,
   staff: StaffActor,
-  input: { chapterId: string; groupIds: string[]; count: number; expiresInDays: number },
+  input: {
+    chapterId: string;
+    groupIds: string[];
+    count: number;
+    expiresInDays: number;
+    label?: string | null;
+    languages?: Locale[];
+  },
   now = new Date(),
 ) {
+  const languages = input.languages?.length ? input.languages : (["nb"] as Locale[]);
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   return writeTransaction(db, async (trx) => {
     const chapterGroups = input.groupIds.length
@@ -76,9 +89,21 @@ export async function issueInvites(
           .execute()
       : [];
     const groupIds = input.groupIds.filter((id) => chapterGroups.some((g) => g.id === id));
+    const batchId = newId();
+    await trx
+      .insertInto("invite_batches")
+      .values({
+        id: batchId,
+        chapter_id: input.chapterId,
+        label: input.label ?? null,
+        languages: languages.join(","),
+        created_by_staff_id: staff.id,
+        created_at: now.toISOString(),
+      })
+      .execute();
     const created = await createInvites(
       trx,
-      { chapterId: input.chapterId, groupIds, expiresAt, count: input.count, createdByStaffId: staff.id },
+      { chapterId: input.chapterId, groupIds, expiresAt, count: input.count, createdByStaffId: staff.id, batchId },
       now,
     );
     await recordAudit(
@@ -88,11 +113,17 @@ export async function issueInvites(
         action: "invite.create",
         objectType: "invite",
         objectId: null,
-        details: { chapterId: input.chapterId, count: input.count, groupIds, expiresInDays: input.expiresInDays },
+        details: {
+          chapterId: input.chapterId,
+          count: input.count,
+          groupIds,
+          expiresInDays: input.expiresInDays,
+          languages,
+        },
       },
       now,
     );
-    return { codes: created.map((c) => c.code), expiresAt };
+    return { codes: created.map((c) => c.code), expiresAt, languages };
   });
 }
 
@@ -164,10 +195,15 @@ export async function loadChapterInvites(
     countInvitesForChapter(db, chapterId, now),
   ]);
   const invites = found.slice(0, INVITE_PAGE_SIZE);
+  const groupsOfInvites = await listGroupNamesOfInvites(db, { chapterId, inviteIds: invites.map((i) => i.id) });
   return {
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     counts,
-    invites: invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) })),
+    invites: invites.map((invite) => ({
+      ...invite,
+      status: inviteStatus(invite, now),
+      groupNames: groupsOfInvites.get(invite.id) ?? [],
+    })),
     /** the id to ask for the next page after, when there is one */
     next: found.length > INVITE_PAGE_SIZE ? (invites[invites.length - 1]?.id ?? null) : null,
   };
@@ -183,8 +219,17 @@ function listInvitesForChapter(
 ) {
   return db
     .selectFrom("invites")
-    .select(["id", "expires_at", "revoked_at", "used_at", "created_at"])
-    .where("chapter_id", "=", chapterId)
+    .leftJoin("invite_batches", "invite_batches.id", "invites.batch_id")
+    .select([
+      "invites.id",
+      "invites.expires_at",
+      "invites.revoked_at",
+      "invites.used_at",
+      "invites.created_at",
+      "invite_batches.label as batchLabel",
+      "invite_batches.languages as batchLanguages",
+    ])
+    .where("invites.chapter_id", "=", chapterId)
     .$if(after !== undefined, (q) =>
       q.where((eb) => {
         const createdAt = eb
@@ -193,15 +238,35 @@ function listInvitesForChapter(
           .where("previous.id", "=", after!)
           .where("previous.chapter_id", "=", chapterId);
         return eb.or([
-          eb("created_at", "<", createdAt),
-          eb.and([eb("created_at", "=", createdAt), eb("id", "<", after!)]),
+          eb("invites.created_at", "<", createdAt),
+          eb.and([eb("invites.created_at", "=", createdAt), eb("invites.id", "<", after!)]),
         ]);
       }),
     )
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
+    .orderBy("invites.created_at", "desc")
+    .orderBy("invites.id", "desc")
     .limit(limit)
     .execute();
+}
+
+/** The group names of a page of invites, in one query (not one per invite), by invite id. */
+async function listGroupNamesOfInvites(
+  db: AppDatabase,
+  { chapterId, inviteIds }: { chapterId: string; inviteIds: string[] },
+) {
+  const byInvite = new Map<string, string[]>();
+  if (inviteIds.length === 0) return byInvite;
+  const rows = await db
+    .selectFrom("invite_groups")
+    .innerJoin("groups", "groups.id", "invite_groups.group_id")
+    .select(["invite_groups.invite_id", "groups.name"])
+    .where("groups.chapter_id", "=", chapterId)
+    .where("invite_groups.invite_id", "in", inviteIds)
+    .execute();
+  // A page has at most 100 invites of a few groups each: sorting here spares the database a sort.
+  for (const row of rows) byInvite.set(row.invite_id, [...(byInvite.get(row.invite_id) ?? []), row.name]);
+  for (const names of byInvite.values()) names.sort((a, b) => a.localeCompare(b, "nb"));
+  return byInvite;
 }
 
 /** How many of the chapter's invites are unused (still usable), used, revoked and expired. */

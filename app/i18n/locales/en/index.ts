@@ -17,6 +17,8 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
+import staffPaging from "./staff-paging";
 
 const en: Catalog = {
   ...common,
@@ -37,6 +39,8 @@ const en: Catalog = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
+  ...staffPaging,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -46,6 +50,7 @@ const en: Catalog = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 };
 

@@ -19,6 +19,8 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
+import staffPaging from "./staff-paging";
 
 const nb = {
   ...common,
@@ -39,6 +41,8 @@ const nb = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
+  ...staffPaging,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -48,6 +52,7 @@ const nb = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 } as const;
 

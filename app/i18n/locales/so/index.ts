@@ -19,6 +19,8 @@ import door from "./door";
 import staffAudit from "./staff-audit";
 import notices from "./notices";
 import staffNotices from "./staff-notices";
+import staffSlips from "./staff-slips";
+import staffPaging from "./staff-paging";
 
 const so: Catalog = {
   ...common,
@@ -39,6 +41,8 @@ const so: Catalog = {
   ...staffAudit,
   ...notices,
   ...staffNotices,
+  ...staffSlips,
+  ...staffPaging,
   validation: {
     ...common.validation,
     ...members.validation,
@@ -48,6 +52,7 @@ const so: Catalog = {
     ...staffSeries.validation,
     ...interest.validation,
     ...staffNotices.validation,
+    ...staffSlips.validation,
   },
 };
 
