@@ -279,6 +279,14 @@ describe("the detail line for devices that chose details", () => {
     expect((await pushJobs(db)).map((j) => j.key)).toEqual([`push:${notices[0]!.id}`]);
   });
 
+  test("shows no title to a member who chose discreet calendar titles", async () => {
+    const { db, activity, member } = await world();
+    const noticeId = await addNotice(db, { memberId: member.id, kind: "reminder", activityId: activity.id });
+    expect(await detailFor(db, { memberId: member.id, noticeId })).toBe("Middag sammen: påminnelse");
+    await db.updateTable("members").set({ discreet_titles: 1 }).where("id", "=", member.id).execute();
+    expect(await detailFor(db, { memberId: member.id, noticeId })).toBeUndefined();
+  });
+
   test("says nothing about an activity she may no longer see, or about another member's notice", async () => {
     const { db, group, activity, member } = await world();
     const other = await createMember(db, { chapter_id: member.chapter_id, groupIds: [group.id] });

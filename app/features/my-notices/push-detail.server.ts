@@ -1,7 +1,8 @@
 // The short line a push shows on a device where the member chose "show details": the activity's
 // title and what happened ("Middag sammen: the time changed"), in her language. Never a time, an
 // area or an address, and nothing at all about an activity she may no longer see (the device then
-// shows the neutral line). The push feature calls this through pushJobHandler(env, detailFor).
+// shows the neutral line). A member who chose discreet calendar titles gets no title on a lock screen
+// either: the neutral line. The push feature calls this through pushJobHandler(env, detailFor).
 import type { AppDatabase } from "../../../db/connection";
 import type { NoticeKind } from "../../../db/schema";
 import { activitiesSeenByMember } from "~/features/activities/member-activities.server";
@@ -25,12 +26,19 @@ export async function detailFor(
   const notice = await db
     .selectFrom("notices")
     .innerJoin("members", "members.id", "notices.member_id")
-    .select(["notices.kind", "notices.activity_id", "notices.params", "members.locale", "members.chapter_id"])
+    .select([
+      "notices.kind",
+      "notices.activity_id",
+      "notices.params",
+      "members.locale",
+      "members.chapter_id",
+      "members.discreet_titles",
+    ])
     .where("notices.id", "=", noticeId)
     .where("notices.member_id", "=", memberId)
     .where("members.deactivated_at", "is", null)
     .executeTakeFirst();
-  if (!notice?.activity_id) return undefined;
+  if (!notice?.activity_id || notice.discreet_titles === 1) return undefined;
   const activity = await activitiesSeenByMember(db, memberId, notice.chapter_id)
     .where("activities.id", "=", notice.activity_id)
     .select("activities.title")
