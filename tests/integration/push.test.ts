@@ -3,6 +3,7 @@
 import { enqueueJob } from "~/features/jobs/jobs.server";
 import { Scheduler } from "~/features/jobs/scheduler.server";
 import { deleteMemberAccount } from "~/features/members/member-data.server";
+import { endAllSessionsOf } from "~/features/sessions/sessions.server";
 import { enqueuePush, PUSH_JOB_KIND, pushJobHandler } from "~/features/push/push-job.server";
 import { sendPushToMember } from "~/features/push/send-push.server";
 import {
@@ -203,6 +204,15 @@ describe("a device's subscription", () => {
       subscribed: true,
       showDetails: false,
     });
+  });
+
+  test("is forgotten on every device when she signs out everywhere, and only hers", async () => {
+    const { db } = database();
+    const { member } = await memberWithDevices(db, "nb", [{ showDetails: false }, { showDetails: true }]);
+    const { member: other } = await memberWithDevices(db, "en", [{ showDetails: false }]);
+    await endAllSessionsOf(db, { memberId: member.id });
+    expect(await subscriptionCount(db, member.id)).toBe(0);
+    expect(await subscriptionCount(db, other.id)).toBe(1);
   });
 
   test("is deleted with the member's account", async () => {

@@ -2,6 +2,7 @@
 // hash, so a leaked database cannot be replayed. Ending a session deletes its row, so a cookie
 // replayed after sign-out finds nothing.
 import type { AppDatabase } from "../../../db/connection";
+import { writeTransaction } from "../../../db/transaction";
 import type { Session } from "../../../db/schema";
 import { env } from "~/platform/env.server";
 import { newId } from "~/platform/ids.server";
@@ -161,12 +162,19 @@ export async function endSessionByToken(db: AppDatabase, token: string) {
 }
 
 export async function endAllSessionsOf(db: AppDatabase, owner: SessionOwner, exceptSessionId?: string) {
-  let query =
-    "memberId" in owner
-      ? db.deleteFrom("sessions").where("member_id", "=", owner.memberId)
-      : db.deleteFrom("sessions").where("staff_id", "=", owner.staffId);
-  if (exceptSessionId) query = query.where("id", "!=", exceptSessionId);
-  await query.execute();
+  await writeTransaction(db, async (trx) => {
+    let query =
+      "memberId" in owner
+        ? trx.deleteFrom("sessions").where("member_id", "=", owner.memberId)
+        : trx.deleteFrom("sessions").where("staff_id", "=", owner.staffId);
+    if (exceptSessionId) query = query.where("id", "!=", exceptSessionId);
+    await query.execute();
+    // A push subscription belongs to a browser, not to a session: a lost or taken phone would go on
+    // getting her notifications after "sign out everywhere". Every device of hers is forgotten (this
+    // one too: she turns push on again on the devices she still holds).
+    if ("memberId" in owner)
+      await trx.deleteFrom("push_subscriptions").where("member_id", "=", owner.memberId).execute();
+  });
 }
 
 /** Ends one session, but only if it belongs to `owner`: the scope is in the query itself. */
