@@ -207,6 +207,18 @@ describe("drafts, holidays, past starts, copies and whole-series answers", () =>
     expect(sameDay.status).toBe(400);
     expect(sameDay.data.errors).toEqual({ copyDate: "staffSeries.copySameDate" });
 
+    // An empty, unreadable or impossible date is a field error, never a 500.
+    for (const typed of ["", "abc", "2026-02-31"]) {
+      const odd = await copy([
+        ["intent", "copyDate"],
+        ["copyDate", typed],
+      ]);
+      expect(odd.status, typed).toBe(400);
+      expect(odd.data.errors, typed).toEqual({ copyDate: "staff.invalidDate" });
+    }
+    const noDate = await copy([["intent", "copyDate"]]);
+    expect(noDate.status).toBe(400);
+
     const chosen = await copy([
       ["intent", "copyDate"],
       ["copyDate", "2027-05-06"],

@@ -243,6 +243,22 @@ describe("check-in at the door", () => {
     expect(await listAttendanceHistoryForStaff(db, osloCoordinator, { memberId: a.id })).toBeUndefined();
   });
 
+  it("leaves out of a coordinator's view the activities only admins may open (national ones)", async () => {
+    const { db, coordinator, a } = await setUp({ startsInHours: -5 });
+    const national = await createActivity(db, {
+      chapter_id: null as unknown as string,
+      title: "Nasjonal samling",
+      starts_at: new Date(Date.now() - 48 * 3600_000).toISOString(),
+      ends_at: new Date(Date.now() - 46 * 3600_000).toISOString(),
+    });
+    await createRsvp(db, { activity_id: national.id, member_id: a.id, status: "going" });
+    const admin = { role: "admin" as const, chapterIds: [] };
+    const titles = async (scope: Parameters<typeof listAttendanceHistoryForStaff>[1]) =>
+      (await listAttendanceHistoryForStaff(db, scope, { memberId: a.id }))?.map((r) => r.title);
+    expect(await titles(coordinator)).not.toContain("Nasjonal samling");
+    expect(await titles(admin)).toContain("Nasjonal samling");
+  });
+
   it("keeps attendances and the share who came in the report after a member deletes her account", async () => {
     const { db, post, coordinator, a, b } = await setUp({ startsInHours: -5 });
     await post([

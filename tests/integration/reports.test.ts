@@ -170,6 +170,25 @@ describe("the report for funders", () => {
     expect(csv.status).toBe(200);
   });
 
+  it("answers odd periods in the address with the default period, never a 500", async () => {
+    const db = testDb().db;
+    const { coordinator } = await fixture(db);
+    const cookie = await staffCookie(db, coordinator.id);
+    for (const query of [
+      "period=dates&from=2026-01-01&to=2026-13-45",
+      "period=dates&from=2026-02-31&to=2026-03-01",
+      "period=year&year=9999",
+      "period=year&year=0000",
+      "period=quarter&quarter=9999-Q4",
+      "period=month&month=0000-01",
+    ]) {
+      const page = await call(pageLoader, `/staff/reports?${query}`, { cookie });
+      expect(page.status, query).toBe(200);
+      const csv = await call(csvLoader, `/staff/reports.csv?${query}`, { cookie });
+      expect(csv.status, query).toBe(200);
+    }
+  });
+
   it("does not let a coordinator pick another chapter's figures through the address", async () => {
     const db = testDb().db;
     const { coordinator, oslo } = await fixture(db);

@@ -38,7 +38,7 @@ import {
   type TimeFields,
 } from "./activity-form";
 import { holidayConflicts } from "./holidays.server";
-import { addDaysToDateInput, daysBetweenDateInputs, formatOsloDateInput } from "~/platform/oslo-time";
+import { addDaysToDateInput, daysBetweenDateInputs, formatOsloDateInput, parseDateInput } from "~/platform/oslo-time";
 
 /** The staff member making a change: their scope, and their id for the audit row. */
 export type StaffActor = StaffScope & { id: string };
@@ -749,6 +749,8 @@ export async function copyActivity(
   if (!original) return { ok: false, error: "notFound" };
   const fromDay = formatOsloDateInput(original.starts_at);
   const toDay = input.toDate === "nextWeek" ? addDaysToDateInput(fromDay, 7) : input.toDate;
+  // A date typed in the form: an empty or impossible one (2026-02-31) is a field error, not a throw.
+  if (!parseDateInput(toDay)) return { ok: false, error: "invalid", errors: { copyDate: "staff.invalidDate" } };
   const shift = daysBetweenDateInputs(fromDay, toDay);
   if (shift === 0) return { ok: false, error: "invalid", errors: { copyDate: "staffSeries.copySameDate" } };
   const values = activityToFormValues(original);

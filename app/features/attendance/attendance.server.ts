@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AppDatabase } from "../../../db/connection";
 import { writeTransaction } from "../../../db/transaction";
 import { recordAudit } from "~/features/audit/audit.server";
+import { activityInScope } from "~/features/activities/activity-scope.server";
 import { findActivityForEditing, type StaffActor } from "~/features/activities/staff-activities.server";
 import { pseudonymCaseKey } from "~/features/members/pseudonym";
 import type { StaffScope } from "~/features/staff/staff.server";
@@ -233,6 +234,8 @@ export async function listAttendanceHistoryForStaff(
       j.onRef("check_ins.activity_id", "=", "activities.id").on("check_ins.member_id", "=", memberId),
     )
     .select(["activities.id", "activities.title", "activities.starts_at", "rsvps.status", "check_ins.checked_in_at"])
+    // Only activities this staff member may open (a coordinator: her chapters, not national groups).
+    .where(activityInScope(scope))
     .where("activities.ends_at", "<=", now.toISOString())
     .where("activities.status", "=", "scheduled")
     .where((eb) => eb.or([eb("rsvps.status", "=", "going"), eb("check_ins.member_id", "is not", null)]))

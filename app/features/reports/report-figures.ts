@@ -210,34 +210,36 @@ function strictest(a: SuppressedFigure, b: SuppressedFigure): SuppressedFigure {
   return b;
 }
 
-/** The period a report covers, as Oslo dates: from (inclusive) to (exclusive). */
+/** A real calendar day this century, YYYY-MM-DD (2026-02-31 is not one). */
+function isReportDay(value: string): boolean {
+  if (!/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
+/**
+ * The period a report covers, as Oslo dates: from (inclusive) to (exclusive). Years are 2000–2099:
+ * anything else (year 9999, day 2026-13-45) falls back to the default, never to a failing date.
+ */
 export const reportQuerySchema = z.object({
   period: z.enum(["month", "quarter", "year", "dates"]).catch("month"),
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
   quarter: z
     .string()
-    .regex(/^\d{4}-Q[1-4]$/)
+    .regex(/^20\d{2}-Q[1-4]$/)
     .optional()
     .catch(undefined),
   year: z
     .string()
-    .regex(/^\d{4}$/)
+    .regex(/^20\d{2}$/)
     .optional()
     .catch(undefined),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  from: z.string().refine(isReportDay).optional().catch(undefined),
+  to: z.string().refine(isReportDay).optional().catch(undefined),
   chapter: z.array(z.string().max(64)).catch([]),
   group: z.array(z.string().max(64)).catch([]),
 });
