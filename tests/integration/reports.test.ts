@@ -170,6 +170,28 @@ describe("the report for funders", () => {
     expect(csv.status).toBe(200);
   });
 
+  it("counts at most the last 36 months of a longer chosen period, and says which", async () => {
+    const db = testDb().db;
+    const { admin } = await fixture(db);
+    const long = await loadReportForStaff(
+      db,
+      admin,
+      { params: new URLSearchParams({ period: "dates", from: "2000-01-01", to: "2026-12-31" }), threshold: 1 },
+      NOW,
+    );
+    const window = await loadReportForStaff(
+      db,
+      admin,
+      { params: new URLSearchParams({ period: "dates", from: "2024-01-01", to: "2026-12-31" }), threshold: 1 },
+      NOW,
+    );
+    expect(long.from).toBe("2024-01-01");
+    expect(long.to).toBe("2026-12-31");
+    expect(long.report.months).toHaveLength(36);
+    expect(long.report.total.attendances).toEqual(window.report.total.attendances);
+    expect(long.report.total.attendances).toMatchObject({ kind: "shown", value: 17 });
+  });
+
   it("answers odd periods in the address with the default period, never a 500", async () => {
     const db = testDb().db;
     const { coordinator } = await fixture(db);

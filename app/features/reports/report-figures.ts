@@ -248,6 +248,9 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** The longest period one report covers, in months (one column each). */
+const MAX_REPORT_MONTHS = 36;
+
 function addMonths(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const index = y * 12 + (m - 1) + n;
@@ -279,17 +282,21 @@ export function readReportQuery(params: URLSearchParams, today: string) {
     from = `${start}-01`;
     to = `${addMonths(start, 3)}-01`;
   } else if (q.period === "dates" && q.from && q.to && q.from <= q.to) {
-    from = q.from;
     // "to" is the last day the person chose; the query runs to the start of the next day.
     const last = new Date(`${q.to}T00:00:00Z`);
     last.setUTCDate(last.getUTCDate() + 1);
     to = last.toISOString().slice(0, 10);
+    // At most MAX_REPORT_MONTHS months, the last ones chosen: the page shows the period it counted.
+    const earliest = `${addMonths(q.to.slice(0, 7), 1 - MAX_REPORT_MONTHS)}-01`;
+    from = q.from < earliest ? earliest : q.from;
   } else {
     const month = q.month ?? thisMonth;
     from = `${month}-01`;
     to = `${addMonths(month, 1)}-01`;
   }
   const months: string[] = [];
-  for (let m = from.slice(0, 7); `${m}-01` < to && months.length < 36; m = addMonths(m, 1)) months.push(m);
+  for (let m = from.slice(0, 7); `${m}-01` < to && months.length < MAX_REPORT_MONTHS; m = addMonths(m, 1)) {
+    months.push(m);
+  }
   return { query: q, from, to, months };
 }
