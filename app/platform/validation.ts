@@ -74,7 +74,11 @@ type StaffError =
 
 /** Series, copies and drafts (app/features/activities). */
 type StaffSeriesError =
-  "staffSeries.startInPast" | "staffSeries.everyDateSkipped" | "staffSeries.copySameDate" | "staffSeries.chooseScope";
+  | "staffSeries.startInPast"
+  | "staffSeries.everyDateSkipped"
+  | "staffSeries.copySameDate"
+  | "staffSeries.chooseScope"
+  | "staffSeries.skipReasonRequired";
 /** The interest form (app/features/demand/interest-form.ts). */
 type InterestError =
   | "interest.chooseCounty"

@@ -24,12 +24,14 @@ import {
   activityToFormValues,
   CANCEL_REASON_MAX,
   cancelActivitySchema,
+  cancelRestSchema,
   editActivitySchema,
   formatSequences,
   joinCheckboxes,
   languagesFromForm,
   overflowCount,
   parseSequences,
+  skipReasonSchema,
   typedActivityValues,
 } from "~/features/activities/activity-form";
 import { addDaysToDateInput, formatOsloDateInput, formatOsloDateTime, formatOsloDay } from "~/platform/oslo-time";
@@ -42,17 +44,19 @@ import {
   cancelRestOfSeries,
   copyActivity,
   findActivityForEditing,
+  listCancelledTogether,
   listSeriesOccurrences,
   publishDraft,
   skipOccurrences,
   undoCancellation,
+  undoCancelledTogether,
   UNDO_CANCEL_MS,
   updateSeries,
 } from "~/features/activities/staff-activities.server";
 import { MESSAGE_MAX, staffMessageSchema } from "~/features/staff-messages/staff-message-rules";
 import { sendStaffMessage } from "~/features/staff-messages/staff-messages.server";
 import { db } from "~/platform/db.server";
-import { parseForm, type FieldErrors } from "~/platform/forms";
+import { parseForm, type FieldErrors, type ValidationCode } from "~/platform/forms";
 import { pageTitle } from "~/platform/meta";
 import { readFormData } from "~/platform/read-form.server";
 
@@ -68,6 +72,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity.status === "cancelled" &&
     activity.undoable_since !== null &&
     canUndoCancellation({ cancelledAt: activity.undoable_since, startsAt: activity.starts_at });
+  // The dates "cancel the rest" would cancel (this one included), and those cancelled with this one.
+  const restCount = occurrences.filter((o) => o.status === "scheduled" && o.startsAt >= activity.starts_at).length;
+  const cancelledTogether = undoable
+    ? (await listCancelledTogether(db(), viewer.staff, { activityId: activity.id })).length
+    : 0;
   return {
     id: activity.id,
     title: activity.title,
@@ -92,6 +101,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     day: formatOsloDateInput(activity.starts_at),
     occurrences,
     seriesSequences: formatSequences(occurrences),
+    restCount,
+    cancelledTogether,
     goingCount: going,
     waitlistCount: activity.waitlist_count ?? 0,
     capacity: activity.capacity,
@@ -129,6 +140,18 @@ const notSaved = (sequence?: number) =>
     { status: 409 },
   );
 
+/** Refused cancel input: the errors go next to the fields, and the typed reason stays. */
+function cancelRefused(parsed: { errors: FieldErrors; values: Record<string, string | undefined> }) {
+  const cancel = {
+    errors: parsed.errors,
+    values: { reason: parsed.values.reason ?? "", confirm: parsed.values.confirm ?? "" },
+  };
+  return data(
+    { errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel },
+    { status: 400 },
+  );
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const activityId = params.activityId ?? "";
@@ -143,13 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "cancel") {
     const parsed = parseForm(form, cancelActivitySchema);
-    if (!parsed.ok) {
-      const cancel = { errors: parsed.errors, values: { reason: parsed.values.reason ?? "" } };
-      return data(
-        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel },
-        { status: 400 },
-      );
-    }
+    if (!parsed.ok) return cancelRefused(parsed);
     const { sequence, reason } = parsed.data;
     const result = await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: sequence, reason });
     if (!result.ok) {
@@ -157,6 +174,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return notSaved();
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
+  }
+
+  // The same form's other button: the same reason and tick, for every date from this one on.
+  if (intent === "cancelRest") {
+    const parsed = parseForm(form, cancelRestSchema);
+    if (!parsed.ok) return cancelRefused(parsed);
+    const result = await cancelRestOfSeries(db(), viewer.staff, {
+      activityId,
+      expectedSequences: seriesSequences,
+      reason: parsed.data.reason,
+    });
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return notSaved();
+    }
+    return redirect(`/staff/activities/${activityId}?cancelledRest=${result.changedIds.length}`, { status: 303 });
   }
 
   if (intent === "message") {
@@ -176,35 +209,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/staff/activities/${activityId}?messaged=${result.recipients}`, { status: 303 });
   }
 
-  if (intent === "undoCancel") {
-    const result = await undoCancellation(db(), viewer.staff, { activityId });
+  if (intent === "undoCancel" || intent === "undoTogether") {
+    const result =
+      intent === "undoTogether"
+        ? await undoCancelledTogether(db(), viewer.staff, { activityId })
+        : await undoCancellation(db(), viewer.staff, { activityId });
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      const errors: FieldErrors = {
-        form: result.error === "tooLate" ? "staffNotices.tooLateToUndo" : "staff.changedSinceOpened",
-      };
-      return data({ errors, values: undefined, sequence: undefined, notice: undefined }, { status: 409 });
+      // Shown at the top of the page: a refused undo must not hide inside the edit form.
+      const undoError: ValidationCode =
+        result.error === "tooLate" ? "staffNotices.tooLateToUndo" : "staff.changedSinceOpened";
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, undoError },
+        {
+          status: 409,
+        },
+      );
     }
-    return redirect(`/staff/activities/${activityId}?restored=1`, { status: 303 });
-  }
-
-  if (intent === "cancelRest") {
-    const result = await cancelRestOfSeries(db(), viewer.staff, { activityId, expectedSequences: seriesSequences });
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return notSaved();
-    }
-    return redirect(`/staff/activities/${activityId}?cancelledRest=${result.changedIds.length}`, { status: 303 });
+    const restored = "restored" in result ? result.restored : 1;
+    return redirect(`/staff/activities/${activityId}?restored=${restored}`, { status: 303 });
   }
 
   if (intent === "skip") {
+    const reason = parseForm(form, skipReasonSchema);
+    const refused = (errors: FieldErrors) => {
+      const skipForm = { errors, values: { skipReason: String(form.get("skipReason") ?? ""), skip } };
+      return data(
+        { errors: undefined, values: undefined, sequence: undefined, notice: undefined, skipForm },
+        { status: 400 },
+      );
+    };
+    if (!reason.ok) return refused(reason.errors);
     const result = await skipOccurrences(db(), viewer.staff, {
       activityId,
       skipIds: skip,
       expectedSequences: seriesSequences,
+      reason: reason.data.skipReason,
     });
     if (!result.ok) {
       if (result.error === "notFound") notFound();
+      if (result.error === "invalid") return refused(result.errors);
       return notSaved();
     }
     // The page itself may have been removed: then the first remaining date is shown.
@@ -290,6 +334,8 @@ export default function EditActivity() {
   const actionData = useActionData<typeof action>();
   const cancelForm = actionData && "cancel" in actionData ? actionData.cancel : undefined;
   const messageForm = actionData && "message" in actionData ? actionData.message : undefined;
+  const skipForm = actionData && "skipForm" in actionData ? actionData.skipForm : undefined;
+  const undoError = actionData && "undoError" in actionData ? actionData.undoError : undefined;
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -353,7 +399,9 @@ export default function EditActivity() {
         ) : null}
         {searchParams.get("restored") ? (
           <p className="notice notice--success" role="status">
-            {t("staffNotices.restored")}
+            {Number(searchParams.get("restored")) > 1
+              ? t("staffNotices.restoredTogether", { count: Number(searchParams.get("restored")) })
+              : t("staffNotices.restored")}
           </p>
         ) : null}
         {activity.cancelled ? (
@@ -401,6 +449,36 @@ export default function EditActivity() {
           </Link>
         </div>
       </section>
+
+      {undoError ? (
+        <p className="notice notice--warning" role="alert">
+          {translateError(t, undoError)}
+        </p>
+      ) : null}
+      {/* Right after cancelling, the way back comes first, not below the edit form. */}
+      {activity.cancelled && activity.undoUntil ? (
+        <section className="panel" aria-labelledby="undo-title">
+          <h2 id="undo-title">{t("staffNotices.undoHeading")}</h2>
+          <p>{t("staffNotices.undoExplain", { until: activity.undoUntil })}</p>
+          {/* Dates cancelled in one step (the rest of a series) come back in one step too. */}
+          <Form method="post" className="button-row">
+            {activity.cancelledTogether > 1 ? (
+              <>
+                <button type="submit" className="button" name="intent" value="undoTogether">
+                  {t("staffNotices.undoTogether", { count: activity.cancelledTogether })}
+                </button>
+                <button type="submit" className="button button--secondary" name="intent" value="undoCancel">
+                  {t("staffNotices.undoThisOnly")}
+                </button>
+              </>
+            ) : (
+              <button type="submit" className="button" name="intent" value="undoCancel">
+                {t("staffNotices.undo")}
+              </button>
+            )}
+          </Form>
+        </section>
+      ) : null}
 
       {activity.draft ? (
         <section className="panel" aria-labelledby="publish-title">
@@ -469,13 +547,20 @@ export default function EditActivity() {
           <h2 id="series-title">{t("staffSeries.seriesHeading")}</h2>
           <p>{t("staffSeries.seriesIntro")}</p>
           {/* Keyed by the series' state: after a skip the ticks start empty, not on the dates just skipped. */}
-          <Form method="post" className="form" key={activity.seriesSequences}>
+          <Form method="post" className="form" noValidate key={activity.seriesSequences}>
+            <ErrorSummary errors={skipForm?.errors} fieldOrder={["skipReason"]} />
             <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
             <ul className="staff-series-list">
               {activity.occurrences.map((o) => (
                 <li key={o.id}>
                   <label className="staff-checkbox">
-                    <input type="checkbox" name="skip" value={o.id} disabled={o.status === "cancelled"} />
+                    <input
+                      type="checkbox"
+                      name="skip"
+                      value={o.id}
+                      disabled={o.status === "cancelled"}
+                      defaultChecked={skipForm?.values.skip.includes(o.id) ?? false}
+                    />
                     <span>
                       {o.id === activity.id ? (
                         <strong>{formatOsloDateTime(o.startsAt, localeTag)}</strong>
@@ -501,6 +586,14 @@ export default function EditActivity() {
               ))}
             </ul>
             <p className="field__hint">{t("staffSeries.skipExplain")}</p>
+            <TextField
+              name="skipReason"
+              label={t("staffSeries.skipReasonLabel")}
+              hint={t("staffNotices.reasonHint", { max: String(CANCEL_REASON_MAX) })}
+              error={skipForm?.errors.skipReason}
+              defaultValue={skipForm?.values.skipReason ?? ""}
+              maxLength={CANCEL_REASON_MAX}
+            />
             <div className="button-row">
               <button type="submit" className="button button--secondary" name="intent" value="skip">
                 {t("staffSeries.skip")}
@@ -551,19 +644,7 @@ export default function EditActivity() {
         </Form>
       </section>
 
-      {activity.cancelled ? (
-        activity.undoUntil ? (
-          <section className="panel" aria-labelledby="undo-title">
-            <h2 id="undo-title">{t("staffNotices.undoHeading")}</h2>
-            <p>{t("staffNotices.undoExplain", { until: activity.undoUntil })}</p>
-            <Form method="post">
-              <button type="submit" className="button" name="intent" value="undoCancel">
-                {t("staffNotices.undo")}
-              </button>
-            </Form>
-          </section>
-        ) : null
-      ) : (
+      {activity.cancelled ? null : (
         <section className="panel" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t("staff.activity.cancelHeading")}</h2>
           <p>{t("staffNotices.cancelExplain")}</p>
@@ -578,7 +659,12 @@ export default function EditActivity() {
               maxLength={CANCEL_REASON_MAX}
               required
             />
-            <CheckboxField name="confirm" value="yes" label={t("staffNotices.confirmLabel")} />
+            <CheckboxField
+              name="confirm"
+              value="yes"
+              label={t("staffNotices.confirmLabel")}
+              defaultChecked={cancelForm?.values.confirm === "yes"}
+            />
             {cancelForm?.errors.confirm ? (
               <p className="field__error">{translateError(t, cancelForm.errors.confirm)}</p>
             ) : null}
@@ -588,19 +674,20 @@ export default function EditActivity() {
                 {t("staff.activity.cancel")}
               </button>
             </div>
-          </Form>
-          {activity.isSeries ? (
-            <>
-              <h3 className="staff-cancel-rest">{t("staffSeries.cancelRestHeading")}</h3>
-              <p>{t("staffSeries.cancelRestExplain")}</p>
-              <Form method="post">
+            {/* The rest of the series shares the reason and the tick above: one careful step, not a click. */}
+            {activity.restCount > 1 ? (
+              <>
+                <h3 className="staff-cancel-rest">{t("staffSeries.cancelRestHeading")}</h3>
+                <p>{t("staffSeries.cancelRestExplain", { count: activity.restCount })}</p>
                 <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
-                <button type="submit" className="button button--danger" name="intent" value="cancelRest">
-                  {t("staffSeries.cancelRest")}
-                </button>
-              </Form>
-            </>
-          ) : null}
+                <div className="button-row">
+                  <button type="submit" className="button button--danger" name="intent" value="cancelRest">
+                    {t("staffSeries.cancelRest")}
+                  </button>
+                </div>
+              </>
+            ) : null}
+          </Form>
         </section>
       )}
     </div>

@@ -1,6 +1,8 @@
 // #13 in a browser: the Bergen coordinator runs a weekly programme over Christmas. She moves the
 // rest of the series to 18:00, skips Christmas Eve, cancels one date with a reason and undoes it;
 // Fjellrev, going to every date, then finds a notice for each on /notices, and staff's message too.
+// Without JavaScript, the Oslo coordinator cancels the rest of a series (a reason and a tick first)
+// and undoes it for every date at once.
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
 import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
@@ -23,6 +25,7 @@ const nb = resources.nb.translation;
 const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] };
 const TITLE = "Torsdagsmiddag";
 const REASON = "Beklager, lederen er syk";
+const SKIP_REASON = "Vi holder stengt på julaften";
 const MESSAGE = "Vi møtes ved inngangen mot parken.";
 
 let app: RunningApp;
@@ -76,10 +79,11 @@ async function weeklySeriesOverChristmas(): Promise<{ ids: string[]; year: numbe
   }
 }
 
-async function staffSignIn(page: Page) {
+/** Signs in a demo coordinator; without JavaScript there is no hydration to wait for. */
+async function staffSignIn(page: Page, email = "bergen@example.org", { javaScript = true } = {}) {
   await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
+  if (javaScript) await waitForHydration(page);
+  await page.getByLabel(nb.staff.login.email, { exact: true }).fill(email);
   await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
   await Promise.all([
     page.waitForURL(app.baseUrl + "/staff/login/totp"),
@@ -129,8 +133,9 @@ describe("running a weekly programme over Christmas", () => {
       staff.getByRole("button", { name: nb.staff.activity.save, exact: true }).click(),
     ]);
 
-    // Christmas Eve is skipped: Fjellrev had answered, so it is cancelled and she is told.
+    // Christmas Eve is skipped: Fjellrev had answered, so it is cancelled with a reason and she is told.
     await staff.locator(`input[name="skip"][value="${christmasEve}"]`).check();
+    await staff.getByLabel(nb.staffSeries.skipReasonLabel).fill(SKIP_REASON);
     await Promise.all([
       staff.waitForURL(/\?skipped=1/),
       staff.getByRole("button", { name: nb.staffSeries.skip, exact: true }).click(),
@@ -184,6 +189,7 @@ describe("running a weekly programme over Christmas", () => {
     expect(about.filter((text) => text.includes(timeChanged))).toHaveLength(4);
     expect(about.filter((text) => text.includes(`${cancelled}:`))).toHaveLength(2);
     expect(about.filter((text) => text.includes(`${cancelled}:`) && text.includes(REASON))).toHaveLength(1);
+    expect(about.filter((text) => text.includes(`${cancelled}:`) && text.includes(SKIP_REASON))).toHaveLength(1);
     expect(about.filter((text) => text.includes(restored))).toHaveLength(1);
     expect(about.join("\n")).toContain("18:00");
     expect(about.filter((text) => text.includes(MESSAGE))).toHaveLength(1);
@@ -191,4 +197,80 @@ describe("running a weekly programme over Christmas", () => {
     expect(memberProblems).toEqual(NO_PROBLEMS);
     await memberContext.close();
   });
+
+  test("without JavaScript, cancelling the rest of a series needs a reason and a tick, and is undone for every date at once", async () => {
+    const ids = await weeklyOsloSeries();
+    const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO", javaScriptEnabled: false });
+    const staff = await context.newPage();
+    const problems = await watchPage(staff, app.baseUrl);
+    await staffSignIn(staff, "oslo@example.org", { javaScript: false });
+    await staff.goto(`${app.baseUrl}/staff/activities/${ids[1]}`);
+    const cancelRest = staff.getByRole("button", { name: nb.staffSeries.cancelRest, exact: true });
+    await staff.getByText(nb.staffSeries.cancelRestExplain.replace("{{count}}", "3")).waitFor();
+
+    // Pressed at once: nothing is cancelled, and the form says what is missing next to each field.
+    await cancelRest.click();
+    await staff.locator(".error-summary").waitFor();
+    await staff.locator("#field-reason-error").getByText(nb.validation.staffNotices.reasonRequired).waitFor();
+    await staff.getByText(nb.validation.staffNotices.confirmRequired).first().waitFor();
+    expect(await statuses(ids)).toEqual(["scheduled", "scheduled", "scheduled", "scheduled"]);
+    await bothSizes(staff, "staff-programme-cancel-rest-refused", 'section[aria-labelledby="cancel-title"]');
+
+    await staff.getByLabel(nb.staffNotices.reasonLabel).fill(REASON);
+    await staff.getByLabel(nb.staffNotices.confirmLabel).check();
+    await Promise.all([staff.waitForURL(/\?cancelledRest=3$/), cancelRest.click()]);
+    await staff.getByText(nb.staffSeries.cancelledRest.replace("{{count}}", "3")).waitFor();
+    expect(await statuses(ids)).toEqual(["scheduled", "cancelled", "cancelled", "cancelled"]);
+    await bothSizes(staff, "staff-programme-cancelled-rest", 'section[aria-labelledby="undo-title"]');
+
+    const undoTogether = nb.staffNotices.undoTogether.replace("{{count}}", "3");
+    await Promise.all([
+      staff.waitForURL(/\?restored=3$/),
+      staff.getByRole("button", { name: undoTogether, exact: true }).click(),
+    ]);
+    await staff.getByText(nb.staffNotices.restoredTogether.replace("{{count}}", "3")).waitFor();
+    expect(await statuses(ids)).toEqual(["scheduled", "scheduled", "scheduled", "scheduled"]);
+    // The one refused form answers 400 as a whole page (no JavaScript): the browser notes it, nothing else.
+    expect(problems).toEqual({
+      ...NO_PROBLEMS,
+      consoleErrors: ["Failed to load resource: the server responded with a status of 400 (Bad Request)"],
+    });
+    await context.close();
+  });
 });
+
+/** A weekly Oslo series of four Tuesdays in February, open to the whole chapter. */
+async function weeklyOsloSeries(): Promise<string[]> {
+  const year = new Date().getUTCFullYear() + 1;
+  const { db } = openDatabase(app.databasePath);
+  try {
+    const chapter = await db.selectFrom("chapters").select("id").where("name", "=", "Oslo").executeTakeFirstOrThrow();
+    const seriesId = newId();
+    const ids: string[] = [];
+    for (const day of ["02", "09", "16", "23"]) {
+      const activity = await createActivity(db, {
+        chapter_id: chapter.id,
+        group_id: null,
+        series_id: seriesId,
+        title: "Tirsdagskafé",
+        area: "Grünerløkka",
+        starts_at: `${year}-02-${day}T16:00:00.000Z`,
+        ends_at: `${year}-02-${day}T18:00:00.000Z`,
+      });
+      ids.push(activity.id);
+    }
+    return ids;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function statuses(ids: string[]): Promise<string[]> {
+  const { db } = openDatabase(app.databasePath);
+  try {
+    const rows = await db.selectFrom("activities").select(["id", "status"]).where("id", "in", ids).execute();
+    return ids.map((id) => rows.find((r) => r.id === id)?.status ?? "missing");
+  } finally {
+    await db.destroy();
+  }
+}

@@ -5,6 +5,12 @@ import { action as newAction } from "~/routes/staff.activities.new";
 import { useTestDatabase } from "../setup/db";
 import { createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
+import { listNoticesForMember } from "~/features/my-notices/my-notices.server";
+import {
+  cancelRestOfSeries,
+  listCancelledTogether,
+  undoCancelledTogether,
+} from "~/features/activities/staff-activities.server";
 
 const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
   Object.entries(fields).flatMap(([k, v]) =>
@@ -42,6 +48,7 @@ describe("a weekly series", () => {
     return {
       db,
       group,
+      staff: { id: coordinator.id, role: coordinator.role, chapterIds: [bergen.id] },
       cookie: await staffCookie(db, coordinator.id),
       osloCookie: await staffCookie(db, osloCoordinator.id),
     };
@@ -220,14 +227,19 @@ describe("a weekly series", () => {
     expect((await occurrences()).map((a) => a.starts_at)).toEqual(before.map((a) => a.starts_at));
   });
 
-  it("removes a skipped date nobody answered, and cancels a skipped date with answers so they can be told", async () => {
+  it("removes a skipped date nobody answered, and cancels a skipped date with answers with staff's reason", async () => {
     const { db, group, cookie } = await setUp();
     const before = await publishSeries(cookie, `group:${group.id}`);
     const member = await createMember(db, { chapter_id: group.chapter_id!, groupIds: [group.id] });
     await createRsvp(db, { activity_id: before[2]!.id, member_id: member.id, status: "going" });
     const page = await editPage(cookie, before[0]!.id);
     const res = await call(editAction, `/staff/activities/${before[0]!.id}`, {
-      fields: form({ intent: "skip", skip: [before[1]!.id, before[2]!.id], seriesSequences: page.seriesSequences }),
+      fields: form({
+        intent: "skip",
+        skip: [before[1]!.id, before[2]!.id],
+        seriesSequences: page.seriesSequences,
+        skipReason: "  Lokalet er stengt  ",
+      }),
       cookie,
       params: { activityId: before[0]!.id },
     });
@@ -235,21 +247,94 @@ describe("a weekly series", () => {
     expect(res.headers.get("Location")).toContain("removed=1&skippedCancelled=1");
     const after = await occurrences();
     expect(after.map((a) => a.id)).toEqual([before[0]!.id, before[2]!.id, ...before.slice(3).map((a) => a.id)]);
-    expect(after.find((a) => a.id === before[2]!.id)!.status).toBe("cancelled");
+    expect(after.find((a) => a.id === before[2]!.id)).toMatchObject({
+      status: "cancelled",
+      cancel_reason: "Lokalet er stengt",
+    });
     expect(await db.selectFrom("rsvps").select("status").execute()).toEqual([{ status: "going" }]);
+    const told = await listNoticesForMember(db, { id: member.id, chapterId: group.chapter_id! });
+    expect(told.map((n) => [n.kind, n.activity?.cancelReason])).toEqual([["cancelled", "Lokalet er stengt"]]);
   });
 
-  it("cancels this date and the rest of the series, leaving earlier dates as they were", async () => {
-    const { group, cookie } = await setUp();
+  it("skips nothing when a ticked date has answers and no reason is given, and keeps the ticks", async () => {
+    const { db, group, cookie } = await setUp();
     const before = await publishSeries(cookie, `group:${group.id}`);
-    const page = await editPage(cookie, before[3]!.id);
-    const res = await call(editAction, `/staff/activities/${before[3]!.id}`, {
-      fields: form({ intent: "cancelRest", seriesSequences: page.seriesSequences }),
-      cookie,
-      params: { activityId: before[3]!.id },
+    const member = await createMember(db, { chapter_id: group.chapter_id!, groupIds: [group.id] });
+    await createRsvp(db, { activity_id: before[2]!.id, member_id: member.id, status: "going" });
+    const page = await editPage(cookie, before[0]!.id);
+    const skip = async (skipReason: string) =>
+      call(editAction, `/staff/activities/${before[0]!.id}`, {
+        fields: form({
+          intent: "skip",
+          skip: [before[1]!.id, before[2]!.id],
+          seriesSequences: page.seriesSequences,
+          skipReason,
+        }),
+        cookie,
+        params: { activityId: before[0]!.id },
+      });
+    const missing = await skip("   ");
+    expect(missing.status).toBe(400);
+    expect(missing.data.skipForm).toEqual({
+      errors: { skipReason: "staffSeries.skipReasonRequired" },
+      values: { skipReason: "   ", skip: [before[1]!.id, before[2]!.id] },
     });
+    const tooLong = await skip("x".repeat(301));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.data.skipForm.errors).toEqual({ skipReason: "staffNotices.reasonTooLong" });
+    // Nothing half-done: the unanswered date was not removed either, and nobody was told.
+    const after = await occurrences();
+    expect(after.map((a) => [a.id, a.status])).toEqual(before.map((a) => [a.id, "scheduled"]));
+    expect(await db.selectFrom("notices").selectAll().execute()).toEqual([]);
+    // Dates nobody answered need no reason.
+    const unanswered = await call(editAction, `/staff/activities/${before[0]!.id}`, {
+      fields: form({ intent: "skip", skip: [before[1]!.id], seriesSequences: page.seriesSequences }),
+      cookie,
+      params: { activityId: before[0]!.id },
+    });
+    expect(unanswered.status).toBe(303);
+    expect(await occurrences()).toHaveLength(5);
+  });
+
+  /** Two members going to the fourth and the sixth date, one on the first. */
+  async function seriesWithAnswers() {
+    const setup = await setUp();
+    const before = await publishSeries(setup.cookie, `group:${setup.group.id}`);
+    const members = [];
+    for (const at of [0, 3, 5]) {
+      const member = await createMember(setup.db, { chapter_id: setup.group.chapter_id!, groupIds: [setup.group.id] });
+      await createRsvp(setup.db, { activity_id: before[at]!.id, member_id: member.id, status: "going" });
+      members.push({ id: member.id, chapterId: setup.group.chapter_id! });
+    }
+    return { ...setup, before, members };
+  }
+
+  const cancelRest = (
+    cookie: string,
+    id: string,
+    page: { seriesSequences: string; sequence: number },
+    fields: Record<string, string>,
+  ) =>
+    call(editAction, `/staff/activities/${id}`, {
+      fields: form({
+        intent: "cancelRest",
+        seriesSequences: page.seriesSequences,
+        sequence: String(page.sequence),
+        ...fields,
+      }),
+      cookie,
+      params: { activityId: id },
+    });
+
+  it("cancels this date and the rest of the series with one reason that reaches everyone going, leaving earlier dates", async () => {
+    const { db, cookie, before, members } = await seriesWithAnswers();
+    const page = await editPage(cookie, before[3]!.id);
+    expect(page.restCount).toBe(3);
+    const res = await cancelRest(cookie, before[3]!.id, page, { reason: "Sorry, the leader is ill", confirm: "yes" });
     expect(res.status).toBe(303);
-    expect((await occurrences()).map((a) => a.status)).toEqual([
+    expect(res.headers.get("Location")).toContain("cancelledRest=3");
+    const after = await occurrences();
+    expect(after.map((a) => a.status)).toEqual([
       "scheduled",
       "scheduled",
       "scheduled",
@@ -257,13 +342,165 @@ describe("a weekly series", () => {
       "cancelled",
       "cancelled",
     ]);
+    expect(after.slice(3).map((a) => a.cancel_reason)).toEqual(Array(3).fill("Sorry, the leader is ill"));
+    expect(after[0]!.cancel_reason).toBeNull();
+    // Those going to a cancelled date read the reason; the one going to the first date hears nothing.
+    for (const member of members.slice(1)) {
+      const told = await listNoticesForMember(db, member);
+      expect(told.map((n) => [n.kind, n.activity?.cancelReason])).toEqual([["cancelled", "Sorry, the leader is ill"]]);
+    }
+    expect(await listNoticesForMember(db, members[0]!)).toEqual([]);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("action", "=", "activity.cancelRest")
+      .execute();
+    expect(audit).toHaveLength(3);
+    // The log keeps the reason's length, never the words.
+    for (const row of audit) {
+      expect(JSON.parse(row.details ?? "{}")).toMatchObject({ reasonLength: "Sorry, the leader is ill".length });
+      expect(row.details).not.toContain("leader");
+    }
+  });
+
+  it("cancels nothing of the rest without a reason or without the tick, and keeps what was typed", async () => {
+    const { db, cookie, before } = await seriesWithAnswers();
+    const page = await editPage(cookie, before[3]!.id);
+    const noReason = await cancelRest(cookie, before[3]!.id, page, { reason: "  ", confirm: "yes" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.cancel).toEqual({
+      errors: { reason: "staffNotices.reasonRequired" },
+      values: { reason: "  ", confirm: "yes" },
+    });
+    const noTick = await cancelRest(cookie, before[3]!.id, page, { reason: "Syk" });
+    expect(noTick.status).toBe(400);
+    expect(noTick.data.cancel).toEqual({
+      errors: { confirm: "staffNotices.confirmRequired" },
+      values: { reason: "Syk", confirm: "" },
+    });
+    const neither = await cancelRest(cookie, before[3]!.id, page, {});
+    expect(neither.status).toBe(400);
+    expect(Object.keys(neither.data.cancel.errors).sort()).toEqual(["confirm", "reason"]);
+    const tooLong = await cancelRest(cookie, before[3]!.id, page, { reason: "x".repeat(301), confirm: "yes" });
+    expect(tooLong.data.cancel.errors).toEqual({ reason: "staffNotices.reasonTooLong" });
+    expect((await occurrences()).every((a) => a.status === "scheduled")).toBe(true);
+    expect(await db.selectFrom("notices").selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom("cancellation_snapshots").selectAll().execute()).toEqual([]);
+  });
+
+  it("undoes the rest of a series together: every date and answer as before, and everyone told", async () => {
+    const { db, cookie, before, members } = await seriesWithAnswers();
+    // The second date is cancelled on its own first: undoing the rest together leaves it cancelled.
+    const second = await editPage(cookie, before[1]!.id);
+    const alone = await call(editAction, `/staff/activities/${before[1]!.id}`, {
+      fields: form({ intent: "cancel", sequence: String(second.sequence), reason: "Ferie", confirm: "yes" }),
+      cookie,
+      params: { activityId: before[1]!.id },
+    });
+    expect(alone.status).toBe(303);
+    const answersBefore = await db.selectFrom("rsvps").selectAll().orderBy("id").execute();
+    const page = await editPage(cookie, before[3]!.id);
+    expect((await cancelRest(cookie, before[3]!.id, page, { reason: "Syk", confirm: "yes" })).status).toBe(303);
+
+    // Opened from a later date of the same step, the page offers to undo all three.
+    const later = await editPage(cookie, before[5]!.id);
+    expect(later.cancelledTogether).toBe(3);
+    expect((await editPage(cookie, before[1]!.id)).cancelledTogether).toBe(1);
+    const undo = await call(editAction, `/staff/activities/${before[5]!.id}`, {
+      fields: form({ intent: "undoTogether" }),
+      cookie,
+      params: { activityId: before[5]!.id },
+    });
+    expect(undo.status).toBe(303);
+    expect(undo.headers.get("Location")).toContain("restored=3");
+    expect((await occurrences()).map((a) => a.status)).toEqual([
+      "scheduled",
+      "cancelled",
+      "scheduled",
+      "scheduled",
+      "scheduled",
+      "scheduled",
+    ]);
+    const answersAfter = await db.selectFrom("rsvps").selectAll().orderBy("id").execute();
+    expect(answersAfter.map(({ updated_at: _, ...a }) => a)).toEqual(answersBefore.map(({ updated_at: _, ...a }) => a));
+    for (const member of members.slice(1))
+      expect((await listNoticesForMember(db, member)).map((n) => n.kind)).toEqual(["restored", "cancelled"]);
+    expect(
+      await db.selectFrom("audit_log").select("action").where("action", "=", "activity.restore").execute(),
+    ).toHaveLength(3);
+    // Nothing is left to undo together: a second press says so and changes nothing.
+    const again = await call(editAction, `/staff/activities/${before[5]!.id}`, {
+      fields: form({ intent: "undoTogether" }),
+      cookie,
+      params: { activityId: before[5]!.id },
+    });
+    expect(again.status).toBe(409);
+    expect(again.data.undoError).toBe("staff.changedSinceOpened");
+    // The date cancelled on its own, two days ago: too late, and the page says so.
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
+    await db.updateTable("cancellation_snapshots").set({ cancelled_at: twoDaysAgo }).execute();
+    for (const intent of ["undoCancel", "undoTogether"]) {
+      const late = await call(editAction, `/staff/activities/${before[1]!.id}`, {
+        fields: form({ intent }),
+        cookie,
+        params: { activityId: before[1]!.id },
+      });
+      expect(late.status).toBe(409);
+      expect(late.data.undoError).toBe("staffNotices.tooLateToUndo");
+    }
+    expect((await occurrences())[1]!.status).toBe("cancelled");
+  });
+
+  it("undoes together only the dates that have not started, and refuses after a day", async () => {
+    const { db, group, cookie, staff } = await setUp();
+    const before = await publishSeries(cookie, `group:${group.id}`);
+    const page = await editPage(cookie, before[0]!.id);
+    expect(page.restCount).toBe(6);
+    const sequences = Object.fromEntries(before.map((a) => [a.id, a.sequence]));
+    // Cancelled on the morning of the second date (18 March, 18:00 Oslo = 17:00 UTC).
+    const cancelledAt = new Date("2027-03-18T09:00:00.000Z");
+    const cancelled = await cancelRestOfSeries(
+      db,
+      staff,
+      { activityId: before[1]!.id, expectedSequences: sequences, reason: "Syk" },
+      cancelledAt,
+    );
+    expect(cancelled).toMatchObject({ ok: true, changedIds: before.slice(1).map((a) => a.id) });
+    const rest = before.slice(1).map((a) => a.id);
+    const beforeStart = new Date("2027-03-18T12:00:00.000Z");
+    expect(await listCancelledTogether(db, staff, { activityId: before[3]!.id }, beforeStart)).toEqual(rest);
+    // That evening the second date has started: it stays cancelled, the four later ones can come back.
+    const evening = new Date("2027-03-18T17:30:00.000Z");
+    expect(await listCancelledTogether(db, staff, { activityId: before[1]!.id }, evening)).toEqual([]);
+    expect(await undoCancelledTogether(db, staff, { activityId: before[1]!.id }, evening)).toEqual({
+      ok: false,
+      error: "tooLate",
+    });
+    // A day after cancelling, it is too late for all of them.
+    const nextDay = new Date("2027-03-19T09:00:00.000Z");
+    expect(await undoCancelledTogether(db, staff, { activityId: before[3]!.id }, nextDay)).toEqual({
+      ok: false,
+      error: "tooLate",
+    });
+    expect(await undoCancelledTogether(db, staff, { activityId: before[3]!.id }, evening)).toEqual({
+      ok: true,
+      restored: 4,
+    });
+    expect((await occurrences()).map((a) => a.status)).toEqual([
+      "scheduled",
+      "cancelled",
+      "scheduled",
+      "scheduled",
+      "scheduled",
+      "scheduled",
+    ]);
   });
 
   it("answers 404 to a coordinator of another chapter for every series action, and changes nothing", async () => {
     const { group, cookie, osloCookie } = await setUp();
     const before = await publishSeries(cookie, `group:${group.id}`);
     const page = await editPage(cookie, before[0]!.id);
-    for (const intent of ["skip", "cancelRest", "copyNextWeek", "save"]) {
+    for (const intent of ["skip", "cancelRest", "undoTogether", "copyNextWeek", "save"]) {
       const res = await call(editAction, `/staff/activities/${before[0]!.id}`, {
         fields: form({
           ...page.values,
@@ -274,6 +511,9 @@ describe("a weekly series", () => {
           seriesSequences: page.seriesSequences,
           scope: "all",
           area: "Fana",
+          reason: "Syk",
+          confirm: "yes",
+          skipReason: "Syk",
         }),
         cookie: osloCookie,
         params: { activityId: before[0]!.id },

@@ -381,17 +381,35 @@ export const answerChangeSchema = z.object({
 /** Staff's reason for cancelling: a sentence members read, not a letter. */
 export const CANCEL_REASON_MAX = 300;
 
-/** Cancelling asks for a reason in plain words and a ticked confirmation, in one form. */
+const cancelReason = z
+  .string({ required_error: msg("staffNotices.reasonRequired") })
+  .transform(singleLine)
+  .pipe(
+    z.string().min(1, msg("staffNotices.reasonRequired")).max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong")),
+  );
+
+/**
+ * Cancelling asks for a reason in plain words and a ticked confirmation, in one form. The same
+ * form cancels one date (with its sequence) or this date and the rest of its series.
+ */
 export const cancelActivitySchema = z.object({
   sequence: z
     .string()
     .regex(/^\d{1,9}$/)
     .transform(Number),
-  reason: z
-    .string({ required_error: msg("staffNotices.reasonRequired") })
-    .transform(singleLine)
-    .pipe(
-      z.string().min(1, msg("staffNotices.reasonRequired")).max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong")),
-    ),
+  reason: cancelReason,
   confirm: z.literal("yes", { errorMap: () => ({ message: msg("staffNotices.confirmRequired") }) }),
+});
+export const cancelRestSchema = cancelActivitySchema.pick({ reason: true, confirm: true });
+
+/**
+ * Skipping dates: a reason is only needed when a ticked date has answers (it is cancelled, and
+ * those who answered are told why); the server decides that, so here it may be empty.
+ */
+export const skipReasonSchema = z.object({
+  skipReason: z
+    .string()
+    .optional()
+    .transform((v) => singleLine(v ?? ""))
+    .pipe(z.string().max(CANCEL_REASON_MAX, msg("staffNotices.reasonTooLong"))),
 });

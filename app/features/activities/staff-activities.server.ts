@@ -641,13 +641,15 @@ export function cancelActivity(
 }
 
 /**
- * Cancels this occurrence and every later scheduled one of its series, in one transaction. Each is
- * cancelled by `cancelOccurrence` (answers kept, members told), conditional on its sequence.
+ * Cancels this occurrence and every later scheduled one of its series, in one transaction, with
+ * one reason for all. Each is cancelled by `cancelOccurrence` (answers kept, members told with the
+ * reason), conditional on its sequence; they share one cancelled-at time, so they can be undone
+ * together (`undoCancelledTogether`).
  */
 export async function cancelRestOfSeries(
   db: AppDatabase,
   staff: StaffActor,
-  input: { activityId: string; expectedSequences: Record<string, number> },
+  input: { activityId: string; expectedSequences: Record<string, number>; reason: string },
   now = new Date(),
 ): Promise<SeriesWriteResult> {
   const edited = await findActivityForEditing(db, staff, { activityId: input.activityId });
@@ -657,9 +659,13 @@ export async function cancelRestOfSeries(
   return inSeriesTransaction(db, async (trx) => {
     for (const occurrence of rest) {
       const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
-      const result = await cancelOccurrence(trx, staff, { activityId: occurrence.id, expectedSequence }, now, {
-        action: "activity.cancelRest",
-      });
+      const result = await cancelOccurrence(
+        trx,
+        staff,
+        { activityId: occurrence.id, expectedSequence, reason: input.reason },
+        now,
+        { action: "activity.cancelRest" },
+      );
       if (!result.ok)
         throw new SeriesRollback(
           result.error === "notFound" ? result : { ok: false, error: "changedSinceOpened", currentSequence: 0 },
@@ -672,12 +678,13 @@ export async function cancelRestOfSeries(
 /**
  * Leaves single dates out of a series. A date nobody has answered is removed; one with answers is
  * cancelled instead (through `cancelOccurrence`), so those who said they would come are told and
- * their answers are not silently deleted.
+ * their answers are not silently deleted. Cancelling needs staff's reason, as it does everywhere:
+ * without one, nothing is skipped and the reason field says why.
  */
 export async function skipOccurrences(
   db: AppDatabase,
   staff: StaffActor,
-  input: { activityId: string; skipIds: string[]; expectedSequences: Record<string, number> },
+  input: { activityId: string; skipIds: string[]; expectedSequences: Record<string, number>; reason?: string },
   now = new Date(),
 ): Promise<SeriesWriteResult & { removed?: number; cancelled?: number }> {
   const occurrences = await listSeriesOccurrences(db, staff, { activityId: input.activityId });
@@ -692,9 +699,19 @@ export async function skipOccurrences(
         .where("activity_id", "=", occurrence.id)
         .executeTakeFirstOrThrow();
       if (Number(answers.n) > 0) {
-        const cancelled = await cancelOccurrence(trx, staff, { activityId: occurrence.id, expectedSequence }, now, {
-          action: "activity.skip",
-        });
+        if (!input.reason)
+          throw new SeriesRollback({
+            ok: false,
+            error: "invalid",
+            errors: { skipReason: "staffSeries.skipReasonRequired" },
+          });
+        const cancelled = await cancelOccurrence(
+          trx,
+          staff,
+          { activityId: occurrence.id, expectedSequence, reason: input.reason },
+          now,
+          { action: "activity.skip" },
+        );
         if (!cancelled.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
         continue;
       }
@@ -889,68 +906,145 @@ export function undoCancellation(
   input: { activityId: string },
   now = new Date(),
 ): Promise<ActivityWriteResult | { ok: false; error: "tooLate" }> {
+  return writeTransaction(db, (trx) => restoreOccurrence(trx, staff, input, now));
+}
+
+/**
+ * The dates of this activity's series that were cancelled in the same step as it (the rest of a
+ * series, or skipped dates with answers, share one cancelled-at time) and can still be undone,
+ * this one included; empty when this one cannot be undone.
+ */
+export async function listCancelledTogether(
+  db: AppDatabase,
+  scope: StaffScope,
+  { activityId }: { activityId: string },
+  now = new Date(),
+): Promise<string[]> {
+  const own = await db
+    .selectFrom("activities")
+    .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
+    .select(["activities.series_id", "activities.starts_at", "cancellation_snapshots.cancelled_at"])
+    .where("activities.id", "=", activityId)
+    .where("activities.status", "=", "cancelled")
+    .where(activityInScope(scope))
+    .executeTakeFirst();
+  if (!own || !canUndoCancellation({ cancelledAt: own.cancelled_at, startsAt: own.starts_at }, now)) return [];
+  if (own.series_id === null) return [activityId];
+  const rows = await db
+    .selectFrom("activities")
+    .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
+    .select(["activities.id", "activities.starts_at"])
+    .where("activities.series_id", "=", own.series_id)
+    .where("activities.status", "=", "cancelled")
+    .where("cancellation_snapshots.cancelled_at", "=", own.cancelled_at)
+    .where(activityInScope(scope))
+    .orderBy("activities.starts_at")
+    .orderBy("activities.id")
+    .execute();
+  return rows
+    .filter((r) => canUndoCancellation({ cancelledAt: own.cancelled_at, startsAt: r.starts_at }, now))
+    .map((r) => r.id);
+}
+
+/**
+ * Undoes, in one transaction, this cancellation and every other date of the series cancelled in
+ * the same step that can still be undone (see `listCancelledTogether`); each is restored exactly
+ * as `undoCancellation` restores one, and everyone concerned is told.
+ */
+export async function undoCancelledTogether(
+  db: AppDatabase,
+  staff: StaffActor,
+  input: { activityId: string },
+  now = new Date(),
+): Promise<{ ok: true; restored: number } | { ok: false; error: "notFound" | "changedSinceOpened" | "tooLate" }> {
+  try {
+    return await writeTransaction(db, async (trx) => {
+      const ids = await listCancelledTogether(trx, staff, input, now);
+      // Nothing to undo together: the single undo says why (too late, not found, changed).
+      if (ids.length === 0) {
+        const alone = await restoreOccurrence(trx, staff, input, now);
+        return alone.ok ? { ok: true as const, restored: 1 } : { ok: false as const, error: alone.error };
+      }
+      for (const id of ids) {
+        const restored = await restoreOccurrence(trx, staff, { activityId: id }, now);
+        // Someone else undid one meanwhile: all or nothing, so the page can be looked at again.
+        if (!restored.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
+      }
+      return { ok: true as const, restored: ids.length };
+    });
+  } catch (error) {
+    if (error instanceof SeriesRollback) return { ok: false, error: "changedSinceOpened" };
+    throw error;
+  }
+}
+
+/** Restores one cancelled occurrence inside the caller's transaction (see `undoCancellation`). */
+async function restoreOccurrence(
+  trx: Kysely<Database>,
+  staff: StaffActor,
+  input: { activityId: string },
+  now: Date,
+): Promise<ActivityWriteResult | { ok: false; error: "tooLate" }> {
   const only = chapterFilter(staff);
-  return writeTransaction(db, async (trx) => {
-    const found = await trx
-      .selectFrom("activities")
-      .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
-      .select([
-        "activities.starts_at",
-        "activities.rsvp_deadline",
-        "activities.chapter_id",
-        "activities.title",
-        "cancellation_snapshots.cancelled_at",
-        "cancellation_snapshots.answers",
-      ])
-      .where("activities.id", "=", input.activityId)
-      .where("activities.status", "=", "cancelled")
-      .where(activityInScope(staff))
-      .executeTakeFirst();
-    if (!found) return whyNotWritten(trx, staff, input.activityId);
-    if (!canUndoCancellation({ cancelledAt: found.cancelled_at, startsAt: found.starts_at }, now))
-      return { ok: false, error: "tooLate" };
-    const result = await trx
-      .updateTable("activities")
-      .set((eb) => ({
-        status: "scheduled" as const,
-        cancelled_at: null,
-        sequence: eb("sequence", "+", 1),
-        updated_at: now.toISOString(),
-      }))
-      .where("id", "=", input.activityId)
-      .where("status", "=", "cancelled")
-      .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
-      .returning("sequence")
-      .executeTakeFirst();
-    if (!result) return whyNotWritten(trx, staff, input.activityId);
-    const mode = fillMode({ startsAt: found.starts_at, rsvpDeadline: found.rsvp_deadline, now });
-    for (const kept of JSON.parse(found.answers) as KeptAnswer[]) {
-      const lapsed = kept.offerExpiresAt !== null && Date.parse(kept.offerExpiresAt) <= now.getTime();
-      const offerExpiresAt = lapsed ? (mode.kind === "offer" ? mode.expiresAt : null) : kept.offerExpiresAt;
-      const status = lapsed && offerExpiresAt === null ? "going" : kept.status;
-      await trx
-        .updateTable("rsvps")
-        .set({ status, arrival: kept.arrival, offer_expires_at: offerExpiresAt, updated_at: now.toISOString() })
-        .where("id", "=", kept.id)
-        .where("activity_id", "=", input.activityId)
-        .execute();
-    }
-    await trx.deleteFrom("cancellation_snapshots").where("activity_id", "=", input.activityId).execute();
-    const told = await noticeActivityRestored(trx, { activityId: input.activityId }, now);
-    await recordAudit(
-      trx,
-      {
-        actorStaffId: staff.id,
-        action: "activity.restore",
-        objectType: "activity",
-        objectId: input.activityId,
-        chapterId: found.chapter_id,
-        details: { sequence: result.sequence, told, title: found.title, startsAt: found.starts_at },
-      },
-      now,
-    );
-    return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
-  });
+  const found = await trx
+    .selectFrom("activities")
+    .innerJoin("cancellation_snapshots", "cancellation_snapshots.activity_id", "activities.id")
+    .select([
+      "activities.starts_at",
+      "activities.rsvp_deadline",
+      "activities.chapter_id",
+      "activities.title",
+      "cancellation_snapshots.cancelled_at",
+      "cancellation_snapshots.answers",
+    ])
+    .where("activities.id", "=", input.activityId)
+    .where("activities.status", "=", "cancelled")
+    .where(activityInScope(staff))
+    .executeTakeFirst();
+  if (!found) return whyNotWritten(trx, staff, input.activityId);
+  if (!canUndoCancellation({ cancelledAt: found.cancelled_at, startsAt: found.starts_at }, now))
+    return { ok: false, error: "tooLate" };
+  const result = await trx
+    .updateTable("activities")
+    .set((eb) => ({
+      status: "scheduled" as const,
+      cancelled_at: null,
+      sequence: eb("sequence", "+", 1),
+      updated_at: now.toISOString(),
+    }))
+    .where("id", "=", input.activityId)
+    .where("status", "=", "cancelled")
+    .$if(only !== null, (q) => q.where("chapter_id", "in", only!))
+    .returning("sequence")
+    .executeTakeFirst();
+  if (!result) return whyNotWritten(trx, staff, input.activityId);
+  const mode = fillMode({ startsAt: found.starts_at, rsvpDeadline: found.rsvp_deadline, now });
+  for (const kept of JSON.parse(found.answers) as KeptAnswer[]) {
+    const lapsed = kept.offerExpiresAt !== null && Date.parse(kept.offerExpiresAt) <= now.getTime();
+    const offerExpiresAt = lapsed ? (mode.kind === "offer" ? mode.expiresAt : null) : kept.offerExpiresAt;
+    const status = lapsed && offerExpiresAt === null ? "going" : kept.status;
+    await trx
+      .updateTable("rsvps")
+      .set({ status, arrival: kept.arrival, offer_expires_at: offerExpiresAt, updated_at: now.toISOString() })
+      .where("id", "=", kept.id)
+      .where("activity_id", "=", input.activityId)
+      .execute();
+  }
+  await trx.deleteFrom("cancellation_snapshots").where("activity_id", "=", input.activityId).execute();
+  const told = await noticeActivityRestored(trx, { activityId: input.activityId }, now);
+  await recordAudit(
+    trx,
+    {
+      actorStaffId: staff.id,
+      action: "activity.restore",
+      objectType: "activity",
+      objectId: input.activityId,
+      chapterId: found.chapter_id,
+      details: { sequence: result.sequence, told, title: found.title, startsAt: found.starts_at },
+    },
+    now,
+  );
+  return { ok: true, sequence: result.sequence, promotedMemberIds: [] };
 }
 
 async function whyNotWritten(db: AppDatabase, scope: StaffScope, activityId: string): Promise<ActivityWriteResult> {

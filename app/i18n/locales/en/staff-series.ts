@@ -17,9 +17,11 @@ export default {
     skip: "Skip the ticked dates",
     skipExplain:
       "A date nobody has answered is removed. A date with answers is cancelled instead, so those who answered are told.",
+    skipReasonLabel: "Reason, if a ticked date has answers (members see it)",
     skipped: "Removed: {{removed}}. Cancelled because someone had answered: {{cancelled}}.",
     cancelRestHeading: "Cancel the rest of the series",
-    cancelRestExplain: "Cancels this date and every date after it. Answers stay, so everyone can be told.",
+    cancelRestExplain:
+      "Cancels this date and every later date of the series ({{count}} dates), with the reason above. Everyone who answered is told. You can undo them together for a day.",
     cancelRest: "Cancel this and the rest of the series",
     cancelledRest: "Dates cancelled: {{count}}.",
     pastConfirm: "I am recording something that already happened",
@@ -57,6 +59,8 @@ export default {
       everyDateSkipped: "Every date is skipped. Keep at least one.",
       copySameDate: "Choose a date other than the activity's own.",
       chooseScope: "Choose which dates the change applies to.",
+      skipReasonRequired:
+        "Someone has answered a ticked date, so it is cancelled, not removed. Write why: they will see it.",
     },
   },
 } as const;

@@ -17,9 +17,11 @@ export default {
     skip: "Hopp over datoene som er krysset av",
     skipExplain:
       "En dato ingen har svart på, blir fjernet. En dato med svar blir avlyst i stedet, så de som har svart, får beskjed.",
+    skipReasonLabel: "Grunn, hvis en avkrysset dato har svar (medlemmene ser den)",
     skipped: "Fjernet: {{removed}}. Avlyst fordi noen hadde svart: {{cancelled}}.",
     cancelRestHeading: "Avlys resten av serien",
-    cancelRestExplain: "Avlyser denne datoen og alle datoene etter. Svarene blir stående, så alle kan få beskjed.",
+    cancelRestExplain:
+      "Avlyser denne datoen og alle senere datoer i serien ({{count}} datoer), med grunnen over. Alle som har svart, får beskjed. Du kan angre dem samlet i et døgn.",
     cancelRest: "Avlys denne og resten av serien",
     cancelledRest: "Avlyste datoer: {{count}}.",
     pastConfirm: "Jeg registrerer noe som allerede har skjedd",
@@ -58,6 +60,8 @@ export default {
       everyDateSkipped: "Alle datoene er hoppet over. Behold minst én.",
       copySameDate: "Velg en annen dato enn aktivitetens egen.",
       chooseScope: "Velg hvilke datoer endringen gjelder.",
+      skipReasonRequired:
+        "Noen har svart på en avkrysset dato, så den blir avlyst, ikke fjernet. Skriv hvorfor: de ser det.",
     },
   },
 } as const;

@@ -17,10 +17,11 @@ export default {
     skip: "Ka bood taariikhaha la calaamadeeyay",
     skipExplain:
       "Taariikh aan cidna ka jawaabin waa la tirtiraa. Taariikh jawaabo leh waa la joojiyaa, si kuwii jawaabay loogu sheego.",
+    skipReasonLabel: "Sababta, haddii taariikh la calaamadeeyay ay jawaabo leedahay (xubnuhu way arkaan)",
     skipped: "La tirtiray: {{removed}}. La joojiyay maxaa yeelay qof baa jawaabay: {{cancelled}}.",
     cancelRestHeading: "Jooji inta ka hartay taxanaha",
     cancelRestExplain:
-      "Waxay joojisaa taariikhdan iyo dhammaan taariikhaha ka dambeeya. Jawaabuhu way sii jiraan si qof walba loogu sheego.",
+      "Waxay joojisaa taariikhdan iyo dhammaan taariikhaha taxanaha ee ka dambeeya ({{count}} taariikhood), sababta kor ku qoran. Qof kasta oo jawaabay waa loo sheegaa. Maalin gudaheed waad ka noqon kartaa dhammaantood mar keliya.",
     cancelRest: "Jooji tan iyo inta ka hartay taxanaha",
     cancelledRest: "Taariikhaha la joojiyay: {{count}}.",
     pastConfirm: "Waxaan diiwaangelinayaa wax horay u dhacay",
@@ -59,6 +60,8 @@ export default {
       everyDateSkipped: "Dhammaan taariikhaha waa laga booday. Ugu yaraan mid hayso.",
       copySameDate: "Dooro taariikh aan ahayn tan hawsha lafteeda.",
       chooseScope: "Dooro taariikhaha beddelku khuseeyo.",
+      skipReasonRequired:
+        "Qof baa ka jawaabay taariikh la calaamadeeyay, sidaa darteed waa la joojinayaa, lama tirtirayo. Qor sababta: way arki doonaan.",
     },
   },
 } as const;
