@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     before: search.get("before") ?? undefined,
   });
   if (!found) notFound();
-  const { activity, answers, counts, doorRequests, next, previous, replies, meeters } = found;
+  const { activity, answers, counts, doorRequests, next, previous, replies, meeters, waitlistStart } = found;
   const tag = LOCALE_TAGS[localeFromRequest(request)];
   const pageLink = (key: "after" | "before", id: string | null) =>
     id ? `/staff/activities/${activity.id}/answers?${key}=${encodeURIComponent(id)}` : null;
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     capacity: activity.capacity,
     overflow: overflowCount(activity.capacity, counts.going),
     counts,
+    waitlistStart,
     next: pageLink("after", next),
     previous: pageLink("before", previous),
     answers: answers.map((a) => ({
@@ -274,6 +275,7 @@ export default function ActivityAnswers() {
           answers={waitlist}
           action="promote"
           ordered
+          start={activity.waitlistStart}
           replyError={actionData}
         />
       )}
@@ -307,12 +309,15 @@ function AnswerList({
   answers,
   action,
   ordered = false,
+  start = 1,
   replyError,
 }: {
   title: string;
   answers: Answer[];
   action?: "promote" | "remove";
   ordered?: boolean;
+  /** the number of the first item of an ordered list (the waitlist goes on across pages) */
+  start?: number;
   replyError?: ActionData;
 }) {
   const { t } = useTranslation();
@@ -323,7 +328,7 @@ function AnswerList({
       {answers.length === 0 ? (
         <p className="muted">{t("staff.answers.none")}</p>
       ) : (
-        <List className="staff-answer-list">
+        <List className="staff-answer-list" start={ordered && start > 1 ? start : undefined}>
           {answers.map((a) => (
             <li key={a.memberId}>
               <p>

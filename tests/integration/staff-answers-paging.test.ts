@@ -60,4 +60,31 @@ describe("the answers page of a large activity", () => {
     );
     expect(back.data.previous).toBeNull();
   });
+
+  it("numbers the waitlist in queue order across pages, going on where the page before stopped", async () => {
+    const db = testDb().db;
+    const bergen = await createChapter(db, { name: "Bergen" });
+    const activity = await createActivity(db, { chapter_id: bergen.id, capacity: 30 });
+    // 30 going, 90 waiting: the first page holds the 30 going and the first 70 waiting.
+    for (let i = 0; i < 120; i++) {
+      const member = await createMember(db, { chapter_id: bergen.id, pseudonym: `Kø ${String(i).padStart(3, "0")}` });
+      await createRsvp(db, { activity_id: activity.id, member_id: member.id, status: i < 30 ? "going" : "waitlisted" });
+    }
+    const coordinator = await createStaff(db, { chapterIds: [bergen.id] });
+    const cookie = await staffCookie(db, coordinator.id);
+    const open = (query: string) =>
+      call(answersLoader, `/staff/activities/${activity.id}/answers${query}`, {
+        cookie,
+        params: { activityId: activity.id },
+      });
+    const first = await open("");
+    expect(first.data.waitlistStart).toBe(1);
+    expect(first.data.answers.filter((a: { status: string }) => a.status === "waitlisted")).toHaveLength(70);
+    const second = await open(first.data.next.slice(first.data.next.indexOf("?")));
+    expect(second.data.answers[0].pseudonym).toBe("Kø 100");
+    // "Kø 100" is the 71st in the queue.
+    expect(second.data.waitlistStart).toBe(71);
+    const back = await open(second.data.previous.slice(second.data.previous.indexOf("?")));
+    expect(back.data.waitlistStart).toBe(1);
+  });
 });

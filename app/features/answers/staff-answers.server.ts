@@ -83,8 +83,28 @@ async function listAnswerPage(
   const page = backwards ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
   const first = page[0]?.id ?? null;
   const last = page[page.length - 1]?.id ?? null;
+  // The waitlist is numbered in queue order across pages: a later page goes on from where the
+  // one before stopped (one count along the same index), not from 1 again.
+  const firstWaiting = page.find((a) => a.status === "waitlisted");
+  const waitingBefore =
+    cursor && firstWaiting
+      ? await db
+          .selectFrom("rsvps")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("activity_id", "=", activityId)
+          .where("status", "=", "waitlisted")
+          .where((eb) =>
+            eb.or([
+              eb("arrival", "<", firstWaiting.arrival),
+              eb.and([eb("arrival", "=", firstWaiting.arrival), eb("id", "<", firstWaiting.id)]),
+            ]),
+          )
+          .executeTakeFirstOrThrow()
+      : { n: 0 };
   return {
     answers: page,
+    /** the queue place of the first waitlisted answer on this page */
+    waitlistStart: Number(waitingBefore.n) + 1,
     /** the id to ask for the page after, and the one before, when there is one */
     next: backwards ? last : more ? last : null,
     previous: backwards ? (more ? first : null) : cursor ? first : null,
