@@ -2,8 +2,6 @@
 // an account, then finds them in the month's report (4 attendances, shown as "<5").
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
 import { formatOsloDateInput } from "~/platform/oslo-time";
 import { newId } from "~/platform/ids.server";
 import { resources } from "~/i18n/catalogs.server";
@@ -11,11 +9,12 @@ import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -91,22 +90,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 function attendancesOfBergen(page: Page) {
   // The chapter table has figures down the side and chapters across; Bergen is the only column.
   return page
@@ -120,7 +103,7 @@ describe("check-in at the door", () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO" });
     const page = await context.newPage();
     const problems = await watchPage(page, app.baseUrl);
-    await staffSignIn(page);
+    await staffSignIn(page, app.baseUrl);
     const month = formatOsloDateInput(new Date().toISOString()).slice(0, 7);
     const report = `${app.baseUrl}/staff/reports?period=month&month=${month}`;
 

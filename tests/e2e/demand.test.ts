@@ -1,9 +1,7 @@
 // A visitor on a phone says where she would like a network; a coordinator then reads the demand
 // map on a phone and a desktop.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
 import { resources } from "~/i18n/catalogs.server";
 import { osloMonth } from "~/features/demand/interest.server";
 import { addMonths } from "~/features/demand/months";
@@ -11,11 +9,12 @@ import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -65,22 +64,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 describe("demand", () => {
   test("a visitor on a phone asks for a network in Tromsø and is told exactly what was stored", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO" });
@@ -116,7 +99,7 @@ describe("demand", () => {
     const page = await context.newPage();
     const problems = await watchPage(page, app.baseUrl);
     try {
-      await staffSignIn(page);
+      await staffSignIn(page, app.baseUrl);
       await page.getByRole("link", { name: nb.staffDemand.homeLink }).click();
       await page.waitForURL(app.baseUrl + "/staff/demand");
       await page.getByRole("img", { name: nb.staffDemand.mapAlt }).waitFor();

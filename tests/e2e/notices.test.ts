@@ -9,22 +9,22 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { rsvpGoing } from "~/features/answers/answers.server";
 import { addNotice } from "~/features/notices/notices.server";
 import { resources } from "~/i18n/catalogs.server";
-import { currentTotpCode } from "~/platform/totp.server";
 import { createTestDevice } from "../mocks/push-service";
 import { withStandInPushService } from "./push-stand-in";
 import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -78,22 +78,6 @@ async function memberSignIn(page: Page) {
   await page.getByLabel(nb.login.pseudonymLabel, { exact: true }).fill("Solsikke");
   await page.getByLabel(nb.login.passphraseLabel, { exact: true }).fill(DEMO_MEMBER_PASSPHRASE);
   await Promise.all([page.waitForURL(app.baseUrl + "/"), page.getByRole("button", { name: nb.login.submit }).click()]);
-}
-
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("oslo@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
 }
 
 describe("a change reaches a member's phone", () => {
@@ -154,7 +138,7 @@ describe("a change reaches a member's phone", () => {
       // The coordinator moves the dinner an hour later, through the staff page.
       const staff = await staffContext.newPage();
       const staffProblems = await watchPage(staff, app.baseUrl);
-      await staffSignIn(staff);
+      await staffSignIn(staff, app.baseUrl, { email: "oslo@example.org" });
       await staff.goto(`${app.baseUrl}/staff/activities/${dinner.id}`, { waitUntil: "networkidle" });
       await waitForHydration(staff);
       await staff.locator("#field-startTime").fill("18:00");

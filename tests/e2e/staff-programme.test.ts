@@ -5,8 +5,7 @@
 // and undoes it for every date at once.
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { newId } from "~/platform/ids.server";
 import { resources } from "~/i18n/catalogs.server";
 import { createActivity, createRsvp } from "../factories";
@@ -14,11 +13,12 @@ import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -79,23 +79,6 @@ async function weeklySeriesOverChristmas(): Promise<{ ids: string[]; year: numbe
   }
 }
 
-/** Signs in a demo coordinator; without JavaScript there is no hydration to wait for. */
-async function staffSignIn(page: Page, email = "bergen@example.org", { javaScript = true } = {}) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  if (javaScript) await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill(email);
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 async function memberSignIn(page: Page, pseudonym: string) {
   await page.goto(app.baseUrl + "/login", { waitUntil: "networkidle" });
   await waitForHydration(page);
@@ -120,7 +103,7 @@ describe("running a weekly programme over Christmas", () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
     const staff = await context.newPage();
     const problems = await watchPage(staff, app.baseUrl);
-    await staffSignIn(staff);
+    await staffSignIn(staff, app.baseUrl);
 
     // The rest of the series, from the first date on, moves to 18:00.
     await staff.goto(`${app.baseUrl}/staff/activities/${first}`, { waitUntil: "networkidle" });
@@ -203,7 +186,7 @@ describe("running a weekly programme over Christmas", () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "nb-NO", javaScriptEnabled: false });
     const staff = await context.newPage();
     const problems = await watchPage(staff, app.baseUrl);
-    await staffSignIn(staff, "oslo@example.org", { javaScript: false });
+    await staffSignIn(staff, app.baseUrl, { email: "oslo@example.org", javaScript: false });
     await staff.goto(`${app.baseUrl}/staff/activities/${ids[1]}`);
     const cancelRest = staff.getByRole("button", { name: nb.staffSeries.cancelRest, exact: true });
     await staff.getByText(nb.staffSeries.cancelRestExplain.replace("{{count}}", "3")).waitFor();

@@ -1,20 +1,20 @@
 // The Bergen coordinator signs in with a password and a TOTP code, publishes an activity for the
 // men's group, and the member Fjellrev, on his own phone, sees it and says he is coming.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE, DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
+import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { formatOsloDateInput } from "~/platform/oslo-time";
 import { resources } from "~/i18n/catalogs.server";
 import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -32,22 +32,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 describe("publishing an activity", () => {
   test("the Bergen coordinator publishes for the men's group and Fjellrev sees it and says he is coming", async () => {
     const title = `Grilling i parken ${Date.now() % 10_000}`;
@@ -56,7 +40,7 @@ describe("publishing an activity", () => {
     const staffContext = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
     const staff = await staffContext.newPage();
     const staffProblems = await watchPage(staff, app.baseUrl);
-    await staffSignIn(staff);
+    await staffSignIn(staff, app.baseUrl);
     await staff.getByRole("heading", { level: 1, name: nb.staff.home.title }).waitFor();
     await screenshot(staff, "staff-home");
 

@@ -1,18 +1,17 @@
 // The Bergen coordinator repeats an activity weekly over Christmas: the form lists the holiday
 // dates to skip, then the series is published and its edit form offers this / following / all.
-import type { Browser, Page } from "playwright-core";
-import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
+import type { Browser } from "playwright-core";
 import { resources } from "~/i18n/catalogs.server";
 import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -29,22 +28,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 describe("a weekly series over Christmas", () => {
   test("the coordinator is shown the Christmas dates to skip, publishes the rest, and sees the series edit form", async () => {
     // The coming Christmas: this year's until 10 December, then next year's (a start must not be past).
@@ -53,7 +36,7 @@ describe("a weekly series over Christmas", () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
     const staff = await context.newPage();
     const problems = await watchPage(staff, app.baseUrl);
-    await staffSignIn(staff);
+    await staffSignIn(staff, app.baseUrl);
     await staff.goto(app.baseUrl + "/staff/activities/new", { waitUntil: "networkidle" });
     await waitForHydration(staff);
     await staff.locator("#field-target").selectOption({ label: `Gutta i Bergen (${nb.staff.audience.men})` });

@@ -4,8 +4,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
-import { currentTotpCode } from "~/platform/totp.server";
 import { isoWeekKey, isoWeekOfDate } from "~/platform/oslo-weeks";
 import { formatOsloDateInput } from "~/platform/oslo-time";
 import { resources } from "~/i18n/catalogs.server";
@@ -14,11 +12,12 @@ import {
   DESKTOP,
   launchBrowser,
   PHONE,
+  type RunningApp,
   screenshot,
+  staffSignIn,
   startApp,
   waitForHydration,
   watchPage,
-  type RunningApp,
 } from "./support";
 
 const nb = resources.nb.translation;
@@ -65,28 +64,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffSignIn(page: Page) {
-  await page.goto(app.baseUrl + "/staff/login", { waitUntil: "networkidle" });
-  await waitForHydration(page);
-  await page.getByLabel(nb.staff.login.email, { exact: true }).fill("bergen@example.org");
-  await page.getByLabel(nb.staff.login.password, { exact: true }).fill("demo-coordinator-pass");
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff/login/totp"),
-    page.getByRole("button", { name: nb.staff.login.submit }).click(),
-  ]);
-  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
-  await Promise.all([
-    page.waitForURL(app.baseUrl + "/staff"),
-    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
-  ]);
-}
-
 describe("the staff week", () => {
   test("shows the week as seven days on a desktop and a phone, pages by week, and prints without the exit bar", async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
     const page = await context.newPage();
     const problems = await watchPage(page, app.baseUrl);
-    await staffSignIn(page);
+    await staffSignIn(page, app.baseUrl);
     // The slips test below goes on with this signed-in page, whatever this one finds.
     signedIn = page;
     await screenshot(page, "staff-dashboard");

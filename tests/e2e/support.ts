@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { openDatabase, openPostgresDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
+import { DEMO_TOTP_SECRET } from "../../scripts/demo-data";
+import { currentTotpCode } from "~/platform/totp.server";
+import { resources } from "~/i18n/catalogs.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -210,4 +213,30 @@ export async function watchPage(page: Page, baseUrl: string): Promise<PageProble
 /** Waits until the client bundle has run and hydrated the page (Remix publishes its router then). */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 10_000 });
+}
+
+/**
+ * Signs a demo staff member in through the real forms, password then TOTP code (every demo staff
+ * account shares the demo secret). A code is taken once, so one account signs in once per 30 s.
+ * Without JavaScript there is no hydration to wait for.
+ */
+export async function staffSignIn(
+  page: Page,
+  baseUrl: string,
+  { email = "bergen@example.org", password = "demo-coordinator-pass", javaScript = true } = {},
+): Promise<void> {
+  const nb = resources.nb.translation;
+  await page.goto(baseUrl + "/staff/login", { waitUntil: "networkidle" });
+  if (javaScript) await waitForHydration(page);
+  await page.getByLabel(nb.staff.login.email, { exact: true }).fill(email);
+  await page.getByLabel(nb.staff.login.password, { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL(baseUrl + "/staff/login/totp"),
+    page.getByRole("button", { name: nb.staff.login.submit }).click(),
+  ]);
+  await page.getByLabel(nb.staff.totp.code, { exact: true }).fill(currentTotpCode(DEMO_TOTP_SECRET));
+  await Promise.all([
+    page.waitForURL(baseUrl + "/staff"),
+    page.getByRole("button", { name: nb.staff.totp.submit }).click(),
+  ]);
 }
