@@ -1,9 +1,10 @@
 // The one place that opens the database: SQLite (a file, the embedded default) or PostgreSQL
 // (DATABASE_URL). Everything else receives a Kysely instance.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import pg from "pg";
+import type pgModule from "pg";
 import {
   Kysely,
   PostgresDialect,
@@ -84,6 +85,8 @@ export function openPostgresDatabase(
   url: string,
   { poolSize = DEFAULT_POOL_SIZE }: { poolSize?: number | undefined } = {},
 ): OpenedDatabase {
+  // `pg` is loaded only when PostgreSQL is used: the SQLite default does not pay for it at start-up.
+  const pg = createRequire(import.meta.url)("pg") as typeof pgModule;
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server drops (a restart, a fail-over) must not crash the process; the
   // pool makes a new one for the next query.
