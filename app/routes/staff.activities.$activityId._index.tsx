@@ -44,6 +44,7 @@ import {
   cancelRestOfSeries,
   copyActivity,
   findActivityForEditing,
+  hasStarted,
   listCancelledTogether,
   listSeriesOccurrences,
   publishDraft,
@@ -73,7 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity.undoable_since !== null &&
     canUndoCancellation({ cancelledAt: activity.undoable_since, startsAt: activity.starts_at });
   // The dates "cancel the rest" would cancel (this one included), and those cancelled with this one.
-  const restCount = occurrences.filter((o) => o.status === "scheduled" && o.startsAt >= activity.starts_at).length;
+  const restCount = occurrences.filter(
+    (o) => o.status === "scheduled" && o.startsAt >= activity.starts_at && !hasStarted(o.startsAt),
+  ).length;
   const cancelledTogether = undoable
     ? (await listCancelledTogether(db(), viewer.staff, { activityId: activity.id })).length
     : 0;
@@ -99,7 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isSeries: activity.series_id !== null,
     draft: activity.draft === 1,
     day: formatOsloDateInput(activity.starts_at),
-    occurrences,
+    // A date that has started cannot be skipped (its box is greyed out).
+    occurrences: occurrences.map((o) => ({ ...o, started: hasStarted(o.startsAt) })),
     seriesSequences: formatSequences(occurrences),
     restCount,
     cancelledTogether,
@@ -140,17 +144,20 @@ const notSaved = (sequence?: number) =>
     { status: 409 },
   );
 
-/** Refused cancel input: the errors go next to the fields, and the typed reason stays. */
-function cancelRefused(parsed: { errors: FieldErrors; values: Record<string, string | undefined> }) {
-  const cancel = {
-    errors: parsed.errors,
-    values: { reason: parsed.values.reason ?? "", confirm: parsed.values.confirm ?? "" },
+/**
+ * Refused cancel input: the errors go next to the fields in the cancel form, and the typed reason
+ * and tick stay. A conflict (someone changed a date meanwhile) is said there too, with a 409.
+ */
+function cancelRefused(errors: FieldErrors, form: FormData, status = 400) {
+  const typed = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
   };
-  return data(
-    { errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel },
-    { status: 400 },
-  );
+  const cancel = { errors, values: { reason: typed("reason"), confirm: typed("confirm") } };
+  return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status });
 }
+
+const CHANGED: FieldErrors = { form: "staff.changedSinceOpened" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -166,12 +173,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "cancel") {
     const parsed = parseForm(form, cancelActivitySchema);
-    if (!parsed.ok) return cancelRefused(parsed);
+    if (!parsed.ok) return cancelRefused(parsed.errors, form);
     const { sequence, reason } = parsed.data;
     const result = await cancelActivity(db(), viewer.staff, { activityId, expectedSequence: sequence, reason });
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      return notSaved();
+      return cancelRefused(CHANGED, form, 409);
     }
     return redirect(`/staff/activities/${activityId}?cancelled=1`, { status: 303 });
   }
@@ -179,7 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The same form's other button: the same reason and tick, for every date from this one on.
   if (intent === "cancelRest") {
     const parsed = parseForm(form, cancelRestSchema);
-    if (!parsed.ok) return cancelRefused(parsed);
+    if (!parsed.ok) return cancelRefused(parsed.errors, form);
     const result = await cancelRestOfSeries(db(), viewer.staff, {
       activityId,
       expectedSequences: seriesSequences,
@@ -187,7 +194,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      return notSaved();
+      return cancelRefused(CHANGED, form, 409);
     }
     return redirect(`/staff/activities/${activityId}?cancelledRest=${result.changedIds.length}`, { status: 303 });
   }
@@ -232,11 +239,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "skip") {
     const reason = parseForm(form, skipReasonSchema);
-    const refused = (errors: FieldErrors) => {
-      const skipForm = { errors, values: { skipReason: String(form.get("skipReason") ?? ""), skip } };
+    const refused = (errors: FieldErrors, status = 400) => {
+      const typed = form.get("skipReason");
+      const skipForm = { errors, values: { skipReason: typeof typed === "string" ? typed : "", skip } };
       return data(
         { errors: undefined, values: undefined, sequence: undefined, notice: undefined, skipForm },
-        { status: 400 },
+        { status },
       );
     };
     if (!reason.ok) return refused(reason.errors);
@@ -249,7 +257,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "invalid") return refused(result.errors);
-      return notSaved();
+      return refused(CHANGED, 409);
     }
     // The page itself may have been removed: then the first remaining date is shown.
     const remaining = await listSeriesOccurrences(db(), viewer.staff, { activityId });
@@ -558,7 +566,7 @@ export default function EditActivity() {
                       type="checkbox"
                       name="skip"
                       value={o.id}
-                      disabled={o.status === "cancelled"}
+                      disabled={o.status === "cancelled" || o.started}
                       defaultChecked={skipForm?.values.skip.includes(o.id) ?? false}
                     />
                     <span>
@@ -671,7 +679,7 @@ export default function EditActivity() {
             <input type="hidden" name="sequence" value={activity.sequence} />
             <div className="button-row">
               <button type="submit" className="button button--danger" name="intent" value="cancel">
-                {t("staff.activity.cancel")}
+                {activity.restCount > 1 ? t("staffSeries.cancelThisOnly") : t("staff.activity.cancel")}
               </button>
             </div>
             {/* The rest of the series shares the reason and the tick above: one careful step, not a click. */}
@@ -682,7 +690,7 @@ export default function EditActivity() {
                 <input type="hidden" name="seriesSequences" value={activity.seriesSequences} />
                 <div className="button-row">
                   <button type="submit" className="button button--danger" name="intent" value="cancelRest">
-                    {t("staffSeries.cancelRest")}
+                    {t("staffSeries.cancelRest", { count: activity.restCount })}
                   </button>
                 </div>
               </>

@@ -133,7 +133,7 @@ describe("running a weekly programme over Christmas", () => {
     await staff.getByLabel(nb.staffNotices.confirmLabel).check();
     await Promise.all([
       staff.waitForURL(/\?cancelled=1$/),
-      staff.getByRole("button", { name: nb.staff.activity.cancel, exact: true }).click(),
+      staff.getByRole("button", { name: nb.staffSeries.cancelThisOnly, exact: true }).click(),
     ]);
     await staff.getByText(REASON).first().waitFor();
     await bothSizes(staff, "staff-programme-cancelled", 'section[aria-labelledby="undo-title"]');
@@ -188,7 +188,10 @@ describe("running a weekly programme over Christmas", () => {
     const problems = await watchPage(staff, app.baseUrl);
     await staffSignIn(staff, app.baseUrl, { email: "oslo@example.org", javaScript: false });
     await staff.goto(`${app.baseUrl}/staff/activities/${ids[1]}`);
-    const cancelRest = staff.getByRole("button", { name: nb.staffSeries.cancelRest, exact: true });
+    const cancelRest = staff.getByRole("button", {
+      name: nb.staffSeries.cancelRest.replace("{{count}}", "3"),
+      exact: true,
+    });
     await staff.getByText(nb.staffSeries.cancelRestExplain.replace("{{count}}", "3")).waitFor();
 
     // Pressed at once: nothing is cancelled, and the form says what is missing next to each field.

@@ -655,7 +655,9 @@ export async function cancelRestOfSeries(
   const edited = await findActivityForEditing(db, staff, { activityId: input.activityId });
   if (!edited) return { ok: false, error: "notFound" };
   const occurrences = await listSeriesOccurrences(db, staff, { activityId: input.activityId });
-  const rest = occurrences.filter((o) => o.status === "scheduled" && o.startsAt >= edited.starts_at);
+  const rest = occurrences.filter(
+    (o) => o.status === "scheduled" && o.startsAt >= edited.starts_at && !hasStarted(o.startsAt, now),
+  );
   return inSeriesTransaction(db, async (trx) => {
     for (const occurrence of rest) {
       const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
@@ -689,16 +691,24 @@ export async function skipOccurrences(
 ): Promise<SeriesWriteResult & { removed?: number; cancelled?: number }> {
   const occurrences = await listSeriesOccurrences(db, staff, { activityId: input.activityId });
   if (occurrences.length === 0) return { ok: false, error: "notFound" };
-  const chosen = occurrences.filter((o) => input.skipIds.includes(o.id) && o.status === "scheduled");
+  // A date that has started is not skipped: it happened (or is happening), and its check-ins count.
+  const chosen = occurrences.filter(
+    (o) => input.skipIds.includes(o.id) && o.status === "scheduled" && !hasStarted(o.startsAt, now),
+  );
+  let cancelledCount = 0;
   const result = await inSeriesTransaction(db, async (trx) => {
+    cancelledCount = 0;
     for (const occurrence of chosen) {
       const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
-      const answers = await trx
+      // Those who would be told: going, offered or waitlisted. A date only "not going" answered is
+      // removed with those answers, as the series list (0 going, 0 waiting) leads staff to expect.
+      const concerned = await trx
         .selectFrom("rsvps")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("activity_id", "=", occurrence.id)
+        .where("status", "in", ["going", "waitlisted"])
         .executeTakeFirstOrThrow();
-      if (Number(answers.n) > 0) {
+      if (Number(concerned.n) > 0) {
         if (!input.reason)
           throw new SeriesRollback({
             ok: false,
@@ -713,6 +723,7 @@ export async function skipOccurrences(
           { action: "activity.skip" },
         );
         if (!cancelled.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
+        cancelledCount++;
         continue;
       }
       // Read before it goes, so the log can still name it.
@@ -744,8 +755,12 @@ export async function skipOccurrences(
     return { ok: true, changedIds: chosen.map((o) => o.id), sequence: 0 };
   });
   if (!result.ok) return result;
-  const withAnswers = chosen.filter((o) => o.goingCount + o.waitlistCount > 0).length;
-  return { ...result, removed: chosen.length - withAnswers, cancelled: withAnswers };
+  return { ...result, removed: chosen.length - cancelledCount, cancelled: cancelledCount };
+}
+
+/** Has an occurrence starting at `startsAt` begun by `now`? */
+export function hasStarted(startsAt: string, now: Date = new Date()): boolean {
+  return Date.parse(startsAt) <= now.getTime();
 }
 
 export type CopyResult =

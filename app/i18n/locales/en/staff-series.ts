@@ -19,10 +19,11 @@ export default {
       "A date nobody has answered is removed. A date with answers is cancelled instead, so those who answered are told.",
     skipReasonLabel: "Reason, if a ticked date has answers (members see it)",
     skipped: "Removed: {{removed}}. Cancelled because someone had answered: {{cancelled}}.",
+    cancelThisOnly: "Cancel this date only",
     cancelRestHeading: "Cancel the rest of the series",
     cancelRestExplain:
       "Cancels this date and every later date of the series ({{count}} dates), with the reason above. Everyone who answered is told. You can undo them together for a day.",
-    cancelRest: "Cancel this and the rest of the series",
+    cancelRest: "Cancel this and the rest of the series ({{count}} dates)",
     cancelledRest: "Dates cancelled: {{count}}.",
     pastConfirm: "I am recording something that already happened",
     pastConfirmHint: "Tick only if the activity was before today, for example for the report.",

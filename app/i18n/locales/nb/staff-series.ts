@@ -19,10 +19,11 @@ export default {
       "En dato ingen har svart på, blir fjernet. En dato med svar blir avlyst i stedet, så de som har svart, får beskjed.",
     skipReasonLabel: "Grunn, hvis en avkrysset dato har svar (medlemmene ser den)",
     skipped: "Fjernet: {{removed}}. Avlyst fordi noen hadde svart: {{cancelled}}.",
+    cancelThisOnly: "Avlys bare denne datoen",
     cancelRestHeading: "Avlys resten av serien",
     cancelRestExplain:
       "Avlyser denne datoen og alle senere datoer i serien ({{count}} datoer), med grunnen over. Alle som har svart, får beskjed. Du kan angre dem samlet i et døgn.",
-    cancelRest: "Avlys denne og resten av serien",
+    cancelRest: "Avlys denne og resten av serien ({{count}} datoer)",
     cancelledRest: "Avlyste datoer: {{count}}.",
     pastConfirm: "Jeg registrerer noe som allerede har skjedd",
     pastConfirmHint: "Kryss av bare hvis aktiviteten var før i dag, for eksempel for rapporten.",

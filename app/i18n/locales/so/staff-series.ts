@@ -19,10 +19,11 @@ export default {
       "Taariikh aan cidna ka jawaabin waa la tirtiraa. Taariikh jawaabo leh waa la joojiyaa, si kuwii jawaabay loogu sheego.",
     skipReasonLabel: "Sababta, haddii taariikh la calaamadeeyay ay jawaabo leedahay (xubnuhu way arkaan)",
     skipped: "La tirtiray: {{removed}}. La joojiyay maxaa yeelay qof baa jawaabay: {{cancelled}}.",
+    cancelThisOnly: "Jooji taariikhdan oo keliya",
     cancelRestHeading: "Jooji inta ka hartay taxanaha",
     cancelRestExplain:
       "Waxay joojisaa taariikhdan iyo dhammaan taariikhaha taxanaha ee ka dambeeya ({{count}} taariikhood), sababta kor ku qoran. Qof kasta oo jawaabay waa loo sheegaa. Maalin gudaheed waad ka noqon kartaa dhammaantood mar keliya.",
-    cancelRest: "Jooji tan iyo inta ka hartay taxanaha",
+    cancelRest: "Jooji tan iyo inta ka hartay taxanaha ({{count}} taariikhood)",
     cancelledRest: "Taariikhaha la joojiyay: {{count}}.",
     pastConfirm: "Waxaan diiwaangelinayaa wax horay u dhacay",
     pastConfirmHint: "Calaamadee oo keliya haddii hawshu ahayd maanta ka hor, tusaale ahaan warbixinta.",
