@@ -175,8 +175,8 @@ test("a reminder due while both instances run is made once, with one push", asyn
   expect(notices).toHaveLength(1);
   const sends = await db.selectFrom("reminder_sends").selectAll().where("activity_id", "=", activity.id).execute();
   expect(sends).toHaveLength(1);
-  const pushes = await db.selectFrom("jobs").select("id").where("key", "=", `push:${notices[0]!.id}`).execute();
-  expect(pushes).toHaveLength(1);
+  const pushes = await db.selectFrom("jobs").select("payload").where("kind", "=", "push").execute();
+  expect(pushes.filter((job) => JSON.parse(job.payload).noticeId === notices[0]!.id)).toHaveLength(1);
 });
 
 test("kill -9 in the middle of answers loses no answer that was acknowledged", async () => {

@@ -7,6 +7,7 @@ import { Scheduler } from "~/features/jobs/scheduler.server";
 import { detailFor } from "~/features/my-notices/push-detail.server";
 import { addNotice, addNoticeToMembers } from "~/features/notices/notices.server";
 import { subscribeDevice } from "~/features/push/subscriptions.server";
+import { pushKey } from "~/features/push/push-job.server";
 import { parseEnv } from "~/platform/env.server";
 import { scheduledJobs } from "~/scheduled-jobs.server";
 import type { AppDatabase } from "../../db/connection";
@@ -74,9 +75,35 @@ describe("every notice queues a push", () => {
     expect(notices).toHaveLength(3);
     const jobs = await pushJobs(db);
     expect(jobs.map((j) => [j.key, JSON.parse(j.payload)]).sort()).toEqual(
-      notices.map((n) => [`push:${n.id}`, { memberId: n.member_id, noticeId: n.id }]).sort(),
+      notices.map((n) => [pushKey(n.member_id, now), { memberId: n.member_id, noticeId: n.id }]).sort(),
     );
-    expect(jobs.find((j) => j.key === `push:${one}`)?.run_at).toBe(now.toISOString());
+    expect(jobs.find((j) => JSON.parse(j.payload).noticeId === one)?.run_at).toBe(now.toISOString());
+  });
+
+  test("the notices one step makes for one member share one push; a later step pushes again", async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id });
+    const dates = [
+      await createActivity(db, { chapter_id: chapter.id }),
+      await createActivity(db, { chapter_id: chapter.id }),
+      await createActivity(db, { chapter_id: chapter.id }),
+    ];
+    // The rest of a series cancelled in one step: three notices, one buzz.
+    const step = new Date("2026-12-02T12:00:00.000Z");
+    for (const date of dates)
+      await addNoticeToMembers(db, { memberIds: [member.id], kind: "cancelled", activityId: date.id }, step);
+    const first = await db.selectFrom("notices").select("id").orderBy("created_at").orderBy("id").execute();
+    expect(first).toHaveLength(3);
+    let jobs = await pushJobs(db);
+    expect(jobs).toHaveLength(1);
+    expect(first.map((n) => n.id)).toContain(JSON.parse(jobs[0]!.payload).noticeId);
+    // An undo a minute later is another step: another push.
+    const later = new Date(step.getTime() + 60_000);
+    await addNotice(db, { memberId: member.id, kind: "restored", activityId: dates[0]!.id }, later);
+    jobs = await pushJobs(db);
+    expect(jobs.map((j) => j.key)).toEqual([pushKey(member.id, step), pushKey(member.id, later)]);
   });
 
   test("a notice whose transaction fails leaves no push job behind", async () => {
@@ -276,7 +303,8 @@ describe("the detail line for devices that chose details", () => {
     expect(await move(2)).toMatchObject({ ok: true });
     const notices = await db.selectFrom("notices").select("id").where("member_id", "=", member.id).execute();
     expect(notices).toHaveLength(1);
-    expect((await pushJobs(db)).map((j) => j.key)).toEqual([`push:${notices[0]!.id}`]);
+    const jobs = await pushJobs(db);
+    expect(jobs.map((j) => JSON.parse(j.payload).noticeId)).toEqual([notices[0]!.id]);
   });
 
   test("shows no title to a member who chose discreet calendar titles", async () => {

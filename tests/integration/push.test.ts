@@ -134,14 +134,16 @@ describe("sendPushToMember", () => {
 });
 
 describe("the push job", () => {
-  test("is sent by the scheduler once for a notice, however often it is enqueued", async () => {
+  test("is sent by the scheduler once for a step's notices, however often they are enqueued", async () => {
     const { db } = database();
     const { member, devices } = await memberWithDevices(db, "nb", [{ showDetails: false }]);
     const push = pushServiceHandlers();
     server.use(push.handler);
 
-    expect(await enqueuePush(db, { memberId: member.id, noticeId: "n1" })).toBe(true);
-    expect(await enqueuePush(db, { memberId: member.id, noticeId: "n1" })).toBe(false);
+    const step = new Date();
+    expect(await enqueuePush(db, { memberId: member.id, noticeId: "n1" }, step)).toBe(true);
+    expect(await enqueuePush(db, { memberId: member.id, noticeId: "n1" }, step)).toBe(false);
+    expect(await enqueuePush(db, { memberId: member.id, noticeId: "n1b" }, step)).toBe(false);
     const scheduler = new Scheduler(db, { handlers: { [PUSH_JOB_KIND]: pushJobHandler(env) } });
     expect(await scheduler.runDue()).toBe(1);
     expect(await scheduler.runDue()).toBe(0);

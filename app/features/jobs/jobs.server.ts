@@ -8,7 +8,7 @@ export type JobPayload = Record<string, string | number | null>;
 
 export interface NewJob {
   kind: string;
-  /** unique across all jobs: enqueueing an existing key does nothing (e.g. `push:<noticeId>`) */
+  /** unique across all jobs: enqueueing an existing key does nothing (e.g. `push:<memberId>:<time>`) */
   key: string;
   runAt: Date;
   payload?: JobPayload;

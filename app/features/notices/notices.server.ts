@@ -2,8 +2,9 @@
 // transaction, so a change and the notices about it land together or not at all. A notice stores
 // its kind, the activity it is about and a few ids and times (params); every word a member reads
 // comes from the catalogs when the page is shown, so no member text is ever stored here.
-// Every notice also queues one push to her devices in the same transaction (neutral unless a
-// device chose details); the push feature sends it, so a slow push service never slows a page.
+// Every notice also queues a push to her devices in the same transaction (neutral unless a device
+// chose details; notices made for her in one step share one push); the push feature sends it, so
+// a slow push service never slows a page.
 import type { AppDatabase } from "../../../db/connection";
 import type { NoticeKind } from "../../../db/schema";
 import { enqueuePush } from "~/features/push/push-job.server";

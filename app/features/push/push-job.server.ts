@@ -3,7 +3,8 @@
 //
 //   await enqueuePush(trx, { memberId, noticeId });
 //
-// addNotice and addNoticeToMembers (app/features/notices) do this for every notice.
+// addNotice and addNoticeToMembers (app/features/notices) do this for every notice; the notices
+// one step makes for one member share one push.
 //
 // It runs as "external" work (decision 030): outside a transaction, marked done after. If the
 // process dies between sending and marking, the job runs again when its lease ends; the Topic
@@ -16,17 +17,28 @@ import { sendPushToMember } from "./send-push.server";
 
 export const PUSH_JOB_KIND = "push";
 
-/** One push per notice (the key); `runAt` holds it back (a reminder in quiet hours), else it goes at once. */
+/**
+ * One push per member and moment (the key): the notices one step makes for her (the rest of a
+ * series cancelled, a series moved to a new time) ring her phone once, not once a date; every
+ * notice is still on /notices. The push carries the first notice (for a device's detail line).
+ * `runAt` holds it back (a reminder in quiet hours), else it goes at once.
+ */
 export function enqueuePush(
   trx: AppDatabase,
   { memberId, noticeId, runAt }: { memberId: string; noticeId: string; runAt?: Date },
   now: Date = new Date(),
 ) {
+  const at = runAt ?? now;
   return enqueueJob(
     trx,
-    { kind: PUSH_JOB_KIND, key: `push:${noticeId}`, runAt: runAt ?? now, payload: { memberId, noticeId } },
+    { kind: PUSH_JOB_KIND, key: pushKey(memberId, at), runAt: at, payload: { memberId, noticeId } },
     now,
   );
+}
+
+/** The push job's key: a member's notices made at the same moment share one push. */
+export function pushKey(memberId: string, at: Date): string {
+  return `push:${memberId}:${at.toISOString()}`;
 }
 
 /** The short detail line for devices that chose details (the notices feature writes it). */
