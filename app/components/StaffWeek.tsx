@@ -24,6 +24,8 @@ export interface WeekActivity {
   where: string | null;
   goingCount: number;
   waitlistCount: number;
+  /** of the waitlist: those offered a place that is held for them now */
+  offerCount: number;
   unreadNotes: number;
   doorRequests: WeekDoorRequest[];
 }
@@ -71,6 +73,7 @@ function ActivityCard({ activity }: { activity: WeekActivity }) {
           {activity.waitlistCount > 0 ? (
             <li>{t("staffWeek.waitlist", { n: String(activity.waitlistCount) })}</li>
           ) : null}
+          {activity.offerCount > 0 ? <li>{t("staffWeek.offers", { n: String(activity.offerCount) })}</li> : null}
           {activity.unreadNotes > 0 ? (
             <li className="week-card__unread">{t("staffWeek.unreadNotes", { n: String(activity.unreadNotes) })}</li>
           ) : null}

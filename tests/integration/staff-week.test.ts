@@ -106,7 +106,15 @@ describe("the staff week", () => {
     await db.updateTable("rsvps").set({ note_seen_at: NOW.toISOString() }).where("member_id", "=", c!.id).execute();
 
     const [shown] = (await loadStaffWeek(db, coordinatorScope([bergen.id]), { weekKey: "2026-W51" })).activities;
-    expect(shown).toMatchObject({ goingCount: 2, waitlistCount: 1, unreadNotes: 1, capacity: 2 });
+    expect(shown).toMatchObject({ goingCount: 2, waitlistCount: 1, offerCount: 0, unreadNotes: 1, capacity: 2 });
+    // A place freed and offered to the one waiting: the week shows it is held for her.
+    await db
+      .updateTable("rsvps")
+      .set({ offer_expires_at: "2026-12-16T12:00:00.000Z" })
+      .where("member_id", "=", c!.id)
+      .execute();
+    const [offered] = (await loadStaffWeek(db, coordinatorScope([bergen.id]), { weekKey: "2026-W51" })).activities;
+    expect(offered).toMatchObject({ waitlistCount: 1, offerCount: 1 });
     expect(shown!.doorRequests).toEqual([
       {
         activityId: activity.id,

@@ -1,6 +1,6 @@
 // A week at a glance for staff: the activities of their chapters from Monday to Sunday (ISO weeks
 // in Oslo), with what a coordinator needs before the door opens: going and places, the waitlist,
-// unread notes and who asked to be met. Reads only the shown week's range of starts_at (an index
+// places offered and held, unread notes and who asked to be met. Reads only the shown week's range of starts_at (an index
 // covers it), so the cost stays flat however many activities a chapter has held.
 import type { ExpressionBuilder } from "kysely";
 import type { AppDatabase } from "../../../db/connection";
@@ -32,6 +32,16 @@ function countAnswers(eb: ExpressionBuilder<Database, "activities">, status: Rsv
     .select((c) => c.fn.countAll<number>().as("n"))
     .whereRef("rsvps.activity_id", "=", "activities.id")
     .where("rsvps.status", "=", status);
+}
+
+/** Places offered and held for someone on the waitlist right now (she has until the offer runs out). */
+function countOffers(eb: ExpressionBuilder<Database, "activities">) {
+  return eb
+    .selectFrom("rsvps")
+    .select((c) => c.fn.countAll<number>().as("n"))
+    .whereRef("rsvps.activity_id", "=", "activities.id")
+    .where("rsvps.status", "=", "waitlisted")
+    .where("rsvps.offer_expires_at", "is not", null);
 }
 
 function countUnreadNotes(eb: ExpressionBuilder<Database, "activities">) {
@@ -74,6 +84,7 @@ export async function listWeekActivitiesForStaff(
       "chapters.name as chapter_name",
       countAnswers(eb, "going").as("going_count"),
       countAnswers(eb, "waitlisted").as("waitlist_count"),
+      countOffers(eb).as("offer_count"),
       countUnreadNotes(eb).as("unread_notes"),
     ])
     .orderBy("activities.starts_at")
@@ -99,6 +110,7 @@ export async function listWeekActivitiesForStaff(
     groupName: r.group_name,
     goingCount: Number(r.going_count ?? 0),
     waitlistCount: Number(r.waitlist_count ?? 0),
+    offerCount: Number(r.offer_count ?? 0),
     unreadNotes: Number(r.unread_notes ?? 0),
     doorRequests: doors.filter((d) => d.activityId === r.id),
   }));
@@ -209,6 +221,7 @@ export async function loadStaffWeekForDisplay(
       where: a.groupName ?? a.chapterName ?? null,
       goingCount: a.goingCount,
       waitlistCount: a.waitlistCount,
+      offerCount: a.offerCount,
       unreadNotes: a.unreadNotes,
       doorRequests: a.doorRequests.map((d) => ({
         memberId: d.memberId,

@@ -20,6 +20,7 @@ export default {
     going: "{{going}} من {{capacity}} قادمون",
     goingUnlimited: "{{going}} قادمون",
     waitlist: "{{n}} في قائمة الانتظار",
+    offers: "عُرض مكان على {{n}} (محجوز لهم)",
     unreadNotes: "ملاحظات غير مقروءة: {{n}}",
     door: "يريدون الاستقبال",
     doorPlace: "{{pseudonym}} ({{place}})",

@@ -20,6 +20,7 @@ export default {
     going: "{{going}} of {{capacity}} coming",
     goingUnlimited: "{{going}} coming",
     waitlist: "{{n}} on the waitlist",
+    offers: "{{n}} offered a place (held for them)",
     unreadNotes: "Unread notes: {{n}}",
     door: "To be met",
     doorPlace: "{{pseudonym}} ({{place}})",

@@ -20,6 +20,7 @@ export default {
     going: "{{going}} av {{capacity}} kommer",
     goingUnlimited: "{{going}} kommer",
     waitlist: "{{n}} på venteliste",
+    offers: "{{n}} har fått tilbud om plass (holdes av)",
     unreadNotes: "Uleste notater: {{n}}",
     door: "Vil bli møtt",
     doorPlace: "{{pseudonym}} ({{place}})",

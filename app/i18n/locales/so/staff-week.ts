@@ -20,6 +20,7 @@ export default {
     going: "{{going}} ka mid ah {{capacity}} ayaa imanaya",
     goingUnlimited: "{{going}} ayaa imanaya",
     waitlist: "{{n}} liiska sugitaanka",
+    offers: "{{n}} ayaa loo soo bandhigay boos (waa loo hayaa)",
     unreadNotes: "Qoraallo aan la akhrin: {{n}}",
     door: "Rabta in la qaabilo",
     doorPlace: "{{pseudonym}} ({{place}})",

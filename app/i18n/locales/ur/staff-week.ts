@@ -20,6 +20,7 @@ export default {
     going: "{{capacity}} میں سے {{going}} آ رہے ہیں",
     goingUnlimited: "{{going}} آ رہے ہیں",
     waitlist: "انتظار کی فہرست میں {{n}}",
+    offers: "{{n}} کو جگہ کی پیشکش (ان کے لیے رکھی گئی)",
     unreadNotes: "نہ پڑھے گئے نوٹ: {{n}}",
     door: "ملنا چاہتی ہیں",
     doorPlace: "{{pseudonym}} ({{place}})",
