@@ -123,8 +123,11 @@ function NoticeEntry({ notice, tag, t }: { notice: NoticeItem; tag: string; t: T
         <time dateTime={notice.createdAt}>{formatActivityTime(tag, notice.createdAt)}</time>
       </p>
       <div className="notice-item__actions">
+        {/* An offer she can still take links as the way to take it or pass it on. */}
         {notice.activity ? (
-          <Link to={`/activities/${encodeURIComponent(notice.activity.id)}`}>{t("notices.open")}</Link>
+          <Link to={`/activities/${encodeURIComponent(notice.activity.id)}`}>
+            {notice.offerOpen ? t("notices.answerOffer") : t("notices.open")}
+          </Link>
         ) : null}
         {notice.read ? null : (
           <Form method="post">

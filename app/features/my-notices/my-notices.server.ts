@@ -23,12 +23,18 @@ export interface NoticeItem {
   activity: { id: string; title: string; startsAt: string; cancelReason: string | null } | null;
   /** "offered" only: until when she may answer */
   offerUntil: string | null;
+  /** "offered" only: the place is held for her right now, so she can still take it or pass it on */
+  offerOpen: boolean;
   /** "staff_message" only: what staff wrote, while she may still see the activity */
   message: string | null;
 }
 
 /** Her notices, newest first. Three queries at most, however many notices. */
-export async function listNoticesForMember(db: AppDatabase, member: MemberScope): Promise<NoticeItem[]> {
+export async function listNoticesForMember(
+  db: AppDatabase,
+  member: MemberScope,
+  now: Date = new Date(),
+): Promise<NoticeItem[]> {
   const rows = await db
     .selectFrom("notices")
     .select(["id", "kind", "activity_id", "params", "created_at", "read_at"])
@@ -43,12 +49,20 @@ export async function listNoticesForMember(db: AppDatabase, member: MemberScope)
       ? []
       : await activitiesSeenByMember(db, member.id, member.chapterId)
           .where("activities.id", "in", activityIds)
-          .select([
+          .select((eb) => [
             "activities.id",
             "activities.title",
             "activities.starts_at",
             "activities.status",
             "activities.cancel_reason",
+            // Her offer on it as it stands now (taken, passed on or run out: none).
+            eb
+              .selectFrom("rsvps")
+              .select("rsvps.offer_expires_at")
+              .whereRef("rsvps.activity_id", "=", "activities.id")
+              .where("rsvps.member_id", "=", member.id)
+              .where("rsvps.status", "=", "waitlisted")
+              .as("my_offer_expires_at"),
           ])
           .execute();
   const byId = new Map(visible.map((a) => [a.id, a]));
@@ -76,6 +90,11 @@ export async function listNoticesForMember(db: AppDatabase, member: MemberScope)
           }
         : null,
       offerUntil: row.kind === "offered" && typeof params.expiresAt === "string" ? params.expiresAt : null,
+      offerOpen:
+        row.kind === "offered" &&
+        activity?.status === "scheduled" &&
+        typeof activity.my_offer_expires_at === "string" &&
+        Date.parse(activity.my_offer_expires_at) > now.getTime(),
       message: activity && messageId ? (bodies.get(messageId) ?? null) : null,
     };
   });

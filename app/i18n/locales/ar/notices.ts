@@ -11,6 +11,7 @@ export default {
     headerUnread: "غير مقروءة: {{n}}",
     unread: "جديد",
     open: "عرض النشاط",
+    answerOffer: "أجب على العرض",
     markRead: "تحديد كمقروء",
     markAllRead: "تحديد الكل كمقروء",
     delete: "حذف",

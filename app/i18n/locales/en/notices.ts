@@ -11,6 +11,7 @@ export default {
     headerUnread: "{{n}} unread",
     unread: "New",
     open: "See the activity",
+    answerOffer: "Answer the offer",
     markRead: "Mark as read",
     markAllRead: "Mark all as read",
     delete: "Delete",

@@ -9,6 +9,7 @@ export default {
     headerUnread: "{{n}} uleste",
     unread: "Ny",
     open: "Se aktiviteten",
+    answerOffer: "Svar på tilbudet",
     markRead: "Merk som lest",
     markAllRead: "Merk alle som lest",
     delete: "Slett",

@@ -12,6 +12,7 @@ export default {
     headerUnread: "{{n}} aan la akhrin",
     unread: "Cusub",
     open: "Eeg hawsha",
+    answerOffer: "Ka jawaab dalabka",
     markRead: "Calaamadee mid la akhriyay",
     markAllRead: "Calaamadee dhammaan kuwo la akhriyay",
     delete: "Tirtir",

@@ -11,6 +11,7 @@ export default {
     headerUnread: "{{n}} نہ پڑھی گئیں",
     unread: "نئی",
     open: "سرگرمی دیکھیں",
+    answerOffer: "پیشکش کا جواب دیں",
     markRead: "پڑھی ہوئی نشان زد کریں",
     markAllRead: "سب کو پڑھی ہوئی نشان زد کریں",
     delete: "حذف کریں",
