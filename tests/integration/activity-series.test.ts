@@ -451,6 +451,32 @@ describe("a weekly series", () => {
     expect((await occurrences())[1]!.status).toBe("cancelled");
   });
 
+  it("undoes the rest together even when one of its dates was put back on its own meanwhile", async () => {
+    const { db, cookie, before, members } = await seriesWithAnswers();
+    const page = await editPage(cookie, before[2]!.id);
+    expect((await cancelRest(cookie, before[2]!.id, page, { reason: "Syk", confirm: "yes" })).status).toBe(303);
+    const post = (id: string, intent: string) =>
+      call(editAction, `/staff/activities/${id}`, { fields: form({ intent }), cookie, params: { activityId: id } });
+    expect((await post(before[3]!.id, "undoCancel")).status).toBe(303);
+    const together = await post(before[5]!.id, "undoTogether");
+    expect(together.headers.get("Location")).toContain("restored=3");
+    expect((await occurrences()).every((a) => a.status === "scheduled")).toBe(true);
+    // Each date restored once: one audit row and one "on again" notice for each.
+    const restores = await db
+      .selectFrom("audit_log")
+      .select("object_id")
+      .where("action", "=", "activity.restore")
+      .execute();
+    expect(restores.map((r) => r.object_id).sort()).toEqual(
+      before
+        .slice(2)
+        .map((a) => a.id)
+        .sort(),
+    );
+    for (const member of members.slice(1))
+      expect((await listNoticesForMember(db, member)).map((n) => n.kind)).toEqual(["restored", "cancelled"]);
+  });
+
   it("undoes together only the dates that have not started, and refuses after a day", async () => {
     const { db, group, cookie, staff } = await setUp();
     const before = await publishSeries(cookie, `group:${group.id}`);

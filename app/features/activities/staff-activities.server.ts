@@ -964,7 +964,8 @@ export async function listCancelledTogether(
 /**
  * Undoes, in one transaction, this cancellation and every other date of the series cancelled in
  * the same step that can still be undone (see `listCancelledTogether`); each is restored exactly
- * as `undoCancellation` restores one, and everyone concerned is told.
+ * as `undoCancellation` restores one, and everyone concerned is told. The dates are taken in
+ * start order, so two undos at once wait for each other instead of deadlocking.
  */
 export async function undoCancelledTogether(
   db: AppDatabase,
@@ -972,25 +973,23 @@ export async function undoCancelledTogether(
   input: { activityId: string },
   now = new Date(),
 ): Promise<{ ok: true; restored: number } | { ok: false; error: "notFound" | "changedSinceOpened" | "tooLate" }> {
-  try {
-    return await writeTransaction(db, async (trx) => {
-      const ids = await listCancelledTogether(trx, staff, input, now);
-      // Nothing to undo together: the single undo says why (too late, not found, changed).
-      if (ids.length === 0) {
-        const alone = await restoreOccurrence(trx, staff, input, now);
-        return alone.ok ? { ok: true as const, restored: 1 } : { ok: false as const, error: alone.error };
-      }
-      for (const id of ids) {
-        const restored = await restoreOccurrence(trx, staff, { activityId: id }, now);
-        // Someone else undid one meanwhile: all or nothing, so the page can be looked at again.
-        if (!restored.ok) throw new SeriesRollback({ ok: false, error: "changedSinceOpened", currentSequence: 0 });
-      }
-      return { ok: true as const, restored: ids.length };
-    });
-  } catch (error) {
-    if (error instanceof SeriesRollback) return { ok: false, error: "changedSinceOpened" };
-    throw error;
-  }
+  return writeTransaction(db, async (trx) => {
+    const ids = await listCancelledTogether(trx, staff, input, now);
+    // Nothing to undo together: the single undo says why (too late, not found, changed).
+    if (ids.length === 0) {
+      const alone = await restoreOccurrence(trx, staff, input, now);
+      return alone.ok ? { ok: true as const, restored: 1 } : { ok: false as const, error: alone.error };
+    }
+    let restored = 0;
+    for (const id of ids) {
+      // A date someone else put back meanwhile is left as they left it (nothing of it is written
+      // before its conditional update succeeds); the others still come back.
+      if ((await restoreOccurrence(trx, staff, { activityId: id }, now)).ok) restored++;
+    }
+    return restored > 0
+      ? { ok: true as const, restored }
+      : { ok: false as const, error: "changedSinceOpened" as const };
+  });
 }
 
 /** Restores one cancelled occurrence inside the caller's transaction (see `undoCancellation`). */
