@@ -196,7 +196,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return cancelRefused(CHANGED, form, 409);
     }
-    return redirect(`/staff/activities/${activityId}?cancelledRest=${result.changedIds.length}`, { status: 303 });
+    // Shown on a cancelled date, where the undo is: this one, unless it had started (then it stays).
+    const landing = result.changedIds.includes(activityId) ? activityId : (result.changedIds[0] ?? activityId);
+    return redirect(`/staff/activities/${landing}?cancelledRest=${result.changedIds.length}`, { status: 303 });
   }
 
   if (intent === "message") {
