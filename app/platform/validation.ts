@@ -78,7 +78,8 @@ type StaffSeriesError =
   | "staffSeries.everyDateSkipped"
   | "staffSeries.copySameDate"
   | "staffSeries.chooseScope"
-  | "staffSeries.skipReasonRequired";
+  | "staffSeries.skipReasonRequired"
+  | "staffSeries.changedMeanwhile";
 /** The interest form (app/features/demand/interest-form.ts). */
 type InterestError =
   | "interest.chooseCounty"

@@ -11,6 +11,7 @@ import {
   useLocation,
   useSearchParams,
   type MetaFunction,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -157,7 +158,8 @@ function cancelRefused(errors: FieldErrors, form: FormData, status = 400) {
   return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status });
 }
 
-const CHANGED: FieldErrors = { form: "staff.changedSinceOpened" };
+/** Cancel and skip refused because a date changed meanwhile: nothing was done; the page reloads its dates. */
+const CHANGED: FieldErrors = { form: "staffSeries.changedMeanwhile" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
@@ -227,7 +229,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       // Shown at the top of the page: a refused undo must not hide inside the edit form.
       const undoError: ValidationCode =
-        result.error === "tooLate" ? "staffNotices.tooLateToUndo" : "staff.changedSinceOpened";
+        result.error === "tooLate" ? "staffNotices.tooLateToUndo" : "staffSeries.changedMeanwhile";
       return data(
         { errors: undefined, values: undefined, sequence: undefined, notice: undefined, undoError },
         {
@@ -703,6 +705,11 @@ export default function EditActivity() {
     </div>
   );
 }
+
+// After a conflict (409) the page reads the dates again, so a second try uses what is there now;
+// with single fetch a refused action would otherwise leave the old sequences in the forms.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.activity"));
 

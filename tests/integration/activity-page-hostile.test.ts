@@ -7,6 +7,7 @@ import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
 import { listCancelledTogether, undoCancelledTogether } from "~/features/activities/staff-activities.server";
+import { addWalkInMember } from "~/features/attendance/attendance.server";
 
 const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
   Object.entries(fields).flatMap(([k, v]) =>
@@ -212,7 +213,7 @@ describe("the activity page's cancel, skip and undo under attack", () => {
     );
     expect(res.status).toBe(409);
     expect(res.data.cancel).toEqual({
-      errors: { form: "staff.changedSinceOpened" },
+      errors: { form: "staffSeries.changedMeanwhile" },
       values: { reason: SECRET, confirm: "yes" },
     });
     expect(await counts()).toEqual(before);
@@ -333,7 +334,7 @@ describe("two undos of the same cancelled dates at once, called directly", () =>
 
 describe("skipping dates nobody will be told about", () => {
   const testDb = useTestDatabase();
-  it("removes a date only 'not going' answered without asking for a reason, and says it was removed", async () => {
+  it("cancels a date only 'not going' answered without asking for a reason, keeping their notes", async () => {
     const db = testDb().db;
     const bergen = await createChapter(db, { name: "Bergen" });
     const group = await createGroup(db, { chapter_id: bergen.id });
@@ -347,7 +348,12 @@ describe("skipping dates nobody will be told about", () => {
       starts_at: new Date(Date.now() + 14 * 86400_000).toISOString(),
     });
     const m = await createMember(db, { chapter_id: bergen.id, groupIds: [group.id] });
-    await createRsvp(db, { activity_id: b.id, member_id: m.id, status: "not_going" });
+    await createRsvp(db, {
+      activity_id: b.id,
+      member_id: m.id,
+      status: "not_going",
+      note: "Beklager, jeg er bortreist",
+    });
     const p = (await call(editLoader, `/staff/activities/${a.id}`, { cookie, params: { activityId: a.id } })).data;
     expect(p.occurrences.find((o: { id: string }) => o.id === b.id)).toMatchObject({ goingCount: 0, waitlistCount: 0 });
     const res = await call(editAction, `/staff/activities/${a.id}`, {
@@ -356,10 +362,44 @@ describe("skipping dates nobody will be told about", () => {
       params: { activityId: a.id },
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toContain("removed=1&skippedCancelled=0");
-    expect(await db.selectFrom("activities").select("id").where("id", "=", b.id).execute()).toEqual([]);
-    expect(await db.selectFrom("rsvps").selectAll().execute()).toEqual([]);
+    expect(res.headers.get("Location")).toContain("removed=0&skippedCancelled=1");
+    expect(
+      await db.selectFrom("activities").select(["status", "cancel_reason"]).where("id", "=", b.id).execute(),
+    ).toEqual([{ status: "cancelled", cancel_reason: null }]);
+    expect(await db.selectFrom("rsvps").select("note").execute()).toEqual([{ note: "Beklager, jeg er bortreist" }]);
     expect(await db.selectFrom("notices").selectAll().execute()).toEqual([]);
+  });
+
+  it("leaves alone a date not yet started that already has someone checked in at the door", async () => {
+    const db = testDb().db;
+    const bergen = await createChapter(db, { name: "Bergen" });
+    const group = await createGroup(db, { chapter_id: bergen.id });
+    const coordinator = await createStaff(db, { chapterIds: [bergen.id] });
+    const staff = { id: coordinator.id, role: coordinator.role, chapterIds: [bergen.id] };
+    const cookie = await staffCookie(db, coordinator.id);
+    const a = await createActivity(db, { chapter_id: bergen.id, group_id: group.id, series_id: "s1" });
+    // The door opened early: the date starts in 20 minutes, and a walk-in is checked in.
+    const soon = Date.now() + 20 * 60_000;
+    const b = await createActivity(db, {
+      chapter_id: bergen.id,
+      group_id: group.id,
+      series_id: "s1",
+      starts_at: new Date(soon).toISOString(),
+      ends_at: new Date(soon + 2 * 3600_000).toISOString(),
+    });
+    const m = await createMember(db, { chapter_id: bergen.id, groupIds: [group.id] });
+    expect(await addWalkInMember(db, staff, { activityId: b.id, pseudonym: m.pseudonym })).toBe("added");
+    const p = (await call(editLoader, `/staff/activities/${a.id}`, { cookie, params: { activityId: a.id } })).data;
+    const res = await call(editAction, `/staff/activities/${a.id}`, {
+      fields: form({ intent: "skip", skip: [b.id], seriesSequences: p.seriesSequences, skipReason: "Stengt" }),
+      cookie,
+      params: { activityId: a.id },
+    });
+    expect(res.headers.get("Location")).toContain("removed=0&skippedCancelled=0");
+    expect(await db.selectFrom("activities").select("status").where("id", "=", b.id).execute()).toEqual([
+      { status: "scheduled" },
+    ]);
+    expect(await db.selectFrom("check_ins").select("member_id").execute()).toEqual([{ member_id: m.id }]);
   });
 
   it("neither skips nor cancels with the rest a date that has started, and greys out its box", async () => {

@@ -435,7 +435,7 @@ describe("a weekly series", () => {
       params: { activityId: before[5]!.id },
     });
     expect(again.status).toBe(409);
-    expect(again.data.undoError).toBe("staff.changedSinceOpened");
+    expect(again.data.undoError).toBe("staffSeries.changedMeanwhile");
     // The date cancelled on its own, two days ago: too late, and the page says so.
     const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
     await db.updateTable("cancellation_snapshots").set({ cancelled_at: twoDaysAgo }).execute();

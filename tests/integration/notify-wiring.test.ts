@@ -106,6 +106,32 @@ describe("every notice queues a push", () => {
     expect(jobs.map((j) => j.key)).toEqual([pushKey(member.id, step), pushKey(member.id, later)]);
   });
 
+  test("a notice another request makes at the same moment, after that moment's push went, gets its own push", async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    const chapter = await createChapter(db);
+    const member = await createMember(db, { chapter_id: chapter.id, locale: "en" });
+    const activity = await createActivity(db, { chapter_id: chapter.id });
+    const device = createTestDevice();
+    await subscribeDevice(
+      db,
+      { id: member.id, pseudonym: member.pseudonym, chapterId: member.chapter_id, locale: "en" },
+      { ...device, showDetails: false },
+    );
+    const push = pushServiceHandlers();
+    server.use(push.handler);
+    const t = new Date("2026-12-02T12:00:00.123Z");
+    const scheduler = new Scheduler(db, { ...scheduledJobs(parseEnv({})), clock: () => t, owner: "one" });
+    // A staff message; its push is sent.
+    await addNotice(db, { memberId: member.id, kind: "staff_message", activityId: activity.id }, t);
+    await scheduler.runDue();
+    expect(push.received.filter((p) => p.endpoint === device.endpoint)).toHaveLength(1);
+    // In the same millisecond, another request offers her a freed place: it must still ring.
+    await addNotice(db, { memberId: member.id, kind: "offered", activityId: activity.id }, t);
+    await scheduler.runDue();
+    expect(push.received.filter((p) => p.endpoint === device.endpoint)).toHaveLength(2);
+  });
+
   test("a notice whose transaction fails leaves no push job behind", async () => {
     database = await createTestDatabase();
     const { db } = database;

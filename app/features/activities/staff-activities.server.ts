@@ -680,8 +680,9 @@ export async function cancelRestOfSeries(
 /**
  * Leaves single dates out of a series. A date nobody has answered is removed; one with answers is
  * cancelled instead (through `cancelOccurrence`), so those who said they would come are told and
- * their answers are not silently deleted. Cancelling needs staff's reason, as it does everywhere:
- * without one, nothing is skipped and the reason field says why.
+ * their answers are not silently deleted. Telling them needs staff's reason, as it does
+ * everywhere: without one, nothing is skipped and the reason field says why. A date that has
+ * started or has someone checked in is left alone (decision 029).
  */
 export async function skipOccurrences(
   db: AppDatabase,
@@ -696,20 +697,20 @@ export async function skipOccurrences(
     (o) => input.skipIds.includes(o.id) && o.status === "scheduled" && !hasStarted(o.startsAt, now),
   );
   let cancelledCount = 0;
+  let removedCount = 0;
   const result = await inSeriesTransaction(db, async (trx) => {
     cancelledCount = 0;
+    removedCount = 0;
     for (const occurrence of chosen) {
       const expectedSequence = input.expectedSequences[occurrence.id] ?? -1;
-      // Those who would be told: going, offered or waitlisted. A date only "not going" answered is
-      // removed with those answers, as the series list (0 going, 0 waiting) leads staff to expect.
-      const concerned = await trx
-        .selectFrom("rsvps")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("activity_id", "=", occurrence.id)
-        .where("status", "in", ["going", "waitlisted"])
-        .executeTakeFirstOrThrow();
-      if (Number(concerned.n) > 0) {
-        if (!input.reason)
+      const facts = await skipFacts(trx, occurrence.id);
+      // Someone was checked in (the door opened early): it is happening, so it is left alone.
+      if (facts.attended) continue;
+      if (facts.answers > 0) {
+        // Those going, offered or waitlisted are told it is cancelled, so they need staff's reason;
+        // a date only "not going" answered is cancelled without one (nobody to tell), which keeps
+        // their notes and staff's replies instead of deleting them with the date.
+        if (facts.concerned > 0 && !input.reason)
           throw new SeriesRollback({
             ok: false,
             error: "invalid",
@@ -718,7 +719,7 @@ export async function skipOccurrences(
         const cancelled = await cancelOccurrence(
           trx,
           staff,
-          { activityId: occurrence.id, expectedSequence, reason: input.reason },
+          { activityId: occurrence.id, expectedSequence, reason: facts.concerned > 0 ? input.reason : undefined },
           now,
           { action: "activity.skip" },
         );
@@ -751,11 +752,48 @@ export async function skipOccurrences(
         },
         now,
       );
+      removedCount++;
     }
     return { ok: true, changedIds: chosen.map((o) => o.id), sequence: 0 };
   });
   if (!result.ok) return result;
-  return { ...result, removed: chosen.length - cancelledCount, cancelled: cancelledCount };
+  return { ...result, removed: removedCount, cancelled: cancelledCount };
+}
+
+/** What skipping one date must know: its answers, those who would be told, and any check-in. */
+async function skipFacts(trx: Kysely<Database>, activityId: string) {
+  const answers = await trx
+    .selectFrom("rsvps")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("all"),
+      eb.fn.sum<number>(eb.case().when("status", "in", ["going", "waitlisted"]).then(1).else(0).end()).as("told"),
+    ])
+    .where("activity_id", "=", activityId)
+    .executeTakeFirstOrThrow();
+  const checkedIn = await trx
+    .selectFrom("check_ins")
+    .select("activity_id")
+    .where("activity_id", "=", activityId)
+    .limit(1)
+    .executeTakeFirst();
+  const counted = await trx
+    .selectFrom("walk_in_counts")
+    .select("activity_id")
+    .where("activity_id", "=", activityId)
+    .where("count", ">", 0)
+    .union(
+      trx
+        .selectFrom("anonymous_attendance")
+        .select("activity_id")
+        .where("activity_id", "=", activityId)
+        .where("came_count", ">", 0),
+    )
+    .executeTakeFirst();
+  return {
+    answers: Number(answers.all),
+    concerned: Number(answers.told ?? 0),
+    attended: checkedIn !== undefined || counted !== undefined,
+  };
 }
 
 /** Has an occurrence starting at `startsAt` begun by `now`? */

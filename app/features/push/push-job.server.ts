@@ -18,22 +18,29 @@ import { sendPushToMember } from "./send-push.server";
 export const PUSH_JOB_KIND = "push";
 
 /**
- * One push per member and moment (the key): the notices one step makes for her (the rest of a
- * series cancelled, a series moved to a new time) ring her phone once, not once a date; every
- * notice is still on /notices. The push carries the first notice (for a device's detail line).
+ * One push per member and step: the notices one step makes for her (the rest of a series
+ * cancelled, a series moved to a new time) ring her phone once, not once a date; every notice is
+ * still on /notices. A step is the moment its notices are made (the key); the push carries the
+ * first notice (for a device's detail line). A notice made at the same moment by another request
+ * after that push has been sent or taken gets its own push (keyed by the notice), so none is lost.
  * `runAt` holds it back (a reminder in quiet hours), else it goes at once.
  */
-export function enqueuePush(
+export async function enqueuePush(
   trx: AppDatabase,
   { memberId, noticeId, runAt }: { memberId: string; noticeId: string; runAt?: Date },
   now: Date = new Date(),
-) {
+): Promise<boolean> {
   const at = runAt ?? now;
-  return enqueueJob(
-    trx,
-    { kind: PUSH_JOB_KIND, key: pushKey(memberId, at), runAt: at, payload: { memberId, noticeId } },
-    now,
-  );
+  const job = (key: string) => ({ kind: PUSH_JOB_KIND, key, runAt: at, payload: { memberId, noticeId } });
+  if (await enqueueJob(trx, job(pushKey(memberId, at)), now)) return true;
+  const step = await trx
+    .selectFrom("jobs")
+    .select(["done_at", "lease_until"])
+    .where("key", "=", pushKey(memberId, at))
+    .executeTakeFirst();
+  // Not started yet: it will tell her of this notice too.
+  if (step && step.done_at === null && step.lease_until === null) return false;
+  return enqueueJob(trx, job(`push:${noticeId}`), now);
 }
 
 /** The push job's key: a member's notices made at the same moment share one push. */

@@ -62,6 +62,8 @@ export default {
       chooseScope: "Choose which dates the change applies to.",
       skipReasonRequired:
         "Someone has answered a ticked date, so it is cancelled, not removed. Write why: they will see it.",
+      changedMeanwhile:
+        "Someone changed these dates after you opened the page, so nothing was done. The page now shows them as they are: check them and try again.",
     },
   },
 } as const;

@@ -63,6 +63,8 @@ export default {
       chooseScope: "Velg hvilke datoer endringen gjelder.",
       skipReasonRequired:
         "Noen har svart på en avkrysset dato, så den blir avlyst, ikke fjernet. Skriv hvorfor: de ser det.",
+      changedMeanwhile:
+        "Noen endret datoene etter at du åpnet siden, så ingenting er gjort. Siden viser dem nå slik de er: se over og prøv igjen.",
     },
   },
 } as const;

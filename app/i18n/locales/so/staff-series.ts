@@ -63,6 +63,8 @@ export default {
       chooseScope: "Dooro taariikhaha beddelku khuseeyo.",
       skipReasonRequired:
         "Qof baa ka jawaabay taariikh la calaamadeeyay, sidaa darteed waa la joojinayaa, lama tirtirayo. Qor sababta: way arki doonaan.",
+      changedMeanwhile:
+        "Qof ayaa beddelay taariikhahan markii aad bogga furtay kadib, sidaa darteed waxba lama samayn. Boggu hadda wuxuu u muujinayaa sida ay yihiin: eeg oo isku day mar kale.",
     },
   },
 } as const;
