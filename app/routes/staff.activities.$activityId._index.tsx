@@ -11,7 +11,6 @@ import {
   useLocation,
   useSearchParams,
   type MetaFunction,
-  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -158,7 +157,11 @@ function cancelRefused(errors: FieldErrors, form: FormData, status = 400) {
   return data({ errors: undefined, values: undefined, sequence: undefined, notice: undefined, cancel }, { status });
 }
 
-/** Cancel and skip refused because a date changed meanwhile: nothing was done; the page reloads its dates. */
+/**
+ * Cancel, skip and undo refused because a date changed meanwhile: nothing was done. Remix reads the
+ * page's data again after the action (also after a 409), so a second try uses the dates as they are
+ * now (tests/e2e/staff-programme.test.ts tries it).
+ */
 const CHANGED: FieldErrors = { form: "staffSeries.changedMeanwhile" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -705,11 +708,6 @@ export default function EditActivity() {
     </div>
   );
 }
-
-// After a conflict (409) the page reads the dates again, so a second try uses what is there now;
-// with single fetch a refused action would otherwise leave the old sequences in the forms.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("staff.meta.activity"));
 

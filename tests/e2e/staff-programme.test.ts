@@ -5,7 +5,7 @@
 // and undoes it for every date at once.
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "../../db/connection";
-import { DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
+import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_PASSPHRASE } from "../../scripts/demo-data";
 import { newId } from "~/platform/ids.server";
 import { resources } from "~/i18n/catalogs.server";
 import { createActivity, createRsvp } from "../factories";
@@ -223,11 +223,52 @@ describe("running a weekly programme over Christmas", () => {
     });
     await context.close();
   });
+
+  test("when a date changed meanwhile, cancelling the rest does nothing, says so, and works on the second try", async () => {
+    const ids = await weeklyOsloSeries(2);
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "nb-NO" });
+    const staff = await context.newPage();
+    const problems = await watchPage(staff, app.baseUrl);
+    // The admin: the Oslo coordinator signed in moments ago, and a TOTP code is taken once.
+    await staffSignIn(staff, app.baseUrl, { email: DEMO_ADMIN_EMAIL, password: "demo-admin-pass" });
+    await staff.goto(`${app.baseUrl}/staff/activities/${ids[1]}`, { waitUntil: "networkidle" });
+    await waitForHydration(staff);
+    // Someone else edits the last date after the page was opened.
+    const { db } = openDatabase(app.databasePath);
+    try {
+      await db
+        .updateTable("activities")
+        .set((eb) => ({ sequence: eb("sequence", "+", 1), area: "Tøyen" }))
+        .where("id", "=", ids[3]!)
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+    const cancelRest = staff.getByRole("button", {
+      name: nb.staffSeries.cancelRest.replace("{{count}}", "3"),
+      exact: true,
+    });
+    await staff.getByLabel(nb.staffNotices.reasonLabel).fill(REASON);
+    await staff.getByLabel(nb.staffNotices.confirmLabel).check();
+    await cancelRest.click();
+    await staff.getByText(nb.validation.staffSeries.changedMeanwhile).first().waitFor();
+    expect(await statuses(ids)).toEqual(["scheduled", "scheduled", "scheduled", "scheduled"]);
+    // What she typed is still there, and the page has read the dates again: the second try works.
+    expect(await staff.getByLabel(nb.staffNotices.reasonLabel).inputValue()).toBe(REASON);
+    await Promise.all([staff.waitForURL(/\?cancelledRest=3$/), cancelRest.click()]);
+    expect(await statuses(ids)).toEqual(["scheduled", "cancelled", "cancelled", "cancelled"]);
+    // The refused try answered 409 to the page's own request: the browser notes it, nothing else.
+    expect(problems).toEqual({
+      ...NO_PROBLEMS,
+      consoleErrors: ["Failed to load resource: the server responded with a status of 409 (Conflict)"],
+    });
+    await context.close();
+  });
 });
 
-/** A weekly Oslo series of four Tuesdays in February, open to the whole chapter. */
-async function weeklyOsloSeries(): Promise<string[]> {
-  const year = new Date().getUTCFullYear() + 1;
+/** A weekly Oslo series of four Tuesdays in February, `yearsAhead` from now, open to the whole chapter. */
+async function weeklyOsloSeries(yearsAhead = 1): Promise<string[]> {
+  const year = new Date().getUTCFullYear() + yearsAhead;
   const { db } = openDatabase(app.databasePath);
   try {
     const chapter = await db.selectFrom("chapters").select("id").where("name", "=", "Oslo").executeTakeFirstOrThrow();
