@@ -45,8 +45,11 @@ interface FieldProps {
   error?: ValidationCode;
 }
 
-/** Label, hint and error around one input; returns the aria attributes the input needs. */
-function FieldFrame({
+/**
+ * Label, hint and error around one input; returns the aria attributes the input needs. Exported
+ * for inputs the fields below do not cover (a select, a pair of linked selects).
+ */
+export function FieldFrame({
   name,
   label,
   hint,

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ErrorSummary, translateError } from "~/components/forms";
+import { ErrorSummary, FieldFrame, translateError } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import {
   AUDIENCES,
@@ -116,7 +116,7 @@ function InterestForm({
       {signedInMember ? <p className="notice">{t("interest.memberNote")}</p> : null}
       <ErrorSummary errors={errors} fieldOrder={["county", "municipality", "audience", "language"]} />
       <Form method="post" className="form" noValidate>
-        <SelectFrame
+        <FieldFrame
           name="county"
           label={t("interest.countyLabel")}
           hint={t("interest.countyHint")}
@@ -138,8 +138,8 @@ function InterestForm({
               ))}
             </select>
           )}
-        </SelectFrame>
-        <SelectFrame
+        </FieldFrame>
+        <FieldFrame
           name="municipality"
           label={t("interest.municipalityLabel")}
           hint={t("interest.municipalityHint")}
@@ -165,7 +165,7 @@ function InterestForm({
               ))}
             </select>
           )}
-        </SelectFrame>
+        </FieldFrame>
         <fieldset
           id="field-audience"
           className={errors?.audience ? "field field--error" : "field"}
@@ -185,7 +185,7 @@ function InterestForm({
             </label>
           ))}
         </fieldset>
-        <SelectFrame
+        <FieldFrame
           name="language"
           label={t("interest.languageLabel")}
           hint={t("interest.languageHint")}
@@ -201,7 +201,7 @@ function InterestForm({
               ))}
             </select>
           )}
-        </SelectFrame>
+        </FieldFrame>
         <div className="notice">
           <h2 className="notice__title">{t("interest.whatWeKeepTitle")}</h2>
           <p>{t("interest.whatWeKeep")}</p>
@@ -213,43 +213,6 @@ function InterestForm({
         </div>
       </Form>
     </section>
-  );
-}
-
-function SelectFrame({
-  name,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: FieldErrors[string];
-  children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">{t("validation.errorPrefix")} </span>
-          {translateError(t, error)}
-        </p>
-      ) : null}
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
-    </div>
   );
 }
 
