@@ -11,11 +11,7 @@ import { action as newAction } from "~/routes/staff.activities.new";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { call, memberCookie, staffCookie } from "./support/staff";
-
-const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
-  Object.entries(fields).flatMap(([k, v]) =>
-    Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
-  );
+import { formFields as form } from "./support/series";
 
 const fields = {
   title: "Kafékveld i utkast",

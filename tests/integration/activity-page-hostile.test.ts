@@ -6,30 +6,9 @@ import { action as newAction } from "~/routes/staff.activities.new";
 import { useTestDatabase } from "../setup/db";
 import { createActivity, createChapter, createGroup, createMember, createRsvp, createStaff } from "../factories";
 import { call, staffCookie } from "./support/staff";
+import { formFields as form, weeklySeriesFields as weekly } from "./support/series";
 import { listCancelledTogether, undoCancelledTogether } from "~/features/activities/staff-activities.server";
 import { addWalkInMember } from "~/features/attendance/attendance.server";
-
-const form = (fields: Record<string, string | string[]>): Array<[string, string]> =>
-  Object.entries(fields).flatMap(([k, v]) =>
-    Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
-  );
-
-const weekly = {
-  title: "Middag sammen",
-  description: "Vi lager mat.",
-  startDate: "2027-03-11",
-  startTime: "18:00",
-  endDate: "2027-03-11",
-  endTime: "20:00",
-  area: "Sentrum",
-  address: "Eksempelsmauet 5",
-  capacity: "3",
-  deadlineDate: "",
-  deadlineTime: "",
-  languages: ["nb"],
-  repeat: "weekly",
-  repeatUntil: "2027-04-15",
-};
 
 const SECRET = "Hemmelig-grunn-7Q";
 
